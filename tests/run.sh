@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test suite of One Day, installing what a suite needs when it is missing.
+#
+#   tests/run.sh          all suites, in order; exits non-zero if any fails or cannot run
+#
+# Each suite prints one summary line ("suite NAME: passed|FAILED ..."), and the last line counts them.
+# A suite that cannot run is reported as FAILED, never as passed.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+passed=0
+failed=0
+summary=()
+
+# run_suite NAME COMMAND...: runs one suite and records its result.
+run_suite() {
+    local name="$1"
+    shift
+    local started=$SECONDS
+    echo "==> suite $name"
+    if "$@"; then
+        passed=$((passed + 1))
+        summary+=("suite $name: passed ($((SECONDS - started)) s)")
+    else
+        failed=$((failed + 1))
+        summary+=("suite $name: FAILED ($((SECONDS - started)) s)")
+    fi
+}
+
+need_cargo() {
+    if ! command -v cargo >/dev/null 2>&1; then
+        echo "cargo is not installed: install Rust with rustup (https://rustup.rs), then run this again" >&2
+        return 1
+    fi
+}
+
+rust_lints() {
+    need_cargo || return 1
+    local ok=0
+    if cargo fmt --version >/dev/null 2>&1; then
+        cargo fmt --all -- --check || ok=1
+    else
+        echo "!!!!!!!! rustfmt is NOT installed: formatting was NOT checked !!!!!!!!" >&2
+    fi
+    if cargo clippy --version >/dev/null 2>&1; then
+        cargo clippy --workspace --all-targets --locked -- -D warnings || ok=1
+    else
+        echo "!!!!!!!! clippy is NOT installed: lints were NOT checked !!!!!!!!" >&2
+    fi
+    return $ok
+}
+
+rust_tests() {
+    need_cargo || return 1
+    cargo test --workspace --locked
+}
+
+run_suite rust-lints rust_lints
+run_suite rust rust_tests
+
+echo
+printf '%s\n' "${summary[@]}"
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
