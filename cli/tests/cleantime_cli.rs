@@ -15,20 +15,39 @@ fn oneday(args: &[&str]) -> Output {
 
 fn json(args: &[&str]) -> Value {
     let out = oneday(args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
 fn leap_day_clean_date_json() {
-    let v = json(&["cleantime", "--since", "2020-02-29", "--as-of", "2025-02-28", "--profile", "na", "--json"]);
+    let v = json(&[
+        "cleantime",
+        "--since",
+        "2020-02-29",
+        "--as-of",
+        "2025-02-28",
+        "--profile",
+        "na",
+        "--json",
+    ]);
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["state"], "running");
     assert_eq!(v["total_days"], 1826);
-    assert_eq!(v["period"], serde_json::json!({"years": 4, "months": 11, "days": 30}));
+    assert_eq!(
+        v["period"],
+        serde_json::json!({"years": 4, "months": 11, "days": 30})
+    );
     let reached = v["milestones_reached"].as_array().unwrap();
     assert_eq!(reached.len(), 12);
-    assert_eq!(reached[0], serde_json::json!({"label": "Welcome", "date": "2020-02-29", "colour": "white"}));
+    assert_eq!(
+        reached[0],
+        serde_json::json!({"label": "Welcome", "date": "2020-02-29", "colour": "white"})
+    );
     assert_eq!(reached[6]["label"], "1 year");
     assert_eq!(reached[6]["date"], "2021-02-28");
     assert_eq!(reached[11]["label"], "5 years");
@@ -42,7 +61,17 @@ fn leap_day_clean_date_json() {
 
 #[test]
 fn day_one_and_aa_profile() {
-    let v = json(&["cleantime", "--since", "2024-01-01", "--as-of", "2024-01-01", "--profile", "aa", "--day-one", "--json"]);
+    let v = json(&[
+        "cleantime",
+        "--since",
+        "2024-01-01",
+        "--as-of",
+        "2024-01-01",
+        "--profile",
+        "aa",
+        "--day-one",
+        "--json",
+    ]);
     assert_eq!(v["total_days"], 1);
     assert_eq!(v["counting"], "today_is_day_one");
     assert_eq!(v["milestones_reached"][0]["label"], "24 hours");
@@ -52,11 +81,24 @@ fn day_one_and_aa_profile() {
 
 #[test]
 fn future_clean_date_says_starts_in() {
-    let v = json(&["cleantime", "--since", "2024-06-10", "--as-of", "2024-06-01", "--json"]);
+    let v = json(&[
+        "cleantime",
+        "--since",
+        "2024-06-10",
+        "--as-of",
+        "2024-06-01",
+        "--json",
+    ]);
     assert_eq!(v["state"], "not_started");
     assert_eq!(v["starts_in_days"], 9);
     assert_eq!(v["total_days"], 0);
-    let text = oneday(&["cleantime", "--since", "2024-06-10", "--as-of", "2024-06-01"]);
+    let text = oneday(&[
+        "cleantime",
+        "--since",
+        "2024-06-10",
+        "--as-of",
+        "2024-06-01",
+    ]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("Starts in 9 days"));
 }
 
@@ -65,7 +107,10 @@ fn impossible_date_is_one_clear_line_and_exit_3() {
     let out = oneday(&["cleantime", "--since", "2024-02-30"]);
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err, "oneday: 2024-02-30 does not exist: February 2024 has 29 days\n");
+    assert_eq!(
+        err,
+        "oneday: 2024-02-30 does not exist: February 2024 has 29 days\n"
+    );
     assert!(out.stdout.is_empty());
     let out = oneday(&["cleantime", "--since", "yesterday"]);
     assert_eq!(out.status.code(), Some(3));
@@ -80,12 +125,24 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn human_output_has_days_period_tag_and_bar() {
-    let out = oneday(&["cleantime", "--since", "2024-01-01", "--as-of", "2024-02-15"]);
+    let out = oneday(&[
+        "cleantime",
+        "--since",
+        "2024-01-01",
+        "--as-of",
+        "2024-02-15",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("45 days · 1 month, 14 days"), "{text}");
-    assert!(text.contains("Latest: 30 days (orange) on 2024-01-31"), "{text}");
-    assert!(text.contains("Next:   60 days (green) on 2024-03-01, in 15 days"), "{text}");
+    assert!(
+        text.contains("Latest: 30 days (orange) on 2024-01-31"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Next:   60 days (green) on 2024-03-01, in 15 days"),
+        "{text}"
+    );
     assert!(text.contains("█"), "{text}");
 }
 
@@ -95,8 +152,12 @@ fn demo_runs_with_no_setup() {
     let counters = v["counters"].as_array().unwrap();
     assert_eq!(counters.len(), 3);
     assert_eq!(counters[0]["stats"]["attempts"], 2);
-    assert!(counters.iter().all(|c| c["clean_time"]["state"] == "running"));
+    assert!(counters
+        .iter()
+        .all(|c| c["clean_time"]["state"] == "running"));
     let out = oneday(&["demo"]);
     assert!(out.status.success());
-    assert!(String::from_utf8(out.stdout).unwrap().contains("demo dashboard"));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("demo dashboard"));
 }
