@@ -4,14 +4,18 @@
 //! |---|---|
 //! | 0 | done |
 //! | 2 | the command line itself was wrong (clap's usage errors) |
-//! | 3 | a value was refused (an impossible date, a blank name, ...) |
-//! | 4 | the store is locked, or a key or passphrase was wrong |
-//! | 5 | the store could not be read or written |
+//! | 3 | a value was refused (an impossible date, a blank name, an unknown counter id, ...) |
+//! | 4 | the store is locked, or a key, recovery code or passphrase was wrong |
+//! | 5 | the store could not be found, read or written |
 //! | 6 | writing the output failed |
 //! | 70 | an internal error (a bug); nothing was changed |
 
+use std::path::PathBuf;
+
+use oneday_core::cleantime::store::CounterStoreError;
 use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
+use oneday_core::vault::VaultError;
 use thiserror::Error;
 
 /// Everything that can make a command fail, with a message a person can act on.
@@ -20,6 +24,47 @@ pub enum CliError {
     /// A value the user gave was refused by the core.
     #[error("{0}")]
     Invalid(#[from] CleanTimeError),
+    /// The vault refused or failed.
+    #[error("{}", vault_message(.0))]
+    Vault(#[from] VaultError),
+    /// No counter has the id given.
+    #[error("no counter has an id starting with `{0}`; `oneday counter list` shows the ids")]
+    NoSuchCounter(String),
+    /// More than one counter has an id starting with what was given.
+    #[error("more than one counter has an id starting with `{0}`; give more of the id")]
+    AmbiguousCounter(String),
+    /// There is no store in the folder.
+    #[error("there is no One Day store in {}; create one with `oneday init`", .0.display())]
+    NoStore(PathBuf),
+    /// The store has no device key on this computer.
+    #[error("the store is locked; unlock it with `oneday unlock --recovery`")]
+    NoDeviceKey,
+    /// Neither `--store`, `XDG_DATA_HOME` nor `HOME` says where the store is.
+    #[error("cannot tell where to keep the store: set HOME or XDG_DATA_HOME, or pass --store DIR")]
+    NoDataDir,
+    /// `ONEDAY_DEVICE_KEY` is not 64 hex digits.
+    #[error("ONEDAY_DEVICE_KEY must be 64 hexadecimal digits (a 32-byte key)")]
+    BadDeviceKeyEnv,
+    /// The key file is damaged.
+    #[error(
+        "the device key file is damaged; unlock with `oneday unlock --recovery` to make a new one"
+    )]
+    BadKeyFile,
+    /// The key file could not be read or written.
+    #[error("could not read or write the device key file: {0}")]
+    KeyFile(std::io::Error),
+    /// Reading from the terminal or stdin failed.
+    #[error("could not read the input: {0}")]
+    Input(std::io::Error),
+    /// stdin ended before a line was read.
+    #[error("no input was given")]
+    NoInput,
+    /// The two passphrases typed differ.
+    #[error("the two passphrases differ; nothing was changed")]
+    PassphraseMismatch,
+    /// A destructive command was run without its confirmation flag.
+    #[error("{0}")]
+    NeedsConfirmation(&'static str),
     /// Writing to stdout failed (a closed pipe, a full disk).
     #[error("could not write the output: {0}")]
     Output(#[from] std::io::Error),
@@ -34,11 +79,62 @@ impl From<DateError> for CliError {
     }
 }
 
+impl From<CounterStoreError> for CliError {
+    fn from(e: CounterStoreError) -> Self {
+        match e {
+            CounterStoreError::NotFound => CliError::NoSuchCounter(String::new()),
+            CounterStoreError::Invalid(e) => CliError::Invalid(e),
+            CounterStoreError::Vault(e) => CliError::Vault(e),
+        }
+    }
+}
+
+fn vault_message(e: &VaultError) -> String {
+    match e {
+        VaultError::Locked => "the store is locked; unlock it with `oneday unlock --recovery`".to_owned(),
+        VaultError::WrongDeviceKey | VaultError::NoDeviceSlot => {
+            "this computer's device key does not open the store; unlock it with `oneday unlock --recovery`"
+                .to_owned()
+        }
+        VaultError::AlreadyExists => "a One Day store already exists there".to_owned(),
+        other => other.to_string(),
+    }
+}
+
 impl CliError {
+    /// Whether this is stdout closed by its reader.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            CliError::Output(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
+            CliError::Json(e) => e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe),
+            _ => false,
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Invalid(_) => 3,
+            CliError::Invalid(_)
+            | CliError::NoSuchCounter(_)
+            | CliError::AmbiguousCounter(_)
+            | CliError::BadDeviceKeyEnv
+            | CliError::PassphraseMismatch
+            | CliError::NeedsConfirmation(_)
+            | CliError::NoInput => 3,
+            CliError::NoDeviceKey | CliError::BadKeyFile => 4,
+            CliError::Vault(e) => match e {
+                VaultError::Locked
+                | VaultError::WrongDeviceKey
+                | VaultError::WrongRecoverySecret
+                | VaultError::NoDeviceSlot
+                | VaultError::MalformedRecoveryCode => 4,
+                VaultError::PassphraseTooShort { .. } | VaultError::InvalidRecordId => 3,
+                _ => 5,
+            },
+            CliError::NoStore(_)
+            | CliError::NoDataDir
+            | CliError::KeyFile(_)
+            | CliError::Input(_) => 5,
             CliError::Output(_) | CliError::Json(_) => 6,
         }
     }

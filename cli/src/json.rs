@@ -13,6 +13,16 @@ use serde::Serialize;
 /// The version of every JSON document the CLI prints.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Writes one JSON document, pretty-printed, with a final newline.
+pub fn print(
+    out: &mut impl std::io::Write,
+    doc: &impl Serialize,
+) -> Result<(), crate::error::CliError> {
+    serde_json::to_writer_pretty(&mut *out, doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// `oneday cleantime --json`.
 #[derive(Debug, Serialize)]
 pub struct CleanTimeDoc<'a> {

@@ -6,20 +6,26 @@ mod commands;
 mod error;
 mod json;
 mod render;
+mod secrets;
+mod session;
+mod store_dir;
 mod today;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, PassphraseCommand};
 use crate::error::CliError;
+use crate::store_dir::StoreDir;
 
 fn main() -> ExitCode {
     error::install_panic_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped reading (`oneday status | head`) is not an error.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("oneday: {e}");
             ExitCode::from(e.exit_code())
@@ -29,8 +35,19 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    match cli.command {
-        Command::Cleantime(args) => commands::cleantime::run(&args, &mut out),
-        Command::Demo(args) => commands::demo::run(&args, &mut out),
+    let store = || StoreDir::resolve(cli.store.as_deref());
+    match &cli.command {
+        Command::Cleantime(args) => commands::cleantime::run(args, &mut out),
+        Command::Demo(args) => commands::demo::run(args, &mut out),
+        Command::Init => commands::init::run(&store()?, &mut out),
+        Command::Counter(command) => commands::counter::run(command, &store()?, &mut out),
+        Command::Status(args) => commands::status::run(args, &store()?, &mut out),
+        Command::Reminders(args) => commands::reminders::run(args, &store()?, &mut out),
+        Command::Unlock(_) => commands::unlock::unlock(&store()?, &mut out),
+        Command::Lock => commands::unlock::lock(&store()?, &mut out),
+        Command::Passphrase(PassphraseCommand::Change) => {
+            commands::unlock::change_passphrase(&store()?, &mut out)
+        }
+        Command::Wipe(args) => commands::wipe::run(args, &store()?, &mut out),
     }
 }

@@ -4,7 +4,7 @@
 //! the shells, so parsing is strict and every failure is typed: a malformed string, a day that does not
 //! exist in that month (`2024-02-30`), or a year outside the range the engine supports.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use thiserror::Error;
 
 /// The earliest civil date the engine accepts (clean dates, "today", attempt ends).
@@ -47,6 +47,12 @@ pub enum DateError {
         input: String,
         /// The month number given.
         month: u32,
+    },
+    /// The text is not a 24-hour time of day `HH:MM`.
+    #[error("`{input}` is not a time of day; write it as HH:MM (24-hour), for example 21:30")]
+    MalformedTime {
+        /// What was given.
+        input: String,
     },
     /// The date is outside 1900-01-01 ..= 2200-12-31.
     #[error("{date} is outside the dates One Day supports ({EARLIEST} to {LATEST})")]
@@ -114,6 +120,38 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
             days_in_month: days_in_month(year, month),
         })?;
     check_supported(date)
+}
+
+/// Parses a 24-hour local time of day `HH:MM` (`9:05` is accepted as 09:05).
+///
+/// ```
+/// use oneday_core::date::parse_time;
+/// assert_eq!(parse_time("21:30").unwrap().to_string(), "21:30:00");
+/// assert!(parse_time("25:00").is_err());
+/// ```
+pub fn parse_time(input: &str) -> Result<NaiveTime, DateError> {
+    let malformed = || DateError::MalformedTime {
+        input: input.to_owned(),
+    };
+    let (h, m) = input.split_once(':').ok_or_else(malformed)?;
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        if len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse::<u32>().map_err(|_| malformed())
+        } else {
+            Err(malformed())
+        }
+    };
+    NaiveTime::from_hms_opt(number(h, 1..=2)?, number(m, 2..=2)?, 0).ok_or_else(malformed)
+}
+
+/// Parses a local civil date and time `YYYY-MM-DD HH:MM` (a `T` between them is accepted too).
+pub fn parse_date_time(input: &str) -> Result<NaiveDateTime, DateError> {
+    let (date, time) = input
+        .split_once([' ', 'T'])
+        .ok_or_else(|| DateError::MalformedTime {
+            input: input.to_owned(),
+        })?;
+    Ok(parse_date(date)?.and_time(parse_time(time)?))
 }
 
 /// Returns the date unchanged when it lies in the supported range, else [`DateError::OutOfRange`].
@@ -216,6 +254,34 @@ mod tests {
         ));
         assert!(parse_date("1900-01-01").is_ok());
         assert!(parse_date("2200-12-31").is_ok());
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(
+            parse_time("9:05").unwrap(),
+            NaiveTime::from_hms_opt(9, 5, 0).unwrap()
+        );
+        assert_eq!(parse_time("00:00").unwrap(), NaiveTime::MIN);
+        for bad in [
+            "24:00", "12:60", "12", "12:5", "-1:30", "12:30:00", "", "ab:cd",
+        ] {
+            assert!(
+                matches!(parse_time(bad), Err(DateError::MalformedTime { .. })),
+                "{bad}"
+            );
+        }
+        let dt = parse_date_time("2024-02-29 23:45").unwrap();
+        assert_eq!(dt.to_string(), "2024-02-29 23:45:00");
+        assert!(parse_date_time("2024-02-29T23:45").is_ok());
+        assert!(matches!(
+            parse_date_time("2023-02-29 23:45"),
+            Err(DateError::DoesNotExist { .. })
+        ));
+        assert!(matches!(
+            parse_date_time("2024-02-29"),
+            Err(DateError::MalformedTime { .. })
+        ));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //!
 //! - [`cleantime`]: counters, attempts, milestones, the day count (every rule about clean time).
 //! - [`date`]: strict civil-date parsing and the supported range.
+//! - [`vault`]: the encrypted store everything a user enters is kept in.
 
 pub mod cleantime;
 pub mod date;
+pub mod vault;

@@ -7,7 +7,7 @@ use oneday_core::date::parse_date;
 
 use crate::args::{CleantimeArgs, ProfileArg};
 use crate::error::CliError;
-use crate::json::{CleanTimeDoc, CleanTimeJson, SCHEMA_VERSION};
+use crate::json::{self, CleanTimeDoc, CleanTimeJson, SCHEMA_VERSION};
 use crate::{render, today};
 
 /// Computes and prints clean time since `--since`.
@@ -30,8 +30,7 @@ pub fn run(args: &CleantimeArgs, out: &mut impl Write) -> Result<(), CliError> {
             },
             clean_time: CleanTimeJson::new(&ct, counting),
         };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)?;
+        json::print(out, &doc)?;
     } else {
         render::clean_time_card(out, &format!("Clean time as of {as_of}"), &ct)?;
     }

@@ -1,4 +1,5 @@
-//! `oneday demo`: the dashboard on sample data, with no set-up and nothing kept afterwards.
+//! `oneday demo`: the dashboard on sample data in a throwaway encrypted store, with no set-up and
+//! nothing kept afterwards.
 
 use std::io::Write;
 
@@ -8,46 +9,37 @@ use oneday_core::cleantime::{
     MilestoneProfile, Money, Span,
 };
 
-use crate::args::DemoArgs;
-use crate::error::CliError;
-use crate::json::{CounterJson, DashboardDoc, SCHEMA_VERSION};
-use crate::{render, today};
+use oneday_core::cleantime::store;
+use oneday_core::vault::{DeviceKey, KdfParams, Vault};
 
-/// Builds the sample counters and prints the dashboard for `--as-of` (default today).
+use crate::args::DemoArgs;
+use crate::commands::status;
+use crate::error::CliError;
+use crate::today;
+
+/// Builds the sample counters in a throwaway vault and prints the dashboard for `--as-of`.
 pub fn run(args: &DemoArgs, out: &mut impl Write) -> Result<(), CliError> {
     let as_of = today::resolve(args.read.as_of.as_deref())?;
-    let counters = sample_counters(as_of)?;
-    let mut cards = Vec::with_capacity(counters.len());
-    for (n, counter) in counters.iter().enumerate() {
-        let ct = counter.clean_time(as_of)?;
-        let stats = counter.stats(as_of)?;
-        cards.push(CounterJson::new(
-            format!("demo-{}", n + 1),
-            counter,
-            &ct,
-            stats,
-        ));
+    let scratch = tempfile::tempdir().map_err(CliError::KeyFile)?;
+    let dir = scratch.path().join("store");
+    // A throwaway store whose recovery code is never shown: the cheapest KDF allowed will do.
+    let (vault, _code) = Vault::create(&dir, &DeviceKey::generate()?, KdfParams::MINIMUM)?;
+    for counter in sample_counters(as_of)? {
+        store::add(&vault, &counter)?;
     }
+    let counters = store::list(&vault)?;
     if args.read.json {
-        let doc = DashboardDoc {
-            schema_version: SCHEMA_VERSION,
-            as_of,
-            counters: cards,
-        };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        status::print_json(out, as_of, &counters)?;
+    } else {
+        writeln!(
+            out,
+            "One Day — demo dashboard for {as_of} (sample data in a throwaway encrypted store)"
+        )?;
         writeln!(out)?;
-        return Ok(());
+        status::print_dashboard(out, as_of, &counters)?;
     }
-    writeln!(
-        out,
-        "One Day — demo dashboard for {as_of} (sample data, nothing is saved)"
-    )?;
-    for counter in &counters {
-        writeln!(out)?;
-        let ct = counter.clean_time(as_of)?;
-        render::clean_time_card(out, &counter.settings().label, &ct)?;
-        render::stats_line(out, &counter.stats(as_of)?)?;
-    }
+    drop(vault);
+    Vault::wipe(&dir)?;
     Ok(())
 }
 

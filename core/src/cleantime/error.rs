@@ -48,6 +48,16 @@ pub enum CleanTimeError {
         /// What was given.
         code: String,
     },
+    /// An amount of money was not written as digits with at most the currency's decimals.
+    #[error(
+        "`{amount}` is not an amount; write digits with at most {decimals} decimals, such as 12.50"
+    )]
+    InvalidAmount {
+        /// What was given.
+        amount: String,
+        /// How many decimals the currency allows.
+        decimals: usize,
+    },
     /// The amount of money overflowed.
     #[error("that amount is too large")]
     AmountTooLarge,

@@ -11,7 +11,8 @@
 //! - [`milestones`]: NA key tags, AA chips, custom lists, and the dates they are reached;
 //! - [`compute`]: clean time on a day (total, period, milestones, next milestone, money);
 //! - [`attempts`] and [`counter`]: relapse, pause, back-dating, and the stats over all attempts;
-//! - [`money`]: money saved in exact minor units; [`reminders`]: neutral milestone notifications.
+//! - [`money`]: money saved in exact minor units; [`reminders`]: neutral milestone notifications;
+//! - [`store`]: counters kept as sealed records in the vault.
 
 pub mod attempts;
 pub mod compute;
@@ -23,6 +24,7 @@ pub mod money;
 pub mod period;
 pub mod reminders;
 pub mod span;
+pub mod store;
 
 pub use attempts::{Attempt, AttemptEnd, AttemptStats, EndReason};
 pub use compute::{CleanTime, CountState, NextMilestone};

@@ -38,6 +38,49 @@ impl Money {
         })
     }
 
+    /// Parses an amount the way a person writes it, `12.50` or `12`, in `currency`'s minor units.
+    /// More decimals than the currency has (`1.005 USD`), signs, separators and exponents are refused.
+    ///
+    /// ```
+    /// use oneday_core::cleantime::Money;
+    /// assert_eq!(Money::parse("12.5", "USD").unwrap().minor_units, 1250);
+    /// assert_eq!(Money::parse("1500", "JPY").unwrap().minor_units, 1500);
+    /// assert!(Money::parse("1.5", "JPY").is_err());
+    /// assert!(Money::parse("-3", "EUR").is_err());
+    /// ```
+    pub fn parse(amount: &str, currency: &str) -> Result<Money, CleanTimeError> {
+        let unit = Money::new(0, currency)?;
+        let digits = unit.minor_digits() as usize;
+        let invalid = || CleanTimeError::InvalidAmount {
+            amount: amount.to_owned(),
+            decimals: digits,
+        };
+        let (whole, fraction) = amount.trim().split_once('.').unwrap_or((amount.trim(), ""));
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty()
+            || !all_digits(whole)
+            || !all_digits(fraction)
+            || fraction.len() > digits
+        {
+            return Err(invalid());
+        }
+        let whole: u64 = whole.parse().map_err(|_| invalid())?;
+        let padded = format!("{fraction:0<digits$}");
+        let fraction: u64 = if padded.is_empty() {
+            0
+        } else {
+            padded.parse().map_err(|_| invalid())?
+        };
+        let minor_units = whole
+            .checked_mul(10u64.pow(digits as u32))
+            .and_then(|w| w.checked_add(fraction))
+            .ok_or(CleanTimeError::AmountTooLarge)?;
+        Ok(Money {
+            minor_units,
+            ..unit
+        })
+    }
+
     /// Digits after the decimal point in this currency (0 when ISO 4217 gives none).
     pub fn minor_digits(&self) -> u32 {
         Currency::from_code(&self.currency)
@@ -102,6 +145,29 @@ mod tests {
                 .unwrap()
                 .minor_units,
             3500
+        );
+    }
+
+    #[test]
+    fn parses_written_amounts() {
+        assert_eq!(Money::parse("0.05", "GBP").unwrap().minor_units, 5);
+        assert_eq!(Money::parse("7.", "EUR").unwrap().minor_units, 700);
+        assert_eq!(Money::parse("1.005", "BHD").unwrap().minor_units, 1005);
+        for bad in ["", ".5", "1,50", "1.505", "1e3", "+1", " ", "½"] {
+            assert!(
+                matches!(
+                    Money::parse(bad, "EUR"),
+                    Err(CleanTimeError::InvalidAmount { .. })
+                ),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Money::parse("99999999999999999999", "EUR"),
+            Err(CleanTimeError::InvalidAmount {
+                amount: "99999999999999999999".into(),
+                decimals: 2
+            })
         );
     }
 

@@ -1,0 +1,246 @@
+//! `oneday counter ...`: add, list, show, edit, reset, pause, resume, archive.
+
+use std::io::Write;
+
+use oneday_core::cleantime::store::{self, StoredCounter};
+use oneday_core::cleantime::{CleanTimeError, Counter, CounterSettings, CountingMode, Money};
+use oneday_core::date::{parse_date, parse_date_time};
+use oneday_core::vault::Vault;
+use serde::Serialize;
+
+use crate::args::{CounterCommand, CounterSettingsArgs};
+use crate::error::CliError;
+use crate::json::{self, CounterJson, SCHEMA_VERSION};
+use crate::secrets::text_or_stdin;
+use crate::session::{self, find_counter};
+use crate::store_dir::StoreDir;
+use crate::{render, today};
+
+/// Runs one `counter` subcommand.
+pub fn run(
+    command: &CounterCommand,
+    store: &StoreDir,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let vault = session::open(store)?;
+    match command {
+        CounterCommand::Add(args) => {
+            let label = text_or_stdin(&args.label, "Name: ")?;
+            let mut settings = CounterSettings::new(label);
+            apply_settings(&mut settings, &args.settings)?;
+            let counter = Counter::new(settings, parse_date(&args.since)?)?;
+            let id = store::add(&vault, &counter)?;
+            writeln!(out, "Added counter {id}.")?;
+        }
+        CounterCommand::List(args) => {
+            let as_of = today::resolve(args.read.as_of.as_deref())?;
+            let counters = visible(&vault, args.all)?;
+            if args.read.json {
+                return crate::commands::status::print_json(out, as_of, &counters);
+            }
+            for c in &counters {
+                let ct = c.counter.clean_time(as_of)?;
+                let archived = if c.counter.is_archived() {
+                    "  (archived)"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "{}  {:>6}  {}{archived}",
+                    c.id,
+                    render::days_word(ct.total_days),
+                    c.counter.settings().label
+                )?;
+            }
+        }
+        CounterCommand::Show(args) => {
+            let as_of = today::resolve(args.read.as_of.as_deref())?;
+            let found = find_counter(&vault, &args.id)?;
+            show(out, &found, as_of, args.read.json)?;
+        }
+        CounterCommand::Edit(args) => {
+            let found = find_counter(&vault, &args.id)?;
+            let label = args
+                .label
+                .as_deref()
+                .map(|l| text_or_stdin(l, "New name: "))
+                .transpose()?;
+            let since = args.since.as_deref().map(parse_date).transpose()?;
+            store::update(&vault, &found.id, |counter| {
+                let mut settings = counter.settings().clone();
+                if let Some(label) = label {
+                    settings.label = label;
+                }
+                if args.no_daily_cost {
+                    settings.daily_cost = None;
+                }
+                if args.no_last_use {
+                    settings.last_use = None;
+                }
+                apply_settings(&mut settings, &args.settings)?;
+                // The start moves first, so a new last-use time is checked against the new start.
+                if let Some(since) = since {
+                    counter.set_start(since)?;
+                }
+                counter.update_settings(settings)
+            })
+            .map_err(|e| not_found_as(e, &args.id))?;
+            writeln!(out, "Updated.")?;
+        }
+        CounterCommand::Reset(args) => {
+            let found = find_counter(&vault, &args.id)?;
+            let on = today::resolve(args.on.as_deref())?;
+            let new_start = args.new_start.as_deref().map(parse_date).transpose()?;
+            let note = args
+                .note
+                .as_deref()
+                .map(|n| text_or_stdin(n, "Note: "))
+                .transpose()?;
+            let counter = store::update(&vault, &found.id, |c| c.reset(on, new_start, note))
+                .map_err(|e| not_found_as(e, &args.id))?;
+            let start = counter.start().map(|d| d.to_string()).unwrap_or_default();
+            writeln!(
+                out,
+                "Reset. Your history is kept: {} earlier clean days still count. New clean date {start}.",
+                counter.stats(on)?.total_clean_days
+            )?;
+        }
+        CounterCommand::Pause(args) => {
+            let found = find_counter(&vault, &args.id)?;
+            let on = today::resolve(args.on.as_deref())?;
+            let note = args
+                .note
+                .as_deref()
+                .map(|n| text_or_stdin(n, "Note: "))
+                .transpose()?;
+            store::update(&vault, &found.id, |c| c.pause(on, note))
+                .map_err(|e| not_found_as(e, &args.id))?;
+            writeln!(
+                out,
+                "Paused. Resume with `oneday counter resume {}`.",
+                short(&found)
+            )?;
+        }
+        CounterCommand::Resume(args) => {
+            let found = find_counter(&vault, &args.id)?;
+            let since = today::resolve(args.since.as_deref())?;
+            store::update(&vault, &found.id, |c| c.resume(since))
+                .map_err(|e| not_found_as(e, &args.id))?;
+            writeln!(out, "Counting again from {since}.")?;
+        }
+        CounterCommand::Archive(args) => {
+            let found = find_counter(&vault, &args.id)?;
+            store::update(&vault, &found.id, |c| {
+                c.set_archived(!args.undo);
+                Ok(())
+            })
+            .map_err(|e| not_found_as(e, &args.id))?;
+            writeln!(
+                out,
+                "{}",
+                if args.undo {
+                    "Restored."
+                } else {
+                    "Archived; its history is kept."
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Non-archived counters, or all of them.
+pub fn visible(vault: &Vault, all: bool) -> Result<Vec<StoredCounter>, CliError> {
+    Ok(store::list(vault)?
+        .into_iter()
+        .filter(|c| all || !c.counter.is_archived())
+        .collect())
+}
+
+fn short(c: &StoredCounter) -> String {
+    c.id.to_string().chars().take(8).collect()
+}
+
+fn not_found_as(e: store::CounterStoreError, id: &str) -> CliError {
+    match e {
+        store::CounterStoreError::NotFound => CliError::NoSuchCounter(id.to_owned()),
+        other => other.into(),
+    }
+}
+
+/// Applies the settings given on the command line; the core checks them.
+fn apply_settings(
+    settings: &mut CounterSettings,
+    args: &CounterSettingsArgs,
+) -> Result<(), CleanTimeError> {
+    if let Some(profile) = args.profile {
+        settings.profile = profile.profile();
+    }
+    if let Some(kind) = args.kind {
+        settings.kind = kind.into();
+    }
+    if let Some(day_one) = args.day_one {
+        settings.counting = if day_one {
+            CountingMode::TodayIsDayOne
+        } else {
+            CountingMode::CompletedDays
+        };
+    }
+    if let (Some(amount), Some(currency)) = (&args.daily_cost, &args.currency) {
+        settings.daily_cost = Some(Money::parse(amount, currency)?);
+    }
+    if let Some(text) = &args.last_use {
+        settings.last_use = Some(parse_date_time(text)?);
+    }
+    if let Some(named) = args.name_in_reminders {
+        settings.name_in_reminders = named;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ShowDoc<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    counter: CounterJson,
+    attempts: &'a [oneday_core::cleantime::Attempt],
+}
+
+fn show(
+    out: &mut impl Write,
+    found: &StoredCounter,
+    as_of: chrono::NaiveDate,
+    json: bool,
+) -> Result<(), CliError> {
+    let ct = found.counter.clean_time(as_of)?;
+    let stats = found.counter.stats(as_of)?;
+    if json {
+        let doc = ShowDoc {
+            schema_version: SCHEMA_VERSION,
+            counter: CounterJson::new(found.id.to_string(), &found.counter, &ct, stats),
+            attempts: found.counter.attempts(),
+        };
+        return json::print(out, &doc);
+    }
+    render::clean_time_card(out, &found.counter.settings().label, &ct)?;
+    render::stats_line(out, &stats)?;
+    writeln!(out, "  Attempts:")?;
+    for attempt in found.counter.attempts() {
+        match &attempt.end {
+            None => writeln!(out, "    {} – running", attempt.start)?,
+            Some(end) => {
+                let why = match end.reason {
+                    oneday_core::cleantime::EndReason::Relapse => "reset",
+                    oneday_core::cleantime::EndReason::Pause => "paused",
+                };
+                let days = render::days_word(attempt.closed_days().unwrap_or(0));
+                writeln!(out, "    {} – {} ({why}, {days})", attempt.start, end.date)?;
+                if let Some(note) = &end.note {
+                    writeln!(out, "      {note}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Opening the store for a command: the folder, the device key, the vault.
+
+use oneday_core::cleantime::store::{self, StoredCounter};
+use oneday_core::vault::{KdfParams, Vault};
+
+use crate::error::CliError;
+use crate::store_dir::StoreDir;
+
+/// The Argon2id parameters the CLI uses for the recovery slot: the core's default.
+pub fn recovery_kdf() -> KdfParams {
+    KdfParams::default()
+}
+
+/// Opens the vault in `store` with this computer's device key.
+pub fn open(store: &StoreDir) -> Result<Vault, CliError> {
+    if !Vault::exists(&store.dir) {
+        return Err(CliError::NoStore(store.dir.clone()));
+    }
+    let key = store.device_key()?.ok_or(CliError::NoDeviceKey)?;
+    Ok(Vault::open_with_device_key(&store.dir, &key)?)
+}
+
+/// The counter whose id is `prefix` or starts with it (case-insensitive, at least 4 hex digits).
+pub fn find_counter(vault: &Vault, prefix: &str) -> Result<StoredCounter, CliError> {
+    let wanted = prefix.trim().to_ascii_lowercase();
+    if wanted.len() < 4 {
+        return Err(CliError::NoSuchCounter(prefix.to_owned()));
+    }
+    let mut matches = store::list(vault)?
+        .into_iter()
+        .filter(|c| c.id.to_string().starts_with(&wanted));
+    match (matches.next(), matches.next()) {
+        (Some(found), None) => Ok(found),
+        (Some(_), Some(_)) => Err(CliError::AmbiguousCounter(prefix.to_owned())),
+        (None, _) => Err(CliError::NoSuchCounter(prefix.to_owned())),
+    }
+}

@@ -1,0 +1,314 @@
+//! The `oneday` store commands end to end, against a real encrypted store in a temporary folder.
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Runs `oneday --store DIR ARGS` with `stdin` piped in; no device key from the environment.
+fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
+        .arg("--store")
+        .arg(dir)
+        .args(args)
+        .env_remove("ONEDAY_DEVICE_KEY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = oneday_in(dir, args, "");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn recovery_code(init_output: &str) -> String {
+    init_output
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_owned()
+}
+
+fn first_id(dir: &Path) -> String {
+    ok(dir, &["counter", "list"])
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn counters_live_in_the_store_across_commands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    let init = ok(&dir, &["init"]);
+    assert!(init.contains("recovery code"));
+    ok(
+        &dir,
+        &[
+            "counter",
+            "add",
+            "Alcohol",
+            "--since",
+            "2024-01-01",
+            "--profile",
+            "aa",
+            "--daily-cost",
+            "12.50",
+            "--currency",
+            "EUR",
+        ],
+    );
+    let id = first_id(&dir);
+    ok(
+        &dir,
+        &[
+            "counter",
+            "reset",
+            &id[..8],
+            "--on",
+            "2024-06-01",
+            "--note",
+            "after the wedding",
+        ],
+    );
+    let v: Value =
+        serde_json::from_str(&ok(&dir, &["status", "--as-of", "2024-07-01", "--json"])).unwrap();
+    let c = &v["counters"][0];
+    assert_eq!(c["id"], id.as_str());
+    assert_eq!(c["label"], "Alcohol");
+    assert_eq!(c["clean_time"]["total_days"], 30);
+    assert_eq!(c["clean_time"]["money_saved"]["amount"], "375.00");
+    assert_eq!(
+        c["stats"],
+        serde_json::json!({"current_run_days": 30, "longest_run_days": 152,
+        "total_clean_days": 182, "attempts": 2, "relapses": 1})
+    );
+    let show: Value = serde_json::from_str(&ok(
+        &dir,
+        &["counter", "show", &id, "--json", "--as-of", "2024-07-01"],
+    ))
+    .unwrap();
+    assert_eq!(show["attempts"][0]["end"]["note"], "after the wedding");
+
+    // Moving the clean date is an edit, not a relapse; it cannot overlap the previous attempt.
+    ok(&dir, &["counter", "edit", &id, "--since", "2024-06-11"]);
+    let v: Value =
+        serde_json::from_str(&ok(&dir, &["status", "--as-of", "2024-07-01", "--json"])).unwrap();
+    assert_eq!(v["counters"][0]["stats"]["relapses"], 1);
+    assert_eq!(v["counters"][0]["clean_time"]["total_days"], 20);
+    ok(&dir, &["counter", "edit", &id, "--since", "2024-06-01"]);
+    let out = oneday_in(&dir, &["counter", "edit", &id, "--since", "2024-05-20"], "");
+    assert_eq!(out.status.code(), Some(3));
+    let v: Value =
+        serde_json::from_str(&ok(&dir, &["status", "--as-of", "2024-07-01", "--json"])).unwrap();
+    assert_eq!(v["counters"][0]["clean_time"]["total_days"], 30);
+    assert_eq!(v["counters"][0]["stats"]["attempts"], 2);
+
+    // Archive hides it from the dashboard, keeps it in --all.
+    ok(&dir, &["counter", "archive", &id]);
+    let v: Value = serde_json::from_str(&ok(&dir, &["status", "--json"])).unwrap();
+    assert_eq!(v["counters"].as_array().unwrap().len(), 0);
+    let v: Value = serde_json::from_str(&ok(&dir, &["status", "--all", "--json"])).unwrap();
+    assert_eq!(v["counters"][0]["archived"], true);
+}
+
+#[test]
+fn bad_input_is_refused_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    ok(&dir, &["init"]);
+    let out = oneday_in(&dir, &["counter", "add", "X", "--since", "2023-02-29"], "");
+    assert_eq!(out.status.code(), Some(3));
+    let out = oneday_in(&dir, &["counter", "add", " ", "--since", "2023-02-28"], "");
+    assert_eq!(out.status.code(), Some(3));
+    let out = oneday_in(
+        &dir,
+        &[
+            "counter",
+            "add",
+            "X",
+            "--since",
+            "2023-02-28",
+            "--daily-cost",
+            "1",
+            "--currency",
+            "ZZZ",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(ok(&dir, &["counter", "list"]), "");
+    ok(&dir, &["counter", "add", "X", "--since", "2024-01-10"]);
+    let id = first_id(&dir);
+    let out = oneday_in(&dir, &["counter", "reset", &id, "--on", "2024-01-01"], "");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("before 2024-01-10"));
+    let out = oneday_in(&dir, &["counter", "reset", "ffffffff"], "");
+    assert_eq!(out.status.code(), Some(3));
+    let v: Value = serde_json::from_str(&ok(&dir, &["status", "--json"])).unwrap();
+    assert_eq!(v["counters"][0]["stats"]["attempts"], 1);
+}
+
+#[test]
+fn lock_unlock_passphrase_and_wipe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    let code = recovery_code(&ok(&dir, &["init"]));
+    let out = oneday_in(&dir, &["counter", "add", "-", "--since", "2024-01-01"], "");
+    assert_eq!(out.status.code(), Some(3), "no label on stdin");
+    ok(&dir, &["counter", "add", "Clean", "--since", "2024-01-01"]);
+
+    ok(&dir, &["lock"]);
+    assert!(!dir.join("device.key").exists());
+    let out = oneday_in(&dir, &["status"], "");
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("oneday unlock --recovery"));
+
+    let out = oneday_in(
+        &dir,
+        &["unlock", "--recovery"],
+        "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\n",
+    );
+    assert_eq!(out.status.code(), Some(4));
+    let out = oneday_in(
+        &dir,
+        &["unlock", "--recovery"],
+        &format!("{}\n", code.to_lowercase()),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(ok(&dir, &["status"]).contains("Clean"));
+
+    let out = oneday_in(
+        &dir,
+        &["passphrase", "change"],
+        "one passphrase\nanother one\n",
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let out = oneday_in(
+        &dir,
+        &["passphrase", "change"],
+        "a long new passphrase\na long new passphrase\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    ok(&dir, &["lock"]);
+    let out = oneday_in(&dir, &["unlock", "--recovery"], &format!("{code}\n"));
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "the old code no longer opens it"
+    );
+    let out = oneday_in(&dir, &["unlock", "--recovery"], "a long new passphrase\n");
+    assert!(out.status.success());
+
+    assert_eq!(oneday_in(&dir, &["wipe"], "").status.code(), Some(3));
+    assert!(dir.exists());
+    ok(&dir, &["wipe", "--yes"]);
+    assert!(!dir.exists() || std::fs::read_dir(&dir).unwrap().next().is_none());
+    assert_eq!(oneday_in(&dir, &["status"], "").status.code(), Some(5));
+}
+
+#[test]
+fn nothing_typed_is_on_disk_in_plaintext() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    ok(&dir, &["init"]);
+    let label = "CanaryLabelQx7";
+    let note = "CanaryNoteZw3";
+    let out = oneday_in(
+        &dir,
+        &["counter", "add", "-", "--since", "2019-07-13"],
+        &format!("{label}\n"),
+    );
+    assert!(out.status.success());
+    let id = first_id(&dir);
+    let out = oneday_in(
+        &dir,
+        &["counter", "reset", &id, "--on", "2023-03-17", "--note", "-"],
+        &format!("{note}\n"),
+    );
+    assert!(out.status.success());
+    assert!(ok(&dir, &["counter", "show", &id]).contains(note));
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for canary in [label, note, "2019-07-13", "2023-03-17", "Canary"] {
+            assert!(
+                !bytes.windows(canary.len()).any(|w| w == canary.as_bytes()),
+                "{canary} found on disk"
+            );
+        }
+    }
+}
+
+#[test]
+fn reminders_are_neutral_unless_the_counter_opts_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    ok(&dir, &["init"]);
+    ok(&dir, &["counter", "add", "Heroin", "--since", "2024-01-01"]);
+    ok(
+        &dir,
+        &[
+            "counter",
+            "add",
+            "Gambling",
+            "--since",
+            "2024-01-02",
+            "--name-in-reminders",
+        ],
+    );
+    let v: Value = serde_json::from_str(&ok(
+        &dir,
+        &[
+            "reminders",
+            "--as-of",
+            "2024-01-20",
+            "--days",
+            "20",
+            "--at",
+            "8:30",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let r = v["reminders"].as_array().unwrap();
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0]["date"], "2024-01-31");
+    assert_eq!(r[0]["time"], "08:30:00");
+    assert_eq!(r[0]["body"], "A milestone today. Open One Day to see it.");
+    assert_eq!(r[1]["date"], "2024-02-01");
+    assert_eq!(r[1]["body"], "Gambling: 30 days today.");
+    assert!(!ok(&dir, &["reminders", "--as-of", "2024-01-20"]).contains("Heroin"));
+    assert_eq!(
+        oneday_in(&dir, &["reminders", "--at", "25:00"], "")
+            .status
+            .code(),
+        Some(3)
+    );
+}
