@@ -3,12 +3,21 @@
 #
 #   tests/run.sh          all suites, in order; exits non-zero if any fails or cannot run
 #
+# Suites: rust-lints (fmt, clippy), rust (cargo test), kotlin (tests/kotlin/run.sh: the UniFFI Kotlin
+# bindings on the JVM), swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot).
+#
 # Each suite prints one summary line ("suite NAME: passed|FAILED ..."), and the last line counts them.
 # A suite that cannot run is reported as FAILED, never as passed.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+# The real meeting feeds published by fellowships live beside the clone (../shared/fixtures); the
+# meetings tests read them from here and fail loudly when they are missing.
+if [ -z "${ONEDAY_FIXTURES:-}" ] && [ -d "$root/../shared/fixtures" ]; then
+    export ONEDAY_FIXTURES="$root/../shared/fixtures"
+fi
 
 passed=0
 failed=0
@@ -57,8 +66,20 @@ rust_tests() {
     cargo test --workspace --locked
 }
 
+# The binding suites build liboneday_ffi.so, generate Kotlin / Swift from it and run against it; each
+# script installs its toolchain first (tests/toolchain/install.sh, idempotent).
+kotlin_tests() {
+    bash tests/kotlin/run.sh
+}
+
+swift_tests() {
+    bash tests/swift/run.sh
+}
+
 run_suite rust-lints rust_lints
 run_suite rust rust_tests
+run_suite kotlin kotlin_tests
+run_suite swift swift_tests
 
 echo
 printf '%s\n' "${summary[@]}"

@@ -1,0 +1,259 @@
+//! The typed errors that cross the FFI: one per area, converted from core's errors at the edge.
+//!
+//! Both are *flat* errors: each variant is a distinct exception class in Kotlin (`VaultException.Locked`)
+//! and a distinct case in Swift (`VaultError.Locked(message:)`), and carries core's message, written
+//! for the person using the app (it never repeats a secret, a label or a note). Shells pick what to
+//! show by the variant and can show the message as is.
+
+use oneday_core::cleantime::store::CounterStoreError;
+use oneday_core::cleantime::CleanTimeError as CoreCleanTimeError;
+use oneday_core::vault::VaultError as CoreVaultError;
+
+/// Why a vault operation failed: opening, unlocking, key slots, wiping.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+#[uniffi(flat_error)]
+pub enum VaultError {
+    /// The vault is locked: unlock it with the device key or the recovery code first.
+    #[error("{message}")]
+    Locked {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// There is no vault in that folder.
+    #[error("{message}")]
+    NotFound {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// A vault already exists in that folder.
+    #[error("{message}")]
+    AlreadyExists {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// A panic wipe was interrupted: call `wipeVault` again to finish it.
+    #[error("{message}")]
+    WipeInProgress {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The vault was wiped while this handle was open; it can never be unlocked again.
+    #[error("{message}")]
+    Wiped {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The device key does not open the vault (it changed, or belongs to another vault).
+    #[error("{message}")]
+    WrongDeviceKey {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The vault has no device slot: open it with the recovery code or passphrase.
+    #[error("{message}")]
+    NoDeviceSlot {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The recovery code or passphrase does not open the vault.
+    #[error("{message}")]
+    WrongRecoverySecret {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The input is not shaped like a recovery code (32 letters and digits in 8 groups of 4).
+    #[error("{message}")]
+    MalformedRecoveryCode {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// A new passphrase is too short.
+    #[error("{message}")]
+    PassphraseTooShort {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// A device key is not exactly 32 bytes.
+    #[error("{message}")]
+    InvalidDeviceKey {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// Argon2id parameters below the floor (m = 19 MiB, t = 2, p = 1) or above the ceiling.
+    #[error("{message}")]
+    InvalidKdfParams {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The vault, a key slot or a record is damaged or was tampered with; nothing was overwritten.
+    #[error("{message}")]
+    Damaged {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The vault was written by a newer version of One Day: update the app.
+    #[error("{message}")]
+    NewerVersion {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// Another process holds the vault: try again.
+    #[error("{message}")]
+    Busy {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The storage, the file system or the system's random generator failed.
+    #[error("{message}")]
+    Storage {
+        /// What happened, for a person.
+        message: String,
+    },
+}
+
+impl From<CoreVaultError> for VaultError {
+    fn from(e: CoreVaultError) -> Self {
+        use CoreVaultError as E;
+        let message = e.to_string();
+        match e {
+            E::Locked => VaultError::Locked { message },
+            E::NotFound => VaultError::NotFound { message },
+            E::AlreadyExists => VaultError::AlreadyExists { message },
+            E::WipeInProgress => VaultError::WipeInProgress { message },
+            E::Wiped => VaultError::Wiped { message },
+            E::WrongDeviceKey => VaultError::WrongDeviceKey { message },
+            E::NoDeviceSlot => VaultError::NoDeviceSlot { message },
+            E::WrongRecoverySecret => VaultError::WrongRecoverySecret { message },
+            E::MalformedRecoveryCode => VaultError::MalformedRecoveryCode { message },
+            E::PassphraseTooShort { .. } => VaultError::PassphraseTooShort { message },
+            E::InvalidDeviceKey { .. } => VaultError::InvalidDeviceKey { message },
+            E::KdfTooWeak { .. } | E::KdfTooCostly { .. } => {
+                VaultError::InvalidKdfParams { message }
+            }
+            E::NoRecoverySlot
+            | E::CorruptSlot
+            | E::CorruptRecord(_)
+            | E::KindMismatch(_)
+            | E::Decode(_)
+            | E::CorruptDatabase => VaultError::Damaged { message },
+            E::UnsupportedSlotFormat { .. }
+            | E::UnsupportedRecordFormat(_)
+            | E::UnsupportedSchema { .. } => VaultError::NewerVersion { message },
+            E::Busy => VaultError::Busy { message },
+            _ => VaultError::Storage { message },
+        }
+    }
+}
+
+/// Why a clean-time request or a counter operation failed.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+#[uniffi(flat_error)]
+pub enum CleanTimeError {
+    /// A date or time was malformed, does not exist (such as 2023-02-29), or is out of range.
+    #[error("{message}")]
+    InvalidDate {
+        /// What is wrong with it, for a person.
+        message: String,
+    },
+    /// Something the user entered was refused: an empty or too long name, a note with control
+    /// characters, a milestone listed twice, an unknown currency, a date before the one it must
+    /// follow, a malformed counter id. Nothing was written.
+    #[error("{message}")]
+    Validation {
+        /// What is wrong with it, for a person.
+        message: String,
+    },
+    /// The counter is paused: resume it before resetting, pausing or back-dating it.
+    #[error("{message}")]
+    NotRunning {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The counter is already running, so it cannot be resumed.
+    #[error("{message}")]
+    AlreadyRunning {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// No counter has that id.
+    #[error("{message}")]
+    NotFound {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The vault is locked: unlock it first.
+    #[error("{message}")]
+    Locked {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The vault failed (a damaged record, storage, a newer format); its message says which.
+    #[error("{message}")]
+    VaultFailure {
+        /// What happened, for a person.
+        message: String,
+    },
+}
+
+impl From<CoreCleanTimeError> for CleanTimeError {
+    fn from(e: CoreCleanTimeError) -> Self {
+        let message = e.to_string();
+        match e {
+            CoreCleanTimeError::Date(_) => CleanTimeError::InvalidDate { message },
+            CoreCleanTimeError::NotRunning => CleanTimeError::NotRunning { message },
+            CoreCleanTimeError::AlreadyRunning => CleanTimeError::AlreadyRunning { message },
+            _ => CleanTimeError::Validation { message },
+        }
+    }
+}
+
+impl From<CoreVaultError> for CleanTimeError {
+    fn from(e: CoreVaultError) -> Self {
+        let message = e.to_string();
+        match e {
+            CoreVaultError::Locked => CleanTimeError::Locked { message },
+            CoreVaultError::InvalidRecordId => CleanTimeError::Validation { message },
+            _ => CleanTimeError::VaultFailure { message },
+        }
+    }
+}
+
+impl From<CounterStoreError> for CleanTimeError {
+    fn from(e: CounterStoreError) -> Self {
+        match e {
+            CounterStoreError::NotFound => CleanTimeError::NotFound {
+                message: e.to_string(),
+            },
+            CounterStoreError::Invalid(e) => e.into(),
+            CounterStoreError::Vault(e) => e.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vault_errors_keep_core_messages() {
+        let e = VaultError::from(CoreVaultError::WrongDeviceKey);
+        assert!(matches!(e, VaultError::WrongDeviceKey { .. }));
+        assert_eq!(e.to_string(), "the device key does not open this vault");
+    }
+
+    #[test]
+    fn counter_errors_map_to_their_variant() {
+        assert!(matches!(
+            CleanTimeError::from(CounterStoreError::Vault(CoreVaultError::Locked)),
+            CleanTimeError::Locked { .. }
+        ));
+        assert!(matches!(
+            CleanTimeError::from(CounterStoreError::NotFound),
+            CleanTimeError::NotFound { .. }
+        ));
+        assert!(matches!(
+            CleanTimeError::from(CoreCleanTimeError::EmptyName),
+            CleanTimeError::Validation { .. }
+        ));
+    }
+}

@@ -1,0 +1,45 @@
+//! # oneday-ffi
+//!
+//! The UniFFI facade over `oneday-core`: the one library the Android and iOS apps load. It holds no
+//! rule of its own; every file maps core types to FFI records, enums and objects, one area per file:
+//!
+//! - [`dates`]: civil dates, times of day and date-times cross as ISO strings (`LocalDate`, ...).
+//! - [`errors`]: one typed error per area, [`VaultError`] and [`CleanTimeError`], with messages a
+//!   person can act on.
+//! - [`kdf`]: the Argon2id cost of the recovery slot.
+//! - [`vault`]: the [`Vault`] object (create, open, lock, unlock, key slots) and the panic wipe.
+//! - [`cleantime`]: the stateless clean-time calculator and its result.
+//! - [`profiles`]: milestone profiles (NA key tags, AA chips, custom lists) and milestones.
+//! - [`money`]: money in exact minor units.
+//! - [`counter`]: a stored counter, its settings, attempts and stats.
+//! - [`counters`]: the counter methods of [`Vault`] (add, reset, back-date, status, reminders).
+//!
+//! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
+//! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
+//! panics on anything the caller passes (no `unwrap`/`expect` on foreign input). Kotlin and Swift
+//! names come from the Rust names (`clean_time` is `cleanTime`, `VaultError` is `VaultException` in
+//! Kotlin and `VaultError` in Swift). `bindings/README.md` explains how to generate the bindings.
+
+uniffi::setup_scaffolding!("oneday");
+
+pub mod cleantime;
+pub mod counter;
+pub mod counters;
+pub mod dates;
+pub mod errors;
+pub mod kdf;
+pub mod money;
+pub mod profiles;
+pub mod vault;
+
+pub use cleantime::{clean_time, CleanTime, CountState, CountingMode, NextMilestone, Period};
+pub use counter::{
+    Attempt, AttemptEnd, AttemptStats, Counter, CounterKind, CounterReminder, CounterSettings,
+    CounterStatus, EndReason,
+};
+pub use dates::{parse_date, LocalDate, LocalDateTime, LocalTime};
+pub use errors::{CleanTimeError, VaultError};
+pub use kdf::{default_kdf_params, minimum_kdf_params, KdfParams};
+pub use money::{format_money, parse_money, Money};
+pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Span};
+pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};
