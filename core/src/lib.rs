@@ -6,8 +6,10 @@
 //!
 //! - [`cleantime`]: counters, attempts, milestones, the day count (every rule about clean time).
 //! - [`date`]: strict civil-date parsing and the supported range.
+//! - [`meetings`]: meeting lists imported offline, saved meetings, next meeting, calendar export.
 //! - [`vault`]: the encrypted store everything a user enters is kept in.
 
 pub mod cleantime;
 pub mod date;
+pub mod meetings;
 pub mod vault;

@@ -1,0 +1,172 @@
+//! Importers: feed bytes in, normalised meetings and a report out. Never fetches anything.
+//!
+//! Two formats: [`meeting_guide`] (AA's Meeting Guide JSON and its close variants) and [`bmlt`]
+//! (NA's BMLT semantic JSON, with `GetFormats` to label formats). Both:
+//! - refuse input over [`MAX_FEED_BYTES`] before parsing, and invalid JSON with one typed error
+//!   ([`MeetingsError::InvalidJson`]); nesting deeper than serde_json's recursion limit (128) is
+//!   invalid JSON too, so hostile input cannot exhaust the stack;
+//! - keep every record that can be a meeting, and list every record skipped or repaired in the
+//!   [`ImportReport`] (by position and feed id only);
+//! - give a meeting without a zone in the feed the zone the caller chose for the source
+//!   ([`ImportOptions::default_zone`]), or [`MeetingZone::Unknown`], never UTC;
+//! - resolve repeated ids deterministically ([`keys`]).
+//!
+//! [`MeetingZone::Unknown`]: crate::meetings::model::MeetingZone::Unknown
+
+pub mod bmlt;
+pub mod keys;
+pub mod meeting_guide;
+pub mod report;
+pub mod schedule;
+pub mod values;
+
+use chrono_tz::Tz;
+use serde_json::Value;
+
+use super::error::MeetingsError;
+use super::model::{Meeting, MeetingZone};
+use report::{ImportReport, Issue, RecordIssue};
+
+pub use report::{Duplicate, Resolution};
+
+/// The largest feed accepted, in bytes (32 MiB). The largest real feed in the project's fixtures is
+/// 1.3 MB; a whole region's list stays well under this. Parsing holds the feed as a JSON tree, a few
+/// times its size, so this also bounds memory.
+pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
+
+/// What the caller says about the source being imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The name of the source, the first part of every key (e.g. `"sanjose-aa"`).
+    pub source: String,
+    /// The fellowship of the whole list, when the caller knows it.
+    pub fellowship: Option<String>,
+    /// The zone for meetings whose record names none (the user's choice for this source).
+    pub default_zone: Option<Tz>,
+}
+
+impl ImportOptions {
+    /// Options for `source` with no fellowship and no default zone.
+    pub fn new(source: impl Into<String>) -> Self {
+        Self {
+            source: source.into(),
+            fellowship: None,
+            default_zone: None,
+        }
+    }
+
+    /// The zone for a record that names `feed_zone` (possibly nothing or an unknown name); `true` in
+    /// the second place when a name was given but not recognised.
+    pub(crate) fn zone_for(&self, feed_zone: Option<&str>) -> (MeetingZone, bool) {
+        let parsed = feed_zone.map(|z| z.parse::<Tz>());
+        match parsed {
+            Some(Ok(tz)) => (MeetingZone::Feed(tz), false),
+            other => {
+                let zone = self
+                    .default_zone
+                    .map_or(MeetingZone::Unknown, MeetingZone::SourceDefault);
+                (zone, matches!(other, Some(Err(_))))
+            }
+        }
+    }
+}
+
+/// The result of an import: the meetings kept, in feed order, and the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// The meetings kept.
+    pub meetings: Vec<Meeting>,
+    /// What was skipped, repaired and de-duplicated.
+    pub report: ImportReport,
+}
+
+/// Parses bytes into a JSON tree after the size check.
+pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, MeetingsError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(MeetingsError::FeedTooLarge {
+            size: bytes.len(),
+            max: MAX_FEED_BYTES,
+        });
+    }
+    serde_json::from_slice(bytes).map_err(|e| MeetingsError::InvalidJson {
+        line: e.line(),
+        column: e.column(),
+        reason: match e.classify() {
+            serde_json::error::Category::Eof => "it ends early".to_owned(),
+            serde_json::error::Category::Syntax => "a syntax error".to_owned(),
+            serde_json::error::Category::Data | serde_json::error::Category::Io => {
+                "unreadable data".to_owned()
+            }
+        },
+    })
+}
+
+/// Collects the issues of one record while it is converted.
+pub(crate) struct RecordLog {
+    index: usize,
+    id: Option<String>,
+    issues: Vec<Issue>,
+}
+
+impl RecordLog {
+    pub(crate) fn new(index: usize) -> Self {
+        Self {
+            index,
+            id: None,
+            issues: Vec::new(),
+        }
+    }
+
+    pub(crate) fn set_id(&mut self, id: &str) {
+        self.id = Some(id.to_owned());
+    }
+
+    pub(crate) fn repair(&mut self, issue: Issue) {
+        if !self.issues.contains(&issue) {
+            self.issues.push(issue);
+        }
+    }
+
+    /// A skipped record's entry.
+    pub(crate) fn skip(self, issue: Issue) -> RecordIssue {
+        RecordIssue {
+            index: self.index,
+            id: self.id,
+            issue,
+        }
+    }
+
+    /// The repairs of a kept record.
+    pub(crate) fn into_repairs(self) -> Vec<RecordIssue> {
+        let (index, id) = (self.index, self.id);
+        self.issues
+            .into_iter()
+            .map(|issue| RecordIssue {
+                index,
+                id: id.clone(),
+                issue,
+            })
+            .collect()
+    }
+}
+
+/// A converted record: the meeting and its repairs, or why it was skipped.
+pub(crate) type Converted = Result<(Meeting, Vec<RecordIssue>), RecordIssue>;
+
+/// Builds an [`Import`] from per-record results (in feed order), resolving repeated ids.
+pub(crate) fn finish(mut report: ImportReport, converted: Vec<(usize, Converted)>) -> Import {
+    let mut kept = Vec::new();
+    for (index, result) in converted {
+        match result {
+            Ok((m, repairs)) => {
+                report.repaired.extend(repairs);
+                kept.push((index, m));
+            }
+            Err(skip) => report.skipped.push(skip),
+        }
+    }
+    let (meetings, duplicates) = keys::assign(kept);
+    report.duplicates = duplicates;
+    report.kept = meetings.len();
+    Import { meetings, report }
+}

@@ -1,0 +1,38 @@
+//! Meetings: import real meeting lists, keep favourites offline, find the next meeting across zones.
+//!
+//! "Where is my next meeting?" must work in a basement with no signal, so everything here is pure
+//! computation on data already on the device. The core takes feed bytes; fetching is the shell's job.
+//!
+//! Where each rule lives:
+//! - [`model`]: the meeting, its key, and the user's own data (kept apart from imported data);
+//! - [`weekday`]: the two formats' weekday numbering; [`type_codes`]: Meeting Guide type labels;
+//! - [`import`]: Meeting Guide and BMLT importers, their normalisation rules and the import report;
+//! - [`merge`](mod@merge): re-importing a source without losing the user's data;
+//! - [`next`](mod@next): upcoming occurrences, computed in each meeting's own zone;
+//! - [`filter`]: weekday, time, attendance mode, open/closed, types, text and distance filters;
+//! - [`attendance`]: the attendance log and counts such as "90 in 90";
+//! - [`ics`]: RFC 5545 calendar export.
+
+pub mod attendance;
+pub mod error;
+pub mod filter;
+pub mod ics;
+pub mod import;
+pub mod merge;
+pub mod model;
+pub mod next;
+pub mod type_codes;
+pub mod weekday;
+
+pub use error::MeetingsError;
+pub use filter::{MeetingFilter, Near, TimeWindow};
+pub use import::report::{ImportReport, Issue, RecordIssue};
+pub use import::{Import, ImportOptions, MAX_FEED_BYTES};
+
+pub use merge::{merge, MergeCounts};
+pub use model::{
+    AttendanceMode, Coordinates, FeedFormat, Location, Meeting, MeetingKey, MeetingType,
+    MeetingUserData, MeetingZone, OnlineAccess, Openness, ReminderChoice, Schedule, StoredMeeting,
+    MEETING_SCHEMA_VERSION,
+};
+pub use next::{next, NextOccurrences, Occurrence, SourceZones};
