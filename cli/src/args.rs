@@ -66,6 +66,8 @@ pub enum CounterCommand {
     Resume(CounterResumeArgs),
     /// Archives a counter (kept, but out of the dashboard), or restores it with --undo.
     Archive(CounterArchiveArgs),
+    /// Deletes a counter and its whole history for good.
+    Delete(CounterDeleteArgs),
 }
 
 /// Settings shared by `counter add` and `counter edit`.
@@ -197,6 +199,16 @@ pub struct CounterArchiveArgs {
     /// Restore it to the dashboard.
     #[arg(long)]
     pub undo: bool,
+}
+
+/// `oneday counter delete`.
+#[derive(Debug, Args)]
+pub struct CounterDeleteArgs {
+    /// The counter's id (or its first digits).
+    pub id: String,
+    /// Confirms: the counter and every attempt and note of it are gone for good.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// `oneday status`.

@@ -129,6 +129,21 @@ fn counters_live_in_the_store_across_commands() {
     assert_eq!(v["counters"].as_array().unwrap().len(), 0);
     let v: Value = serde_json::from_str(&ok(&dir, &["status", "--all", "--json"])).unwrap();
     assert_eq!(v["counters"][0]["archived"], true);
+
+    // Delete asks for --yes, then removes it with its history.
+    assert_eq!(
+        oneday_in(&dir, &["counter", "delete", &id], "")
+            .status
+            .code(),
+        Some(3)
+    );
+    assert_eq!(ok(&dir, &["counter", "list", "--all"]).lines().count(), 1);
+    ok(&dir, &["counter", "delete", &id, "--yes"]);
+    assert_eq!(ok(&dir, &["counter", "list", "--all"]), "");
+    assert_eq!(
+        oneday_in(&dir, &["counter", "show", &id], "").status.code(),
+        Some(3)
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! `oneday counter ...`: add, list, show, edit, reset, pause, resume, archive.
+//! `oneday counter ...`: add, list, show, edit, reset, pause, resume, archive, delete.
 
 use std::io::Write;
 
@@ -145,6 +145,17 @@ pub fn run(
                     "Archived; its history is kept."
                 }
             )?;
+        }
+        CounterCommand::Delete(args) => {
+            if !args.yes {
+                return Err(CliError::NeedsConfirmation(
+                    "delete removes the counter and its whole history for good; add --yes to do it \
+                     (or keep it with `oneday counter archive`)",
+                ));
+            }
+            let found = find_counter(&vault, &args.id)?;
+            store::delete(&vault, &found.id).map_err(|e| not_found_as(e, &args.id))?;
+            writeln!(out, "Deleted.")?;
         }
     }
     Ok(())
