@@ -15,6 +15,8 @@ use std::path::PathBuf;
 use oneday_core::cleantime::store::CounterStoreError;
 use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
+use oneday_core::meetings::store::MeetingStoreError;
+use oneday_core::meetings::MeetingsError;
 use oneday_core::vault::VaultError;
 use thiserror::Error;
 
@@ -71,6 +73,43 @@ pub enum CliError {
     /// Serialising JSON failed.
     #[error("could not write JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A meeting list or request was refused by the meetings rules.
+    #[error("{0}")]
+    Meetings(#[from] MeetingsError),
+    /// No meeting has the id given.
+    #[error("no meeting has an id starting with `{0}`; `oneday meetings search` shows the ids")]
+    NoSuchMeeting(String),
+    /// More than one meeting has an id starting with what was given.
+    #[error("more than one meeting has an id starting with `{0}`; give more of the id")]
+    AmbiguousMeeting(String),
+    /// A URL was given to `meetings import`.
+    #[error(
+        "fetching a meeting list from a URL is not supported yet; download it and import the file"
+    )]
+    UrlNotSupported,
+    /// The meeting list file could not be read.
+    #[error("could not read {}: {}", .0.display(), .1)]
+    FeedFile(PathBuf, std::io::Error),
+    /// A time zone name is not in the IANA database.
+    #[error("`{0}` is not an IANA time zone name (such as Europe/Berlin)")]
+    UnknownZone(String),
+    /// Neither --zone, TZ nor the system says which zone the user is in.
+    #[error("cannot tell your time zone; pass --zone such as --zone Europe/Berlin")]
+    NoLocalZone,
+    /// A local date and time could not be read.
+    #[error("`{0}` is not a date and time like \"2024-03-14 22:30\"")]
+    BadDateTime(String),
+}
+
+impl From<MeetingStoreError> for CliError {
+    fn from(e: MeetingStoreError) -> Self {
+        match e {
+            MeetingStoreError::NotFound => CliError::NoSuchMeeting(String::new()),
+            MeetingStoreError::Ambiguous => CliError::AmbiguousMeeting(String::new()),
+            MeetingStoreError::Meetings(e) => CliError::Meetings(e),
+            MeetingStoreError::Vault(e) => CliError::Vault(e),
+        }
+    }
 }
 
 impl From<DateError> for CliError {
@@ -120,7 +159,15 @@ impl CliError {
             | CliError::BadDeviceKeyEnv
             | CliError::PassphraseMismatch
             | CliError::NeedsConfirmation(_)
-            | CliError::NoInput => 3,
+            | CliError::NoInput
+            | CliError::Meetings(_)
+            | CliError::NoSuchMeeting(_)
+            | CliError::AmbiguousMeeting(_)
+            | CliError::UrlNotSupported
+            | CliError::FeedFile(..)
+            | CliError::UnknownZone(_)
+            | CliError::NoLocalZone
+            | CliError::BadDateTime(_) => 3,
             CliError::NoDeviceKey | CliError::BadKeyFile => 4,
             CliError::Vault(e) => match e {
                 VaultError::Locked

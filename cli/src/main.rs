@@ -49,5 +49,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
             commands::unlock::change_passphrase(&store()?, &mut out)
         }
         Command::Wipe(args) => commands::wipe::run(args, &store()?, &mut out),
+        Command::Meetings(command) => commands::meetings::run(command, &store()?, &mut out),
     }
 }

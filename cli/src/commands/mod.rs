@@ -4,6 +4,7 @@ pub mod cleantime;
 pub mod counter;
 pub mod demo;
 pub mod init;
+pub mod meetings;
 pub mod reminders;
 pub mod status;
 pub mod unlock;

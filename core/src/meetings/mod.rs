@@ -11,7 +11,8 @@
 //! - [`next`](mod@next): upcoming occurrences, computed in each meeting's own zone;
 //! - [`filter`]: weekday, time, attendance mode, open/closed, types, text and distance filters;
 //! - [`attendance`]: the attendance log and counts such as "90 in 90";
-//! - [`ics`]: RFC 5545 calendar export.
+//! - [`ics`]: RFC 5545 calendar export;
+//! - [`store`]: meetings sealed in the vault (import, saved, notes, attendance, next, export).
 
 pub mod attendance;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod import;
 pub mod merge;
 pub mod model;
 pub mod next;
+pub mod store;
 pub mod type_codes;
 pub mod weekday;
 

@@ -122,17 +122,28 @@ pub enum RecordKind {
     Counter,
     /// An app setting.
     Setting,
+    /// A meeting from an imported list, with the user's data on it (saved, note, attendance).
+    Meeting,
+    /// The user's settings for one imported meeting list (such as its default time zone).
+    MeetingSource,
 }
 
 impl RecordKind {
     /// Every kind this version knows.
-    pub const ALL: [RecordKind; 2] = [RecordKind::Counter, RecordKind::Setting];
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::Counter,
+        RecordKind::Setting,
+        RecordKind::Meeting,
+        RecordKind::MeetingSource,
+    ];
 
     /// The stable name stored in sealed payloads. Never change an existing name.
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Counter => "counter",
             RecordKind::Setting => "setting",
+            RecordKind::Meeting => "meeting",
+            RecordKind::MeetingSource => "meeting_source",
         }
     }
 
@@ -195,6 +206,8 @@ mod tests {
     fn kind_names_are_stable() {
         assert_eq!(RecordKind::Counter.as_str(), "counter");
         assert_eq!(RecordKind::Setting.as_str(), "setting");
+        assert_eq!(RecordKind::Meeting.as_str(), "meeting");
+        assert_eq!(RecordKind::MeetingSource.as_str(), "meeting_source");
         for k in RecordKind::ALL {
             assert_eq!(RecordKind::from_name(k.as_str().as_bytes()), Some(k));
             assert_eq!(
@@ -202,6 +215,6 @@ mod tests {
                 format!("\"{}\"", k.as_str())
             );
         }
-        assert_eq!(RecordKind::from_name(b"meeting"), None);
+        assert_eq!(RecordKind::from_name(b"contact"), None);
     }
 }

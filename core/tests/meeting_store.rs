@@ -1,0 +1,238 @@
+//! Meetings kept in the vault: import, re-import with user data, next, attendance, calendar export,
+//! and a forensic check that nothing about the meetings reaches the disk in plaintext.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod vault_support;
+
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use chrono_tz::{Asia, Europe};
+use oneday_core::meetings::import::{meeting_guide, ImportOptions};
+use oneday_core::meetings::store::{self, MeetingStoreError};
+use oneday_core::meetings::{MeetingFilter, MeetingZone, MeetingsError};
+use oneday_core::vault::{RecordKind, Vault};
+use vault_support::{files_under, find_canaries, new_vault, random_letters};
+
+fn sample() -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/meetings/meeting-guide-sample.json"),
+    )
+    .unwrap()
+}
+
+fn import_mg(vault: &Vault, source: &str, feed: &[u8]) -> store::ImportOutcome {
+    let parsed = meeting_guide::import(feed, &ImportOptions::new(source)).unwrap();
+    store::import(vault, parsed, source, None).unwrap()
+}
+
+fn id_of(vault: &Vault, slug: &str) -> oneday_core::vault::RecordId {
+    store::list(vault)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.stored.meeting.key.id == slug)
+        .unwrap()
+        .id
+}
+
+#[test]
+fn the_sample_imports_into_the_vault_and_again_changes_nothing() {
+    let t = new_vault();
+    let first = import_mg(&t.vault, "sample", &sample());
+    let kept = first.report.kept;
+    assert!(kept >= 6, "{kept}");
+    assert_eq!(first.counts.added, kept);
+    assert_eq!(store::list(&t.vault).unwrap().len(), kept);
+    assert_eq!(
+        t.vault
+            .list::<serde_json::Value>(RecordKind::Meeting)
+            .unwrap()
+            .len(),
+        kept
+    );
+
+    let again = import_mg(&t.vault, "sample", &sample());
+    assert_eq!((again.counts.unchanged, again.counts.added), (kept, 0));
+    assert_eq!(store::list(&t.vault).unwrap().len(), kept);
+
+    // Another source does not touch this one.
+    import_mg(
+        &t.vault,
+        "other",
+        br#"[{"slug":"x","name":"X","day":1,"time":"10:00"}]"#,
+    );
+    assert_eq!(store::list(&t.vault).unwrap().len(), kept + 1);
+}
+
+#[test]
+fn re_import_keeps_user_data_and_flags_a_vanished_saved_meeting() {
+    let t = new_vault();
+    let v = &t.vault;
+    let feed = br#"[
+        {"slug":"a","name":"Alpha","day":1,"time":"19:00","timezone":"Europe/Berlin"},
+        {"slug":"b","name":"Beta","day":2,"time":"19:00","timezone":"Europe/Berlin"},
+        {"slug":"c","name":"Gamma","day":3,"time":"19:00","timezone":"Europe/Berlin"}]"#;
+    import_mg(v, "s", feed);
+    let (a, b) = (id_of(v, "a"), id_of(v, "b"));
+    store::set_saved(v, &a, true).unwrap();
+    store::set_note(v, &a, Some("bring the book".into())).unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 6, 3).unwrap();
+    assert!(store::mark_attended(v, &a, day).unwrap());
+    assert!(!store::mark_attended(v, &a, day).unwrap());
+    store::set_saved(v, &b, true).unwrap();
+
+    // Upstream: a is gone, b renamed, c gone (no user data), d new.
+    let feed2 = br#"[
+        {"slug":"b","name":"Beta Renamed","day":2,"time":"19:00","timezone":"Europe/Berlin"},
+        {"slug":"d","name":"Delta","day":4,"time":"19:00","timezone":"Europe/Berlin"}]"#;
+    let out = import_mg(v, "s", feed2);
+    assert_eq!(out.counts.added, 1);
+    assert_eq!(out.counts.updated, 1);
+    assert_eq!((out.counts.vanished, out.counts.vanished_kept), (2, 1));
+
+    let all = store::list(v).unwrap();
+    assert_eq!(all.len(), 3, "c is forgotten, a is kept");
+    let ra = store::find(v, &a.to_string()).unwrap();
+    assert!(ra.stored.vanished_upstream);
+    assert!(ra.stored.user.saved);
+    assert_eq!(ra.stored.user.note.as_deref(), Some("bring the book"));
+    assert!(ra.stored.user.attended.contains(&day));
+    let rb = store::find(v, &b.to_string()[..6]).unwrap();
+    assert_eq!(rb.id, b, "updated in place: same record");
+    assert_eq!(rb.stored.meeting.name, "Beta Renamed");
+    assert!(rb.stored.user.saved);
+
+    // By key, too; and a note can be removed.
+    assert_eq!(store::find(v, "s/d").unwrap().stored.meeting.name, "Delta");
+    assert!(store::set_note(v, &a, None).unwrap().user.note.is_none());
+    assert!(matches!(
+        store::find(v, "zz"),
+        Err(MeetingStoreError::NotFound)
+    ));
+    assert!(store::find(v, "ffffffff").is_err());
+}
+
+#[test]
+fn next_and_saved_only_from_the_vault() {
+    let t = new_vault();
+    let v = &t.vault;
+    import_mg(v, "sample", &sample());
+    let from = Europe::Berlin
+        .with_ymd_and_hms(2024, 6, 3, 9, 0, 0)
+        .unwrap(); // Monday
+    let all = store::next(v, from, 3, &MeetingFilter::default(), false).unwrap();
+    assert_eq!(all.occurrences.len(), 3);
+    assert!(all.by_appointment >= 1);
+    assert!(all.occurrences.windows(2).all(|w| w[0].start <= w[1].start));
+    assert!(all.occurrences.iter().all(|o| o.start >= from));
+    assert_eq!(all.occurrences[0].start_user.timezone(), Europe::Berlin);
+
+    let kolkata = id_of(v, "kolkata-online");
+    store::set_saved(v, &kolkata, true).unwrap();
+    let saved = store::next(v, from, 2, &MeetingFilter::default(), true).unwrap();
+    assert_eq!(saved.occurrences.len(), 2);
+    for o in &saved.occurrences {
+        assert_eq!(o.id, kolkata);
+        assert_eq!(o.start.timezone(), Asia::Kolkata);
+        assert_eq!(o.start.format("%H:%M").to_string(), "19:00");
+    }
+    assert!(saved.occurrences[1].start > saved.occurrences[0].start);
+}
+
+#[test]
+fn a_source_zone_places_meetings_whose_list_names_none() {
+    let t = new_vault();
+    let v = &t.vault;
+    let feed = br#"[{"slug":"z","name":"Zoneless","day":1,"time":"10:00"}]"#;
+    import_mg(v, "s", feed);
+    let from = Europe::Berlin
+        .with_ymd_and_hms(2024, 6, 3, 9, 0, 0)
+        .unwrap();
+    let none = store::next(v, from, 1, &MeetingFilter::default(), false).unwrap();
+    assert!(none.occurrences.is_empty(), "never silently UTC");
+    assert_eq!(none.zone_unknown.len(), 1);
+    let stamp = Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap();
+    let id = id_of(v, "z");
+    assert!(matches!(
+        store::export_ics(v, &[id], stamp),
+        Err(MeetingStoreError::Meetings(
+            MeetingsError::ZoneUnknown { .. }
+        ))
+    ));
+
+    let parsed = meeting_guide::import(feed, &ImportOptions::new("s")).unwrap();
+    store::import(v, parsed, "s", Some(Europe::Berlin)).unwrap();
+    let found = store::next(v, from, 1, &MeetingFilter::default(), false).unwrap();
+    assert_eq!(
+        found.occurrences[0].zone,
+        MeetingZone::SourceDefault(Europe::Berlin)
+    );
+    assert_eq!(
+        found.occurrences[0].start.to_rfc3339(),
+        "2024-06-03T10:00:00+02:00"
+    );
+    let cal = store::export_ics(v, &[id], stamp).unwrap();
+    assert!(cal.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(cal.contains("DTSTART;TZID=Europe/Berlin:20240603T100000\r\n"));
+}
+
+#[test]
+fn attendance_counts_across_meetings() {
+    let t = new_vault();
+    let v = &t.vault;
+    import_mg(v, "sample", &sample());
+    let a = id_of(v, "sunrise-serenity");
+    let b = id_of(v, "lakeside-hybrid");
+    let today = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+    for i in 0..100u64 {
+        store::mark_attended(v, &a, today - chrono::Days::new(i)).unwrap();
+    }
+    store::mark_attended(v, &b, today).unwrap();
+    let c = store::attendance_count(v, today, 90).unwrap();
+    assert_eq!((c.meetings, c.days_with_a_meeting), (91, 90));
+    assert_eq!(store::attendance_count(v, today, 0).unwrap().meetings, 0);
+    let unknown = oneday_core::vault::RecordId::generate().unwrap();
+    assert!(matches!(
+        store::mark_attended(v, &unknown, today),
+        Err(MeetingStoreError::NotFound)
+    ));
+}
+
+#[test]
+fn nothing_about_meetings_is_on_disk_in_plaintext() {
+    let t = new_vault();
+    let v = &t.vault;
+    let c = |tag: &str| format!("{tag}{}", random_letters(24));
+    let (name, note, address, url, location, user_note, group) = (
+        c("name"),
+        c("note"),
+        c("addr"),
+        c("https://zoom.example/"),
+        c("place"),
+        c("mine"),
+        c("group"),
+    );
+    let feed = format!(
+        r#"[{{"slug":"canary","name":"{name}","day":2,"time":"19:00","timezone":"Europe/Berlin",
+            "notes":"{note}","location":"{location}","address":"{address}","city":"Springfield",
+            "conference_url":"{url}","group":"{group}","latitude":52.5,"longitude":13.4}}]"#
+    );
+    let parsed = meeting_guide::import(feed.as_bytes(), &ImportOptions::new("canary-src")).unwrap();
+    assert_eq!(parsed.meetings.len(), 1);
+    store::import(v, parsed, "canary-src", Some(Europe::Berlin)).unwrap();
+    let id = id_of(v, "canary");
+    store::set_saved(v, &id, true).unwrap();
+    store::set_note(v, &id, Some(user_note.clone())).unwrap();
+    store::mark_attended(v, &id, NaiveDate::from_ymd_opt(2024, 6, 4).unwrap()).unwrap();
+    let m = store::find(v, "canary-src/canary").unwrap();
+    assert_eq!(m.stored.meeting.name, name);
+    assert_eq!(m.stored.meeting.online.url.as_deref(), Some(url.as_str()));
+
+    let files = files_under(&t.dir, None);
+    assert!(!files.is_empty());
+    let canaries = vec![name, note, address, url, location, user_note, group];
+    let hits = find_canaries(&files, &canaries);
+    assert!(hits.is_empty(), "plaintext on disk: {hits:?}");
+}
