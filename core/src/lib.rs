@@ -13,3 +13,6 @@ pub mod cleantime;
 pub mod date;
 pub mod meetings;
 pub mod vault;
+
+#[cfg(test)]
+mod test_support;

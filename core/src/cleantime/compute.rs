@@ -161,10 +161,7 @@ impl CleanTime {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     fn na(start: NaiveDate, today: NaiveDate, mode: CountingMode) -> CleanTime {
         CleanTime::compute(start, today, mode, &MilestoneProfile::NaKeyTags, None).unwrap()

@@ -297,10 +297,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::cleantime::CountState;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     fn counter(start: NaiveDate) -> Counter {
         Counter::new(CounterSettings::new("Clean"), start).unwrap()

@@ -54,10 +54,7 @@ impl CountingMode {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn the_clean_date_is_day_zero_by_default_and_day_one_on_request() {

@@ -281,10 +281,7 @@ pub(crate) fn check_name(name: &str) -> Result<(), CleanTimeError> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     fn labels_and_dates(s: &[Milestone]) -> Vec<(String, String, Option<String>)> {
         s.iter()

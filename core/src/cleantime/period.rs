@@ -100,10 +100,7 @@ impl std::fmt::Display for Period {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     fn p(years: i32, months: i32, days: i32) -> Period {
         Period {

@@ -83,10 +83,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::cleantime::CounterSettings;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn names_the_counter_only_when_it_opted_in() {

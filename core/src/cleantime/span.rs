@@ -62,10 +62,7 @@ pub(crate) fn count_noun(n: i64, noun: &str) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn month_ends_clamp_from_the_start_not_chained() {

@@ -80,10 +80,7 @@ pub fn count_in_window<'a>(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn ninety_in_ninety() {

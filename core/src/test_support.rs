@@ -1,0 +1,9 @@
+//! Helpers shared by the unit tests of every area.
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+
+/// The civil date `y-m-day`; panics on a date that does not exist (tests only).
+pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
