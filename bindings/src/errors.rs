@@ -221,9 +221,11 @@ impl From<CoreVaultError> for CleanTimeError {
 impl From<CounterStoreError> for CleanTimeError {
     fn from(e: CounterStoreError) -> Self {
         match e {
-            CounterStoreError::NotFound => CleanTimeError::NotFound {
-                message: e.to_string(),
-            },
+            CounterStoreError::NotFound | CounterStoreError::Ambiguous => {
+                CleanTimeError::NotFound {
+                    message: e.to_string(),
+                }
+            }
             CounterStoreError::Invalid(e) => e.into(),
             CounterStoreError::Vault(e) => e.into(),
         }

@@ -122,6 +122,7 @@ impl From<CounterStoreError> for CliError {
     fn from(e: CounterStoreError) -> Self {
         match e {
             CounterStoreError::NotFound => CliError::NoSuchCounter(String::new()),
+            CounterStoreError::Ambiguous => CliError::AmbiguousCounter(String::new()),
             CounterStoreError::Invalid(e) => CliError::Invalid(e),
             CounterStoreError::Vault(e) => CliError::Vault(e),
         }

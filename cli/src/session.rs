@@ -1,6 +1,6 @@
 //! Opening the store for a command: the folder, the device key, the vault.
 
-use oneday_core::cleantime::store::{self, StoredCounter};
+use oneday_core::cleantime::store::{self, CounterStoreError, StoredCounter};
 use oneday_core::vault::{KdfParams, Vault};
 
 use crate::error::CliError;
@@ -20,18 +20,11 @@ pub fn open(store: &StoreDir) -> Result<Vault, CliError> {
     Ok(Vault::open_with_device_key(&store.dir, &key)?)
 }
 
-/// The counter whose id is `prefix` or starts with it (case-insensitive, at least 4 hex digits).
+/// The counter whose id is `prefix` or starts with it (at least 4 hex digits, any case).
 pub fn find_counter(vault: &Vault, prefix: &str) -> Result<StoredCounter, CliError> {
-    let wanted = prefix.trim().to_ascii_lowercase();
-    if wanted.len() < 4 {
-        return Err(CliError::NoSuchCounter(prefix.to_owned()));
-    }
-    let mut matches = store::list(vault)?
-        .into_iter()
-        .filter(|c| c.id.to_string().starts_with(&wanted));
-    match (matches.next(), matches.next()) {
-        (Some(found), None) => Ok(found),
-        (Some(_), Some(_)) => Err(CliError::AmbiguousCounter(prefix.to_owned())),
-        (None, _) => Err(CliError::NoSuchCounter(prefix.to_owned())),
-    }
+    store::find(vault, prefix).map_err(|e| match e {
+        CounterStoreError::NotFound => CliError::NoSuchCounter(prefix.to_owned()),
+        CounterStoreError::Ambiguous => CliError::AmbiguousCounter(prefix.to_owned()),
+        other => other.into(),
+    })
 }

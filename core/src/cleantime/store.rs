@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::counter::Counter;
 use super::error::CleanTimeError;
-use crate::vault::{RecordId, RecordKind, Vault, VaultError};
+use crate::vault::{match_id_prefix, PrefixMatch, RecordId, RecordKind, Vault, VaultError};
 
 /// Why a stored-counter operation failed.
 #[derive(Debug, Error)]
@@ -14,6 +14,9 @@ pub enum CounterStoreError {
     /// No counter has that id.
     #[error("there is no counter with that id")]
     NotFound,
+    /// More than one counter has an id starting with the digits given.
+    #[error("more than one counter has an id starting with those digits")]
+    Ambiguous,
     /// The change was refused by the clean-time rules; nothing was written.
     #[error(transparent)]
     Invalid(#[from] CleanTimeError),
@@ -65,6 +68,15 @@ pub fn list(vault: &Vault) -> Result<Vec<StoredCounter>, CounterStoreError> {
             .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
     });
     Ok(all)
+}
+
+/// The counter whose record id is `prefix` or starts with it (see [`match_id_prefix`]).
+pub fn find(vault: &Vault, prefix: &str) -> Result<StoredCounter, CounterStoreError> {
+    match match_id_prefix(list(vault)?, prefix, |c| &c.id) {
+        PrefixMatch::One(found) => Ok(found),
+        PrefixMatch::Many => Err(CounterStoreError::Ambiguous),
+        PrefixMatch::None => Err(CounterStoreError::NotFound),
+    }
 }
 
 /// Applies `change` to the counter with this id and saves it, in one vault transaction (so two

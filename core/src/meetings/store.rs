@@ -28,10 +28,9 @@ use super::import::Import;
 use super::merge::{merge, MergeCounts};
 use super::model::{Meeting, MeetingKey, MeetingZone, StoredMeeting};
 use super::next::SourceZones;
-use crate::vault::{RecordId, RecordKind, Vault, VaultError, VaultTx};
-
-/// The shortest id prefix [`find`] accepts.
-pub const MIN_ID_PREFIX: usize = 4;
+use crate::vault::{
+    match_id_prefix, PrefixMatch, RecordId, RecordKind, Vault, VaultError, VaultTx,
+};
 
 /// Why a stored-meeting operation failed.
 #[derive(Debug, Error)]
@@ -216,7 +215,7 @@ pub fn search(
 }
 
 /// The meeting named by `query`: its key as displayed (`source/id`, `source/id@Mon`, ...), its whole
-/// record id, or the first [`MIN_ID_PREFIX`] or more hex digits of its id (case-insensitive).
+/// record id, or the first [`MIN_ID_PREFIX`](crate::vault::MIN_ID_PREFIX) or more hex digits of its id (case-insensitive).
 pub fn find(vault: &Vault, query: &str) -> Result<MeetingRecord, MeetingStoreError> {
     let query = query.trim();
     let mut all = list(vault)?;
@@ -226,17 +225,10 @@ pub fn find(vault: &Vault, query: &str) -> Result<MeetingRecord, MeetingStoreErr
     {
         return Ok(all.swap_remove(i));
     }
-    let wanted = query.to_ascii_lowercase();
-    if wanted.len() < MIN_ID_PREFIX || !wanted.bytes().all(|c| c.is_ascii_hexdigit()) {
-        return Err(MeetingStoreError::NotFound);
-    }
-    let mut matches = all
-        .into_iter()
-        .filter(|r| r.id.to_string().starts_with(&wanted));
-    match (matches.next(), matches.next()) {
-        (Some(found), None) => Ok(found),
-        (Some(_), Some(_)) => Err(MeetingStoreError::Ambiguous),
-        (None, _) => Err(MeetingStoreError::NotFound),
+    match match_id_prefix(all, query, |r| &r.id) {
+        PrefixMatch::One(found) => Ok(found),
+        PrefixMatch::Many => Err(MeetingStoreError::Ambiguous),
+        PrefixMatch::None => Err(MeetingStoreError::NotFound),
     }
 }
 

@@ -101,7 +101,9 @@ use zeroize::Zeroizing;
 pub use error::{StorageError, VaultError};
 pub use kdf::KdfParams;
 pub use keys::DeviceKey;
-pub use record::{RecordId, RecordKind, RECORD_ID_LEN};
+pub use record::{
+    match_id_prefix, PrefixMatch, RecordId, RecordKind, MIN_ID_PREFIX, RECORD_ID_LEN,
+};
 pub use records::{Record, RecordView, VaultTx, WriteOp};
 pub use recovery_code::RecoveryCode;
 

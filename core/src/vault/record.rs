@@ -110,6 +110,41 @@ impl<'de> Deserialize<'de> for RecordId {
     }
 }
 
+/// Fewest hex digits of a record id a person may type to name a record.
+pub const MIN_ID_PREFIX: usize = 4;
+
+/// What a short id typed by a person matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrefixMatch<T> {
+    /// Exactly one item.
+    One(T),
+    /// More than one item: more digits are needed.
+    Many,
+    /// No item (or the prefix is shorter than [`MIN_ID_PREFIX`] or not hex).
+    None,
+}
+
+/// The item of `items` whose record id starts with `prefix`: hex digits, case-insensitive, at least
+/// [`MIN_ID_PREFIX`] of them (surrounding spaces ignored).
+pub fn match_id_prefix<T>(
+    items: impl IntoIterator<Item = T>,
+    prefix: &str,
+    id_of: impl Fn(&T) -> &RecordId,
+) -> PrefixMatch<T> {
+    let wanted = prefix.trim().to_ascii_lowercase();
+    if wanted.len() < MIN_ID_PREFIX || !wanted.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return PrefixMatch::None;
+    }
+    let mut matches = items
+        .into_iter()
+        .filter(|item| id_of(item).to_string().starts_with(&wanted));
+    match (matches.next(), matches.next()) {
+        (Some(found), None) => PrefixMatch::One(found),
+        (Some(_), Some(_)) => PrefixMatch::Many,
+        (None, _) => PrefixMatch::None,
+    }
+}
+
 /// What a record holds. Stored inside the sealed payload under a stable short name
 /// ([`RecordKind::as_str`]), never in a plaintext column.
 ///
@@ -200,6 +235,31 @@ mod tests {
     #[test]
     fn generated_ids_differ() {
         assert_ne!(RecordId::generate().unwrap(), RecordId::generate().unwrap());
+    }
+
+    #[test]
+    fn prefixes_match_one_many_or_none() {
+        let a = RecordId::from_bytes([0xab; RECORD_ID_LEN]);
+        let b = RecordId::from_bytes([0xac; RECORD_ID_LEN]);
+        let ids = [a, b];
+        assert_eq!(
+            match_id_prefix(ids.iter(), " ABAB ", |i| i),
+            PrefixMatch::One(&a)
+        );
+        assert_eq!(
+            match_id_prefix(ids.iter(), "abac", |i| i),
+            PrefixMatch::None
+        );
+        assert_eq!(match_id_prefix(ids.iter(), "aba", |i| i), PrefixMatch::None);
+        assert_eq!(
+            match_id_prefix(ids.iter(), "abxz", |i| i),
+            PrefixMatch::None
+        );
+        let same = [a, a];
+        assert_eq!(
+            match_id_prefix(same.iter(), "abab", |i| i),
+            PrefixMatch::Many
+        );
     }
 
     #[test]
