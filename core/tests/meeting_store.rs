@@ -142,6 +142,36 @@ fn next_and_saved_only_from_the_vault() {
 }
 
 #[test]
+fn a_reminder_choice_survives_re_import_and_gives_the_remind_instant() {
+    use oneday_core::meetings::ReminderChoice;
+    let t = new_vault();
+    let v = &t.vault;
+    import_mg(v, "sample", &sample());
+    let kolkata = id_of(v, "kolkata-online");
+    let too_early = ReminderChoice::MinutesBefore { minutes: 7 * 24 * 60 + 1 };
+    assert!(matches!(
+        store::set_reminder(v, &kolkata, too_early),
+        Err(MeetingStoreError::Meetings(MeetingsError::ReminderTooEarly { .. }))
+    ));
+    let choice = ReminderChoice::MinutesBefore { minutes: 30 };
+    store::set_reminder(v, &kolkata, choice).unwrap();
+    store::set_saved(v, &kolkata, true).unwrap();
+    import_mg(v, "sample", &sample());
+    let from = Europe::Berlin
+        .with_ymd_and_hms(2024, 6, 3, 9, 0, 0)
+        .unwrap();
+    let saved = store::next(v, from, 1, &MeetingFilter::default(), true).unwrap();
+    let o = &saved.occurrences[0];
+    assert_eq!(o.stored.user.reminder, choice);
+    let at = o.remind_at.unwrap();
+    assert_eq!(at.timezone(), Europe::Berlin);
+    assert_eq!(o.start - at, chrono::Duration::minutes(30));
+    store::set_reminder(v, &kolkata, ReminderChoice::Off).unwrap();
+    let off = store::next(v, from, 1, &MeetingFilter::default(), true).unwrap();
+    assert_eq!(off.occurrences[0].remind_at, None);
+}
+
+#[test]
 fn a_source_zone_places_meetings_whose_list_names_none() {
     let t = new_vault();
     let v = &t.vault;

@@ -56,6 +56,14 @@ pub enum MeetingsError {
         /// The meeting's key.
         key: String,
     },
+    /// A reminder was asked for too long before the meeting.
+    #[error("a reminder can be at most {max} minutes before the meeting, not {minutes}")]
+    ReminderTooEarly {
+        /// The minutes given.
+        minutes: u32,
+        /// The limit ([`crate::meetings::model::MAX_REMINDER_MINUTES`]).
+        max: u32,
+    },
     /// A calendar export was asked for no meetings.
     #[error("no meetings to export")]
     NothingToExport,

@@ -390,6 +390,38 @@ pub enum ReminderChoice {
     },
 }
 
+/// The longest a reminder may come before its meeting: one week, since meetings repeat weekly.
+pub const MAX_REMINDER_MINUTES: u32 = 7 * 24 * 60;
+
+impl ReminderChoice {
+    /// Refuses a reminder more than [`MAX_REMINDER_MINUTES`] ahead.
+    pub fn validate(&self) -> Result<(), super::MeetingsError> {
+        match *self {
+            Self::MinutesBefore { minutes } if minutes > MAX_REMINDER_MINUTES => {
+                Err(super::MeetingsError::ReminderTooEarly {
+                    minutes,
+                    max: MAX_REMINDER_MINUTES,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// When to remind for an occurrence starting at `start` (an instant; the result keeps its
+    /// zone), or `None` for [`ReminderChoice::Off`].
+    pub fn remind_at<Z: chrono::TimeZone>(
+        &self,
+        start: &chrono::DateTime<Z>,
+    ) -> Option<chrono::DateTime<Z>> {
+        match *self {
+            Self::Off => None,
+            Self::MinutesBefore { minutes } => {
+                Some(start.clone() - chrono::Duration::minutes(i64::from(minutes)))
+            }
+        }
+    }
+}
+
 /// What the user added to a meeting. Survives every re-import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingUserData {

@@ -26,7 +26,7 @@ use super::filter::MeetingFilter;
 use super::import::report::ImportReport;
 use super::import::Import;
 use super::merge::{merge, MergeCounts};
-use super::model::{Meeting, MeetingKey, MeetingZone, StoredMeeting};
+use super::model::{Meeting, MeetingKey, MeetingZone, ReminderChoice, StoredMeeting};
 use super::next::SourceZones;
 use crate::vault::{
     match_id_prefix, PrefixMatch, RecordId, RecordKind, Vault, VaultError, VaultTx,
@@ -95,6 +95,9 @@ pub struct UpcomingMeeting {
     pub zone: MeetingZone,
     /// The local start fell in a DST gap and was moved forward.
     pub moved_by_dst_gap: bool,
+    /// When to remind the user (in the user's zone), from the reminder they chose on the meeting;
+    /// `None` when they chose none.
+    pub remind_at: Option<DateTime<Tz>>,
 }
 
 /// What [`next`] found.
@@ -268,6 +271,16 @@ pub fn set_note(
     update(vault, id, |s| s.user.note = note)
 }
 
+/// Sets the reminder the user chose for meeting `id`. Returns the meeting as saved.
+pub fn set_reminder(
+    vault: &Vault,
+    id: &RecordId,
+    reminder: ReminderChoice,
+) -> Result<StoredMeeting, MeetingStoreError> {
+    reminder.validate()?;
+    update(vault, id, |s| s.user.reminder = reminder)
+}
+
 /// Records that the user went to meeting `id` on `date` (once per day). Returns `true` if it was
 /// not already recorded.
 pub fn mark_attended(
@@ -326,6 +339,7 @@ pub fn next(
             end: o.end,
             zone: o.zone,
             moved_by_dst_gap: o.moved_by_dst_gap,
+            remind_at: record.stored.user.reminder.remind_at(&o.start_user),
         });
     }
     Ok(Upcoming {
