@@ -4,14 +4,22 @@
 //! engine and the encrypted on-device vault. Pure Rust with no FFI types; the UniFFI facade in
 //! `bindings/` and the `oneday` terminal shell in `cli/` are thin layers over it.
 //!
+//! - [`checkins`]: daily check-ins (mood, craving, sleep, ...) and their trends.
 //! - [`cleantime`]: counters, attempts, milestones, the day count (every rule about clean time).
 //! - [`date`]: strict civil-date parsing and the supported range.
 //! - [`meetings`]: meeting lists imported offline, saved meetings, next meeting, calendar export.
+//! - [`plans`]: the safety plan and the relapse-prevention plan, with revisions and export.
+//! - [`settings`]: the user's own settings (their region, ...).
+//! - [`support`]: the support network, one-tap call and SMS, crisis lines by region.
 //! - [`vault`]: the encrypted store everything a user enters is kept in.
 
+pub mod checkins;
 pub mod cleantime;
 pub mod date;
 pub mod meetings;
+pub mod plans;
+pub mod settings;
+pub mod support;
 pub mod vault;
 
 #[cfg(test)]

@@ -161,15 +161,24 @@ pub enum RecordKind {
     Meeting,
     /// The user's settings for one imported meeting list (such as its default time zone).
     MeetingSource,
+    /// A person in the user's support network (sponsor, friend, therapist, crisis line, ...).
+    Contact,
+    /// A plan the user wrote (safety plan, relapse-prevention plan) with its earlier revisions.
+    Plan,
+    /// One day's check-in (mood, craving, sleep, journal line, ...).
+    CheckIn,
 }
 
 impl RecordKind {
     /// Every kind this version knows.
-    pub const ALL: [RecordKind; 4] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::Counter,
         RecordKind::Setting,
         RecordKind::Meeting,
         RecordKind::MeetingSource,
+        RecordKind::Contact,
+        RecordKind::Plan,
+        RecordKind::CheckIn,
     ];
 
     /// The stable name stored in sealed payloads. Never change an existing name.
@@ -179,6 +188,9 @@ impl RecordKind {
             RecordKind::Setting => "setting",
             RecordKind::Meeting => "meeting",
             RecordKind::MeetingSource => "meeting_source",
+            RecordKind::Contact => "contact",
+            RecordKind::Plan => "plan",
+            RecordKind::CheckIn => "check_in",
         }
     }
 
@@ -268,6 +280,9 @@ mod tests {
         assert_eq!(RecordKind::Setting.as_str(), "setting");
         assert_eq!(RecordKind::Meeting.as_str(), "meeting");
         assert_eq!(RecordKind::MeetingSource.as_str(), "meeting_source");
+        assert_eq!(RecordKind::Contact.as_str(), "contact");
+        assert_eq!(RecordKind::Plan.as_str(), "plan");
+        assert_eq!(RecordKind::CheckIn.as_str(), "check_in");
         for k in RecordKind::ALL {
             assert_eq!(RecordKind::from_name(k.as_str().as_bytes()), Some(k));
             assert_eq!(
@@ -275,6 +290,6 @@ mod tests {
                 format!("\"{}\"", k.as_str())
             );
         }
-        assert_eq!(RecordKind::from_name(b"contact"), None);
+        assert_eq!(RecordKind::from_name(b"journal"), None);
     }
 }

@@ -1,0 +1,1 @@
+//! Daily check-ins (mood, craving, symptoms, medication, sleep, journal, gratitude) and their trends.
