@@ -148,10 +148,14 @@ fn a_reminder_choice_survives_re_import_and_gives_the_remind_instant() {
     let v = &t.vault;
     import_mg(v, "sample", &sample());
     let kolkata = id_of(v, "kolkata-online");
-    let too_early = ReminderChoice::MinutesBefore { minutes: 7 * 24 * 60 + 1 };
+    let too_early = ReminderChoice::MinutesBefore {
+        minutes: 7 * 24 * 60 + 1,
+    };
     assert!(matches!(
         store::set_reminder(v, &kolkata, too_early),
-        Err(MeetingStoreError::Meetings(MeetingsError::ReminderTooEarly { .. }))
+        Err(MeetingStoreError::Meetings(
+            MeetingsError::ReminderTooEarly { .. }
+        ))
     ));
     let choice = ReminderChoice::MinutesBefore { minutes: 30 };
     store::set_reminder(v, &kolkata, choice).unwrap();
