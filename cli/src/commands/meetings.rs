@@ -11,12 +11,10 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc, Weekday};
 use chrono_tz::Tz;
 use oneday_core::date::parse_date;
 use oneday_core::meetings::attendance::AttendanceCount;
-use oneday_core::meetings::import::bmlt::{self, BmltFormats};
-use oneday_core::meetings::import::{meeting_guide, Import};
 use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError, Upcoming};
 use oneday_core::meetings::{
-    AttendanceMode, ImportOptions, ImportReport, Meeting, MeetingFilter, MeetingKey, MeetingZone,
-    MergeCounts, Openness,
+    parse_feed, AttendanceMode, FeedFormat, ImportOptions, ImportReport, Meeting, MeetingFilter,
+    MeetingKey, MeetingZone, MergeCounts, Openness,
 };
 use oneday_core::vault::{RecordId, Vault};
 use serde::Serialize;
@@ -56,16 +54,12 @@ pub fn run(
             };
             let mut options = ImportOptions::new(source.clone());
             options.default_zone = zone;
-            let parsed: Import = match args.format {
-                FeedFormatArg::MeetingGuide => meeting_guide::import(&bytes, &options)?,
-                FeedFormatArg::Bmlt => {
-                    let formats = match &args.formats {
-                        Some(p) => Some(BmltFormats::parse(&read_file(p)?)?),
-                        None => None,
-                    };
-                    bmlt::import(&bytes, formats.as_ref(), &options)?
-                }
+            let bmlt_formats = args.formats.as_deref().map(read_file).transpose()?;
+            let format = match args.format {
+                FeedFormatArg::MeetingGuide => FeedFormat::MeetingGuide,
+                FeedFormatArg::Bmlt => FeedFormat::Bmlt,
             };
+            let parsed = parse_feed(format, &bytes, bmlt_formats.as_deref(), &options)?;
             let outcome = store::import(&vault, parsed, &source, zone)?;
             print_import(out, &source, &outcome.counts, &outcome.report, args.json)?;
         }

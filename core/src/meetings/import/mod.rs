@@ -24,7 +24,7 @@ use chrono_tz::Tz;
 use serde_json::Value;
 
 use super::error::MeetingsError;
-use super::model::{Meeting, MeetingZone};
+use super::model::{FeedFormat, Meeting, MeetingZone};
 use report::{ImportReport, Issue, RecordIssue};
 
 pub use report::{Duplicate, Resolution};
@@ -78,6 +78,24 @@ pub struct Import {
     pub meetings: Vec<Meeting>,
     /// What was skipped, repaired and de-duplicated.
     pub report: ImportReport,
+}
+
+/// Parses a feed of `format`: the one entry point shells use, so the choice of importer lives here.
+/// `bmlt_formats` is the `GetFormats` answer that resolves a BMLT feed's format ids; it is ignored
+/// for Meeting Guide feeds.
+pub fn parse_feed(
+    format: FeedFormat,
+    bytes: &[u8],
+    bmlt_formats: Option<&[u8]>,
+    options: &ImportOptions,
+) -> Result<Import, MeetingsError> {
+    match format {
+        FeedFormat::MeetingGuide => meeting_guide::import(bytes, options),
+        FeedFormat::Bmlt => {
+            let formats = bmlt_formats.map(bmlt::BmltFormats::parse).transpose()?;
+            bmlt::import(bytes, formats.as_ref(), options)
+        }
+    }
 }
 
 /// Parses bytes into a JSON tree after the size check.
