@@ -1,6 +1,8 @@
-//! Meetings: import (parse + normalise) of the largest fixture feed against only parsing the same
-//! bytes into `serde_json::Value` (target: at most 4x), and `next` over 5,000 meetings with filters
-//! (target: under 2 ms). Results are written down in docs/benchmarks.md.
+//! Meetings: import of the largest fixture feed and of a generated 10,000-meeting feed, each
+//! parsed only (parse + normalise) and imported INTO a vault (parse, merge by key, seal every meeting,
+//! one SQLite transaction), against only parsing the same bytes into `serde_json::Value` (target: the
+//! vault import at most 4x that); and `next` over 5,000 meetings with filters, in memory and read from
+//! the vault (target: under 2 ms). Results are written down in docs/benchmarks.md.
 //!
 //! Feeds come from `ONEDAY_FIXTURES` (the shared fixtures); without it the repository's own sample
 //! is used, replicated to the same size.
@@ -11,9 +13,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::TimeZone;
 use chrono_tz::{America, Europe};
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use oneday_core::meetings::import::{meeting_guide, ImportOptions};
-use oneday_core::meetings::{next, AttendanceMode, Meeting, MeetingFilter, SourceZones};
+use oneday_core::meetings::store;
+use oneday_core::meetings::{
+    next, parse_feed, AttendanceMode, FeedFormat, Meeting, MeetingFilter, SourceZones,
+};
+use oneday_core::vault::{DeviceKey, KdfParams, Vault};
 
 /// The largest Meeting Guide feed available, and its name.
 /// The shared fixtures directory from `ONEDAY_FIXTURES` (relative: from here, else the workspace root).
@@ -61,6 +67,94 @@ fn largest_feed() -> (String, Vec<u8>) {
     ("own sample x1100".into(), serde_json::to_vec(&out).unwrap())
 }
 
+/// Every record of every valid Meeting Guide feed at hand (the shared fixtures, else the sample).
+fn fixture_records() -> Vec<serde_json::Value> {
+    let mut feeds = Vec::new();
+    if let Some(dir) = fixtures_dir() {
+        for e in std::fs::read_dir(dir.join("meeting-guide")).unwrap() {
+            feeds.push(std::fs::read(e.unwrap().path()).unwrap());
+        }
+    } else {
+        feeds.push(
+            std::fs::read(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures/meetings/meeting-guide-sample.json"),
+            )
+            .unwrap(),
+        );
+    }
+    feeds
+        .iter()
+        .filter_map(|f| serde_json::from_slice::<Vec<serde_json::Value>>(f).ok())
+        .flatten()
+        .filter(|r| r.is_object())
+        .collect()
+}
+
+/// A Meeting Guide feed of `n` records cycled from the fixtures, each with a slug of its own.
+fn generated_feed(n: usize) -> Vec<u8> {
+    let records = fixture_records();
+    let out: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut r = records[i % records.len()].clone();
+            r["slug"] = serde_json::Value::String(format!("generated-{i}"));
+            r
+        })
+        .collect();
+    serde_json::to_vec(&out).unwrap()
+}
+
+/// A new vault (cheapest KDF: unlocking is not what is measured) in a temporary folder.
+fn fresh_vault() -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = Vault::create(
+        &dir.path().join("store"),
+        &DeviceKey::generate().unwrap(),
+        KdfParams::MINIMUM,
+    )
+    .unwrap();
+    (dir, vault)
+}
+
+/// Parses `feed` and imports it into `vault` as source "bench"; returns the meetings written.
+fn import_into(vault: &Vault, feed: &[u8]) -> usize {
+    let parsed = parse_feed(
+        FeedFormat::MeetingGuide,
+        feed,
+        None,
+        &ImportOptions::new("bench"),
+    )
+    .unwrap();
+    let outcome = store::import(vault, parsed, "bench", Some(America::New_York)).unwrap();
+    outcome.counts.added + outcome.counts.updated + outcome.counts.unchanged
+}
+
+/// Three ways over the same feed: only `serde_json::Value`, parse + normalise, and into a vault.
+fn bench_import(c: &mut Criterion, group: &str, feed: &[u8]) {
+    let mut g = c.benchmark_group(group);
+    g.sample_size(10);
+    g.bench_function("parse_only_serde_json_value", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(feed)).unwrap())
+    });
+    let options = ImportOptions::new("bench");
+    g.bench_function("import_meeting_guide", |b| {
+        b.iter(|| meeting_guide::import(black_box(feed), &options).unwrap())
+    });
+    g.bench_function("import_into_new_vault", |b| {
+        b.iter_batched(
+            fresh_vault,
+            |(_dir, vault)| import_into(&vault, black_box(feed)),
+            BatchSize::PerIteration,
+        )
+    });
+    let (_dir, vault) = fresh_vault();
+    import_into(&vault, feed);
+    g.bench_function("re_import_unchanged_into_vault", |b| {
+        b.iter(|| import_into(&vault, black_box(feed)))
+    });
+    g.finish();
+}
+
 /// 5,000 meetings built from every fixture feed (or the sample), with distinct keys.
 fn five_thousand(feed: &[u8]) -> Vec<Meeting> {
     let mut base = meeting_guide::import(feed, &ImportOptions::new("bench"))
@@ -97,16 +191,10 @@ fn five_thousand(feed: &[u8]) -> Vec<Meeting> {
 fn bench(c: &mut Criterion) {
     let (name, feed) = largest_feed();
     eprintln!("largest feed: {name} ({} bytes)", feed.len());
-    let mut g = c.benchmark_group("meetings_import");
-    g.sample_size(20);
-    g.bench_function("parse_only_serde_json_value", |b| {
-        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&feed)).unwrap())
-    });
-    let options = ImportOptions::new("bench");
-    g.bench_function("import_meeting_guide", |b| {
-        b.iter(|| meeting_guide::import(black_box(&feed), &options).unwrap())
-    });
-    g.finish();
+    bench_import(c, "meetings_import", &feed);
+    let generated = generated_feed(10_000);
+    eprintln!("generated feed: 10000 records ({} bytes)", generated.len());
+    bench_import(c, "meetings_import_10000", &generated);
 
     let meetings = five_thousand(&feed);
     let from = Europe::Berlin
@@ -136,6 +224,40 @@ fn bench(c: &mut Criterion) {
     g.bench_function("next_10_of_5000_mode+text_filter", |b| {
         b.iter(|| {
             next(black_box(&meetings), from, 10, &filter, &zones)
+                .occurrences
+                .len()
+        })
+    });
+
+    // The same 5,000 meetings imported into a vault: `next` as a shell calls it, which reads
+    // (decrypts) every stored meeting first.
+    let (_dir, vault) = fresh_vault();
+    let mut by_source = std::collections::BTreeMap::<String, Vec<Meeting>>::new();
+    for m in &meetings {
+        by_source
+            .entry(m.key.source.clone())
+            .or_default()
+            .push(m.clone());
+    }
+    for (source, list) in by_source {
+        let n = list.len();
+        let import = oneday_core::meetings::Import {
+            meetings: list,
+            report: oneday_core::meetings::ImportReport {
+                format: FeedFormat::MeetingGuide,
+                records: n,
+                kept: n,
+                skipped: Vec::new(),
+                repaired: Vec::new(),
+                duplicates: Vec::new(),
+            },
+        };
+        store::import(&vault, import, &source, None).unwrap();
+    }
+    g.bench_function("next_10_of_5000_from_vault_mode+text_filter", |b| {
+        b.iter(|| {
+            store::next(&vault, from, 10, &filter, false)
+                .unwrap()
                 .occurrences
                 .len()
         })

@@ -11,6 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod vault_support;
+
 use chrono::TimeZone;
 use chrono_tz::{America, Europe};
 use oneday_core::meetings::import::bmlt::{self, BmltFormats};
@@ -155,6 +157,33 @@ fn every_fixture_imports_without_panic() {
         }
     }
     assert!(seen >= 30, "only {seen} fixture files found");
+}
+
+/// Re-importing a feed into the vault must see every meeting as unchanged: what the vault gives back
+/// equals what was written (coordinates included, which needs serde_json's exact float round trip).
+#[test]
+fn every_meeting_guide_fixture_re_imports_into_the_vault_unchanged() {
+    use oneday_core::meetings::store;
+    let Some(dir) = fixtures() else { return };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("meeting-guide"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut checked = 0;
+    for p in files {
+        let Ok(first) = import_mg(&p) else { continue };
+        let kept = first.meetings.len();
+        let t = vault_support::new_vault();
+        store::import(&t.vault, first, "fixture", None).unwrap();
+        let again = store::import(&t.vault, import_mg(&p).unwrap(), "fixture", None).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        assert_eq!(again.counts.updated, 0, "{name}");
+        assert_eq!(again.counts.added, 0, "{name}");
+        assert_eq!(again.counts.unchanged, kept, "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} feeds checked");
 }
 
 fn mg(dir: &Path, name: &str) -> Import {
