@@ -176,6 +176,37 @@ fn a_reminder_choice_survives_re_import_and_gives_the_remind_instant() {
 }
 
 #[test]
+fn a_meeting_book_answers_like_the_store_until_the_vault_changes() {
+    use oneday_core::meetings::MeetingBook;
+    let t = new_vault();
+    let v = &t.vault;
+    import_mg(v, "sample", &sample());
+    let from = Europe::Berlin
+        .with_ymd_and_hms(2024, 6, 3, 9, 0, 0)
+        .unwrap();
+    let book = MeetingBook::load(v).unwrap();
+    assert!(book.is_current(v).unwrap());
+    let filter = MeetingFilter::default();
+    assert_eq!(
+        book.next(from, 5, &filter, false),
+        store::next(v, from, 5, &filter, false).unwrap()
+    );
+    assert_eq!(book.records(), store::list(v).unwrap().as_slice());
+    assert!(book.next(from, 5, &filter, true).occurrences.is_empty());
+
+    let kolkata = id_of(v, "kolkata-online");
+    store::set_saved(v, &kolkata, true).unwrap();
+    assert!(!book.is_current(v).unwrap(), "a write makes the book stale");
+    let book = MeetingBook::load(v).unwrap();
+    let saved = book.next(from, 1, &filter, true);
+    assert_eq!(saved.occurrences[0].id, kolkata);
+    assert_eq!(book.search(&filter, true).len(), 1);
+
+    v.lock();
+    assert!(book.is_current(v).is_err(), "a locked vault serves no book");
+}
+
+#[test]
 fn a_source_zone_places_meetings_whose_list_names_none() {
     let t = new_vault();
     let v = &t.vault;

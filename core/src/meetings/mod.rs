@@ -12,9 +12,11 @@
 //! - [`filter`]: weekday, time, attendance mode, open/closed, types, text and distance filters;
 //! - [`attendance`]: the attendance log and counts such as "90 in 90";
 //! - [`ics`]: RFC 5545 calendar export;
-//! - [`store`]: meetings sealed in the vault (import, saved, notes, attendance, next, export).
+//! - [`store`]: meetings sealed in the vault (import, saved, notes, attendance, next, export);
+//! - [`book`]: the stored meetings decoded once and kept while the vault is unchanged.
 
 pub mod attendance;
+pub mod book;
 pub mod error;
 pub mod filter;
 pub mod ics;
@@ -31,6 +33,7 @@ pub use filter::{MeetingFilter, Near, TimeWindow};
 pub use import::report::{ImportReport, Issue, RecordIssue};
 pub use import::{parse_feed, Import, ImportOptions, MAX_FEED_BYTES};
 
+pub use book::MeetingBook;
 pub use merge::{merge, MergeCounts};
 pub use model::{
     AttendanceMode, Coordinates, FeedFormat, Location, Meeting, MeetingKey, MeetingType,

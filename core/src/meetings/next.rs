@@ -124,7 +124,7 @@ pub fn place(tz: Tz, date: NaiveDate, time: NaiveTime) -> (DateTime<Tz>, bool) {
 /// assert_eq!(n.occurrences[0].start_user.to_rfc3339(), "2024-06-03T18:00:00+02:00");
 /// ```
 pub fn next<'a>(
-    meetings: &'a [Meeting],
+    meetings: impl IntoIterator<Item = &'a Meeting>,
     from: DateTime<Tz>,
     count: usize,
     filter: &MeetingFilter,

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::attendance::{count_in_window, AttendanceCount};
+use super::book::MeetingBook;
 use super::error::MeetingsError;
 use super::filter::MeetingFilter;
 use super::import::report::ImportReport;
@@ -211,10 +212,7 @@ pub fn search(
     filter: &MeetingFilter,
     saved_only: bool,
 ) -> Result<Vec<MeetingRecord>, MeetingStoreError> {
-    Ok(list(vault)?
-        .into_iter()
-        .filter(|r| (!saved_only || r.stored.user.saved) && filter.matches(&r.stored.meeting))
-        .collect())
+    Ok(MeetingBook::load(vault)?.search(filter, saved_only))
 }
 
 /// The meeting named by `query`: its key as displayed (`source/id`, `source/id@Mon`, ...), its whole
@@ -310,6 +308,7 @@ pub fn attendance_count(
 /// Up to `count` upcoming occurrences, from `from` (whose zone is the user's zone), of the stored
 /// meetings that pass `filter` (saved ones only when `saved_only`), soonest first. Meetings whose
 /// list names no zone use the zone the user set for their source ([`import`]'s `default_zone`).
+/// Reads the whole store; to ask repeatedly, keep a [`MeetingBook`] instead.
 pub fn next(
     vault: &Vault,
     from: DateTime<Tz>,
@@ -317,36 +316,7 @@ pub fn next(
     filter: &MeetingFilter,
     saved_only: bool,
 ) -> Result<Upcoming, MeetingStoreError> {
-    let zones = source_zones(vault)?;
-    let records: Vec<MeetingRecord> = list(vault)?
-        .into_iter()
-        .filter(|r| !saved_only || r.stored.user.saved)
-        .collect();
-    let meetings: Vec<Meeting> = records.iter().map(|r| r.stored.meeting.clone()).collect();
-    let by_key: HashMap<&MeetingKey, &MeetingRecord> =
-        records.iter().map(|r| (&r.stored.meeting.key, r)).collect();
-    let found = super::next::next(&meetings, from, count, filter, &zones);
-    let mut occurrences = Vec::with_capacity(found.occurrences.len());
-    for o in found.occurrences {
-        let record = by_key
-            .get(&o.meeting.key)
-            .ok_or(MeetingStoreError::NotFound)?;
-        occurrences.push(UpcomingMeeting {
-            id: record.id,
-            stored: record.stored.clone(),
-            start: o.start,
-            start_user: o.start_user,
-            end: o.end,
-            zone: o.zone,
-            moved_by_dst_gap: o.moved_by_dst_gap,
-            remind_at: record.stored.user.reminder.remind_at(&o.start_user),
-        });
-    }
-    Ok(Upcoming {
-        occurrences,
-        zone_unknown: found.zone_unknown.into_iter().cloned().collect(),
-        by_appointment: found.by_appointment,
-    })
+    Ok(MeetingBook::load(vault)?.next(from, count, filter, saved_only))
 }
 
 /// An RFC 5545 calendar of the meetings `ids`, in that order ([`super::ics::export`]); `dtstamp`

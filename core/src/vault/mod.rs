@@ -104,7 +104,7 @@ pub use keys::DeviceKey;
 pub use record::{
     match_id_prefix, PrefixMatch, RecordId, RecordKind, MIN_ID_PREFIX, RECORD_ID_LEN,
 };
-pub use records::{Record, RecordView, VaultTx, WriteOp};
+pub use records::{ChangeStamp, Record, RecordView, VaultTx, WriteOp};
 pub use recovery_code::RecoveryCode;
 
 use envelope::RecordSealer;

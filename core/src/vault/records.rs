@@ -242,6 +242,21 @@ impl Vault {
         Ok(out)
     }
 
+    /// A stamp that changes whenever the records may have changed: after every write through this
+    /// handle, and after every commit by another connection to the same file. A cache of decoded
+    /// records (such as [`crate::meetings::book::MeetingBook`]) keeps the stamp it was loaded at and
+    /// reloads when it differs. Fails with [`VaultError::Locked`] while locked, so a cache cannot be
+    /// served from a locked vault.
+    pub fn change_stamp(&self) -> Result<ChangeStamp, VaultError> {
+        let state = self.state();
+        let (conn, _) = state.unlocked()?;
+        let data_version: i64 = conn.pragma_query_value(None, "data_version", |row| row.get(0))?;
+        Ok(ChangeStamp {
+            own_changes: conn.total_changes(),
+            data_version,
+        })
+    }
+
     /// Removes record `id`; true if it existed. One transaction.
     pub fn delete(&self, id: &RecordId) -> Result<bool, VaultError> {
         let mut state = self.state();
@@ -302,6 +317,15 @@ impl Vault {
         vtx.tx.commit().map_err(VaultError::from)?;
         Ok(result)
     }
+}
+
+/// What [`Vault::change_stamp`] returns: compare two for equality, nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeStamp {
+    /// Rows this connection inserted, updated or deleted so far (SQLite's total changes).
+    own_changes: u64,
+    /// SQLite's `data_version`: changes when another connection commits.
+    data_version: i64,
 }
 
 fn put_payload(
@@ -389,6 +413,30 @@ mod tests {
         )
         .unwrap();
         (dir, v)
+    }
+
+    #[test]
+    fn change_stamp_moves_with_every_write_here_and_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = DeviceKey::generate().unwrap();
+        let (v, _) = Vault::create(dir.path(), &key, KdfParams::MINIMUM).unwrap();
+        let id = RecordId::generate().unwrap();
+        let s0 = v.change_stamp().unwrap();
+        assert_eq!(v.change_stamp().unwrap(), s0, "reading changes nothing");
+        v.put(RecordKind::Setting, &id, &1u32).unwrap();
+        let s1 = v.change_stamp().unwrap();
+        assert_ne!(s1, s0);
+        let _: Vec<(RecordId, u32)> = v.list(RecordKind::Setting).unwrap();
+        assert_eq!(v.change_stamp().unwrap(), s1);
+        // Another handle (another connection, as another process would have) writes.
+        let other = Vault::open_with_device_key(dir.path(), &key).unwrap();
+        other.put(RecordKind::Setting, &id, &2u32).unwrap();
+        let s2 = v.change_stamp().unwrap();
+        assert_ne!(s2, s1);
+        v.delete(&id).unwrap();
+        assert_ne!(v.change_stamp().unwrap(), s2);
+        v.lock();
+        assert!(matches!(v.change_stamp(), Err(VaultError::Locked)));
     }
 
     #[test]

@@ -1,0 +1,135 @@
+//! The stored meetings, decoded once and kept in memory while the vault is unchanged.
+//!
+//! Reading the meetings from the vault means opening (decrypting) and decoding every sealed record,
+//! tens of milliseconds for thousands of meetings; `next` over them in memory takes about one
+//! (docs/benchmarks.md). A screen that asks "what is next?" every minute, or filters as the user
+//! types, keeps a [`MeetingBook`] and asks it; [`MeetingBook::is_current`] says when the vault has
+//! changed (here or in another process) and the book must be loaded again. The book holds what an
+//! unlocked vault hands out anyway; drop it when the vault locks ([`MeetingBook::is_current`] then
+//! fails with [`VaultError::Locked`]).
+
+use std::collections::HashMap;
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use super::filter::MeetingFilter;
+use super::model::{MeetingKey, StoredMeeting};
+use super::next::SourceZones;
+use super::store::{
+    MeetingRecord, MeetingSourceSettings, MeetingStoreError, Upcoming, UpcomingMeeting,
+};
+use crate::vault::{ChangeStamp, RecordKind, Vault, VaultError};
+
+/// Every stored meeting and the zones set for their lists, as of one [`ChangeStamp`].
+#[derive(Debug, Clone)]
+pub struct MeetingBook {
+    stamp: ChangeStamp,
+    records: Vec<MeetingRecord>,
+    zones: SourceZones,
+}
+
+impl MeetingBook {
+    /// Reads every stored meeting and source setting in one pass over the vault.
+    pub fn load(vault: &Vault) -> Result<Self, MeetingStoreError> {
+        // The stamp first: a write between it and the read makes the book look stale, never fresh.
+        let stamp = vault.change_stamp()?;
+        let mut records = Vec::new();
+        let mut zones = SourceZones::new();
+        vault.for_each(|view| {
+            match view.kind() {
+                RecordKind::Meeting => records.push(MeetingRecord {
+                    id: view.id(),
+                    stored: view.decode::<StoredMeeting>()?,
+                }),
+                RecordKind::MeetingSource => {
+                    let s: MeetingSourceSettings = view.decode()?;
+                    // A zone name this version does not know is ignored (the meetings stay unplaced).
+                    if let Some(tz) = s.default_zone.as_deref().and_then(|z| z.parse::<Tz>().ok()) {
+                        zones.set(s.source, tz);
+                    }
+                }
+                _ => {}
+            }
+            Ok(())
+        })?;
+        records.sort_by(|a, b| a.stored.meeting.key.cmp(&b.stored.meeting.key));
+        Ok(Self {
+            stamp,
+            records,
+            zones,
+        })
+    }
+
+    /// Whether the vault is unchanged since the book was loaded. [`VaultError::Locked`] once the
+    /// vault is locked.
+    pub fn is_current(&self, vault: &Vault) -> Result<bool, VaultError> {
+        Ok(vault.change_stamp()? == self.stamp)
+    }
+
+    /// Every stored meeting, sorted by key.
+    pub fn records(&self) -> &[MeetingRecord] {
+        &self.records
+    }
+
+    /// The zones the user set for meeting lists.
+    pub fn zones(&self) -> &SourceZones {
+        &self.zones
+    }
+
+    /// The meetings that pass `filter` (and are saved, when `saved_only`), sorted by key.
+    pub fn search(&self, filter: &MeetingFilter, saved_only: bool) -> Vec<MeetingRecord> {
+        self.records
+            .iter()
+            .filter(|r| (!saved_only || r.stored.user.saved) && filter.matches(&r.stored.meeting))
+            .cloned()
+            .collect()
+    }
+
+    /// Up to `count` upcoming occurrences, from `from` (whose zone is the user's zone), of the
+    /// meetings that pass `filter` (saved ones only when `saved_only`), soonest first. Meetings whose
+    /// list names no zone use the zone the user set for their source.
+    pub fn next(
+        &self,
+        from: DateTime<Tz>,
+        count: usize,
+        filter: &MeetingFilter,
+        saved_only: bool,
+    ) -> Upcoming {
+        let chosen = self
+            .records
+            .iter()
+            .filter(|r| !saved_only || r.stored.user.saved);
+        let by_key: HashMap<&MeetingKey, &MeetingRecord> =
+            chosen.clone().map(|r| (&r.stored.meeting.key, r)).collect();
+        let found = super::next::next(
+            chosen.map(|r| &r.stored.meeting),
+            from,
+            count,
+            filter,
+            &self.zones,
+        );
+        let occurrences = found
+            .occurrences
+            .into_iter()
+            .filter_map(|o| {
+                let record = by_key.get(&o.meeting.key)?;
+                Some(UpcomingMeeting {
+                    id: record.id,
+                    stored: record.stored.clone(),
+                    remind_at: record.stored.user.reminder.remind_at(&o.start_user),
+                    start: o.start,
+                    start_user: o.start_user,
+                    end: o.end,
+                    zone: o.zone,
+                    moved_by_dst_gap: o.moved_by_dst_gap,
+                })
+            })
+            .collect();
+        Upcoming {
+            occurrences,
+            zone_unknown: found.zone_unknown.into_iter().cloned().collect(),
+            by_appointment: found.by_appointment,
+        }
+    }
+}
