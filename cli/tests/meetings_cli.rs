@@ -301,6 +301,29 @@ fn serve(answers: Vec<Vec<u8>>) -> (String, mpsc::Receiver<String>) {
     (url, received)
 }
 
+/// A port on 127.0.0.1 that nobody listens on (it was free a moment ago).
+fn free_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// A new store with the sample list imported as `source`.
+fn store_with_sample(source: &str) -> (tempfile::TempDir, PathBuf) {
+    let (tmp, dir) = store();
+    let file = sample();
+    let args = [
+        "meetings",
+        "import",
+        file.to_str().unwrap(),
+        "--format",
+        "meeting-guide",
+        "--source",
+        source,
+    ];
+    ok(&dir, &args);
+    (tmp, dir)
+}
+
 fn ok_answer(body: &[u8]) -> Vec<u8> {
     let mut a = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -446,10 +469,7 @@ fn download_failures_are_clear_and_name_no_url() {
     assert!(err.contains("broke off"), "{err}");
 
     // Nobody listening.
-    let port = {
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let port = free_port();
     let err = failed(&import(&format!("http://127.0.0.1:{port}/x")), 7);
     assert!(err.contains("could not download"), "{err}");
     assert!(!err.contains(&port.to_string()), "{err}");
@@ -467,10 +487,7 @@ fn a_locked_store_is_refused_before_any_download() {
     let (_tmp, dir) = store();
     ok(&dir, &["lock"]);
     // No server: a download attempt would be exit 7, not 4.
-    let port = {
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let port = free_port();
     let out = oneday(
         &dir,
         &[
@@ -531,20 +548,7 @@ fn keys(doc: &Value, list: &str) -> Vec<String> {
 
 #[test]
 fn search_and_next_share_every_filter() {
-    let (_tmp, dir) = store();
-    let file = sample();
-    ok(
-        &dir,
-        &[
-            "meetings",
-            "import",
-            file.to_str().unwrap(),
-            "--format",
-            "meeting-guide",
-            "--source",
-            "s",
-        ],
-    );
+    let (_tmp, dir) = store_with_sample("s");
     let search = |extra: &[&str]| {
         let mut args = vec!["meetings", "search", "--json"];
         args.extend_from_slice(extra);
@@ -641,18 +645,7 @@ fn search_and_next_share_every_filter() {
 
 #[test]
 fn a_reminder_is_set_shown_by_next_and_turned_off() {
-    let (_tmp, dir) = store();
-    let file = sample();
-    ok(
-        &dir,
-        &[
-            "meetings",
-            "import",
-            file.to_str().unwrap(),
-            "--format",
-            "meeting-guide",
-        ],
-    );
+    let (_tmp, dir) = store_with_sample("meeting-guide-sample");
     let id = id_of(&dir, "kolkata-online");
     ok(&dir, &["meetings", "save", &id]);
     let text = ok(&dir, &["meetings", "remind", &id[..6], "--minutes", "30"]);
