@@ -8,6 +8,7 @@
 //! | 4 | the store is locked, or a key, recovery code or passphrase was wrong |
 //! | 5 | the store could not be found, read or written |
 //! | 6 | writing the output failed |
+//! | 7 | a meeting list could not be downloaded (no answer, a broken connection, an HTTP error status) |
 //! | 70 | an internal error (a bug); nothing was changed |
 
 use std::path::PathBuf;
@@ -19,6 +20,8 @@ use oneday_core::meetings::store::MeetingStoreError;
 use oneday_core::meetings::MeetingsError;
 use oneday_core::vault::VaultError;
 use thiserror::Error;
+
+use crate::commands::meetings::fetch::FetchError;
 
 /// Everything that can make a command fail, with a message a person can act on.
 #[derive(Debug, Error)]
@@ -82,11 +85,15 @@ pub enum CliError {
     /// More than one meeting has an id starting with what was given.
     #[error("more than one meeting has an id starting with `{0}`; give more of the id")]
     AmbiguousMeeting(String),
-    /// A URL was given to `meetings import`.
-    #[error(
-        "fetching a meeting list from a URL is not supported yet; download it and import the file"
-    )]
-    UrlNotSupported,
+    /// A meeting list could not be downloaded.
+    #[error("{0}")]
+    Fetch(#[from] FetchError),
+    /// `--near` is not a valid point (the text is not repeated: it says where someone is).
+    #[error("--near needs a latitude and a longitude in degrees, such as --near 52.52,13.40")]
+    BadPoint,
+    /// `--within` is not a distance.
+    #[error("--within needs a distance in kilometres, 0 or more")]
+    BadRadius,
     /// The meeting list file could not be read.
     #[error("could not read {}: {}", .0.display(), .1)]
     FeedFile(PathBuf, std::io::Error),
@@ -164,7 +171,9 @@ impl CliError {
             | CliError::Meetings(_)
             | CliError::NoSuchMeeting(_)
             | CliError::AmbiguousMeeting(_)
-            | CliError::UrlNotSupported
+            | CliError::BadPoint
+            | CliError::BadRadius
+            | CliError::Fetch(FetchError::BadUrl | FetchError::TooLarge { .. })
             | CliError::FeedFile(..)
             | CliError::UnknownZone(_)
             | CliError::NoLocalZone
@@ -184,6 +193,7 @@ impl CliError {
             | CliError::KeyFile(_)
             | CliError::Input(_) => 5,
             CliError::Output(_) | CliError::Json(_) => 6,
+            CliError::Fetch(FetchError::Status { .. } | FetchError::Network(_)) => 7,
         }
     }
 }

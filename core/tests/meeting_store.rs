@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::{Asia, Europe};
 use oneday_core::meetings::import::{meeting_guide, ImportOptions};
-use oneday_core::meetings::store::{self, MeetingStoreError};
+use oneday_core::meetings::store::{self, ImportProgress, MeetingStoreError};
 use oneday_core::meetings::{MeetingFilter, MeetingZone, MeetingsError};
 use oneday_core::vault::{RecordKind, Vault};
 use vault_support::{files_under, find_canaries, new_vault, random_letters};
@@ -112,6 +112,81 @@ fn re_import_keeps_user_data_and_flags_a_vanished_saved_meeting() {
         Err(MeetingStoreError::NotFound)
     ));
     assert!(store::find(v, "ffffffff").is_err());
+}
+
+fn import_reporting(
+    vault: &Vault,
+    source: &str,
+    feed: &[u8],
+) -> (store::ImportOutcome, Vec<ImportProgress>) {
+    let parsed = meeting_guide::import(feed, &ImportOptions::new(source)).unwrap();
+    let mut seen = Vec::new();
+    let out =
+        store::import_with_progress(vault, parsed, source, None, &mut |p| seen.push(p)).unwrap();
+    (out, seen)
+}
+
+/// The stages in order, `Writing` counting up by one to its total, and `Done` last with that total.
+fn written_and_removed(seen: &[ImportProgress]) -> (usize, usize) {
+    assert_eq!(seen.first(), Some(&ImportProgress::Reading), "{seen:?}");
+    let writing: Vec<(usize, usize)> = seen
+        .iter()
+        .filter_map(|p| match *p {
+            ImportProgress::Writing { written, total } => Some((written, total)),
+            _ => None,
+        })
+        .collect();
+    let total = writing.first().unwrap().1;
+    let expected: Vec<(usize, usize)> = (0..=total).map(|w| (w, total)).collect();
+    assert_eq!(writing, expected);
+    assert_eq!(seen.len(), total + 3, "{seen:?}");
+    match seen.last() {
+        Some(&ImportProgress::Done { written, removed }) => {
+            assert_eq!(written, total);
+            (written, removed)
+        }
+        other => panic!("last report {other:?}"),
+    }
+}
+
+#[test]
+fn import_progress_counts_the_meetings_written() {
+    let t = new_vault();
+    let v = &t.vault;
+    let feed = br#"[
+        {"slug":"a","name":"Alpha","day":1,"time":"19:00","timezone":"Europe/Berlin"},
+        {"slug":"b","name":"Beta","day":2,"time":"19:00","timezone":"Europe/Berlin"},
+        {"slug":"c","name":"Gamma","day":3,"time":"19:00","timezone":"Europe/Berlin"}]"#;
+    let (first, seen) = import_reporting(v, "s", feed);
+    assert_eq!(written_and_removed(&seen), (3, 0));
+    assert_eq!(first.counts.added, 3);
+    assert_eq!(store::list(v).unwrap().len(), 3);
+
+    // The same list again writes nothing.
+    let (_, seen) = import_reporting(v, "s", feed);
+    assert_eq!(written_and_removed(&seen), (0, 0));
+
+    // b renamed, d new, a kept as no longer listed (saved), c removed: three writes, one removal.
+    store::set_saved(v, &id_of(v, "a"), true).unwrap();
+    let feed2 = br#"[
+        {"slug":"b","name":"Beta Renamed","day":2,"time":"19:00","timezone":"Europe/Berlin"},
+        {"slug":"d","name":"Delta","day":4,"time":"19:00","timezone":"Europe/Berlin"}]"#;
+    let (out, seen) = import_reporting(v, "s", feed2);
+    let c = out.counts;
+    assert_eq!((c.added, c.updated, c.vanished_kept), (1, 1, 1));
+    assert_eq!(
+        written_and_removed(&seen),
+        (
+            c.added + c.updated + c.vanished_kept,
+            c.vanished - c.vanished_kept
+        )
+    );
+    assert_eq!(written_and_removed(&seen), (3, 1));
+    assert_eq!(store::list(v).unwrap().len(), 3);
+
+    // A real list: every meeting added is one meeting written.
+    let (sample_out, seen) = import_reporting(v, "sample", &sample());
+    assert_eq!(written_and_removed(&seen).0, sample_out.counts.added);
 }
 
 #[test]

@@ -112,6 +112,33 @@ pub struct Upcoming {
     pub by_appointment: usize,
 }
 
+/// How far [`import_with_progress`] has come. Reported in this order: [`Reading`] once,
+/// [`Writing`] once before the first meeting is sealed and once after each, then [`Done`] once the
+/// transaction has committed (not at all when the import fails).
+///
+/// [`Reading`]: ImportProgress::Reading
+/// [`Writing`]: ImportProgress::Writing
+/// [`Done`]: ImportProgress::Done
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportProgress {
+    /// Reading (unsealing) the meetings already stored for the source.
+    Reading,
+    /// Sealing the new and changed meetings into the vault.
+    Writing {
+        /// Meetings sealed so far.
+        written: usize,
+        /// Meetings to seal in all.
+        total: usize,
+    },
+    /// The import is committed.
+    Done {
+        /// Meetings sealed (new, changed, or newly flagged as no longer listed).
+        written: usize,
+        /// Meetings removed (no longer listed and without data of the user).
+        removed: usize,
+    },
+}
+
 /// Imports a parsed feed into the store in one vault transaction: meetings of the same source are
 /// updated in place by key, new ones added, vanished ones flagged (when the user had added
 /// something to them) or removed (otherwise); the user's data always survives. `default_zone`,
@@ -125,43 +152,72 @@ pub fn import(
     source: &str,
     default_zone: Option<Tz>,
 ) -> Result<ImportOutcome, MeetingStoreError> {
+    import_with_progress(vault, import, source, default_zone, &mut |_| {})
+}
+
+/// [`import`], telling `progress` how far it has come (see [`ImportProgress`]), so a shell can show
+/// a progress bar while thousands of meetings are sealed. Still one vault transaction; `progress`
+/// must not call the vault.
+pub fn import_with_progress(
+    vault: &Vault,
+    import: Import,
+    source: &str,
+    default_zone: Option<Tz>,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportOutcome, MeetingStoreError> {
     let Import { meetings, report } = import;
-    let counts = vault.transaction(|tx| -> Result<MergeCounts, MeetingStoreError> {
-        let mut ids: HashMap<MeetingKey, (RecordId, StoredMeeting)> = HashMap::new();
-        let mut previous: Vec<(RecordId, StoredMeeting)> = tx
-            .list::<StoredMeeting>(RecordKind::Meeting)?
-            .into_iter()
-            .filter(|(_, s)| s.meeting.key.source == source)
-            .collect();
-        previous.sort_by(|a, b| a.1.meeting.key.cmp(&b.1.meeting.key));
-        let mut old = Vec::with_capacity(previous.len());
-        for (id, s) in previous {
-            ids.insert(s.meeting.key.clone(), (id, s.clone()));
-            old.push(s);
-        }
-        let (merged, counts) = merge(old, meetings);
-        let mut kept: BTreeSet<MeetingKey> = BTreeSet::new();
-        for s in merged {
-            kept.insert(s.meeting.key.clone());
-            match ids.get(&s.meeting.key) {
-                Some((id, before)) => {
-                    if *before != s {
-                        tx.put(RecordKind::Meeting, id, &s)?;
+    progress(ImportProgress::Reading);
+    let (counts, written, removed) = vault.transaction(
+        |tx| -> Result<(MergeCounts, usize, usize), MeetingStoreError> {
+            let mut ids: HashMap<MeetingKey, (RecordId, StoredMeeting)> = HashMap::new();
+            let mut previous: Vec<(RecordId, StoredMeeting)> = tx
+                .list::<StoredMeeting>(RecordKind::Meeting)?
+                .into_iter()
+                .filter(|(_, s)| s.meeting.key.source == source)
+                .collect();
+            previous.sort_by(|a, b| a.1.meeting.key.cmp(&b.1.meeting.key));
+            let mut old = Vec::with_capacity(previous.len());
+            for (id, s) in previous {
+                ids.insert(s.meeting.key.clone(), (id, s.clone()));
+                old.push(s);
+            }
+            let (merged, counts) = merge(old, meetings);
+            let mut kept: BTreeSet<MeetingKey> = BTreeSet::new();
+            let mut writes: Vec<(RecordId, StoredMeeting)> = Vec::new();
+            for s in merged {
+                kept.insert(s.meeting.key.clone());
+                match ids.get(&s.meeting.key) {
+                    Some((id, before)) => {
+                        if *before != s {
+                            writes.push((*id, s));
+                        }
                     }
+                    None => writes.push((RecordId::generate()?, s)),
                 }
-                None => tx.put(RecordKind::Meeting, &RecordId::generate()?, &s)?,
             }
-        }
-        for (key, (id, _)) in &ids {
-            if !kept.contains(key) {
-                tx.delete(id)?;
+            let total = writes.len();
+            progress(ImportProgress::Writing { written: 0, total });
+            for (i, (id, s)) in writes.iter().enumerate() {
+                tx.put(RecordKind::Meeting, id, s)?;
+                progress(ImportProgress::Writing {
+                    written: i + 1,
+                    total,
+                });
             }
-        }
-        if let Some(tz) = default_zone {
-            save_source_zone(tx, source, tz)?;
-        }
-        Ok(counts)
-    })?;
+            let mut removed = 0;
+            for (key, (id, _)) in &ids {
+                if !kept.contains(key) {
+                    tx.delete(id)?;
+                    removed += 1;
+                }
+            }
+            if let Some(tz) = default_zone {
+                save_source_zone(tx, source, tz)?;
+            }
+            Ok((counts, total, removed))
+        },
+    )?;
+    progress(ImportProgress::Done { written, removed });
     Ok(ImportOutcome { counts, report })
 }
 

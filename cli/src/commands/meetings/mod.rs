@@ -1,27 +1,32 @@
-//! `oneday meetings ...`: import, search, save, unsave, note, next, attend, attendance, export-ics.
+//! `oneday meetings ...`: import (a file or a URL), search, save, unsave, note, next, remind,
+//! attend, attendance, export-ics.
 //!
 //! The user's zone for `next` is `--zone`, else `$TZ` (an IANA name), else the system's zone; when
 //! none of them names an IANA zone the command asks for `--zone` instead of assuming UTC.
 
-use std::collections::BTreeMap;
+pub mod args;
+pub mod fetch;
+mod filter;
+mod json_docs;
+mod progress;
+
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc, Weekday};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::date::parse_date;
-use oneday_core::meetings::attendance::AttendanceCount;
-use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError, Upcoming};
+use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError};
 use oneday_core::meetings::{
-    parse_feed, AttendanceMode, FeedFormat, ImportOptions, ImportReport, Meeting, MeetingFilter,
-    MeetingKey, MeetingZone, MergeCounts, Openness,
+    parse_feed, FeedFormat, ImportOptions, ImportReport, Meeting, MergeCounts, ReminderChoice,
 };
 use oneday_core::vault::{RecordId, Vault};
-use serde::Serialize;
 
-use crate::args::{DayArg, FeedFormatArg, MeetingsCommand, MeetingsNextArgs, ModeArg};
+use self::args::{FeedFormatArg, MeetingsCommand, MeetingsImportArgs, MeetingsNextArgs};
+use self::json_docs::{AttendanceDoc, ImportDoc, NextDoc, SearchDoc};
+use self::progress::Progress;
 use crate::error::CliError;
-use crate::json::{self, SCHEMA_VERSION};
+use crate::json;
 use crate::secrets::text_or_stdin;
 use crate::session;
 use crate::store_dir::StoreDir;
@@ -33,62 +38,14 @@ pub fn run(
     store: &StoreDir,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    // Refuse a URL before touching the store, so the message is the same with or without one.
-    if let MeetingsCommand::Import(args) = command {
-        if is_url(&args.file) {
-            return Err(CliError::UrlNotSupported);
-        }
-    }
     let vault = session::open(store)?;
     match command {
-        MeetingsCommand::Import(args) => {
-            let bytes = read_file(Path::new(&args.file))?;
-            let zone = args.zone.as_deref().map(parse_zone).transpose()?;
-            let source = match &args.source {
-                Some(s) => s.clone(),
-                None => Path::new(&args.file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| "meetings".to_owned()),
-            };
-            let mut options = ImportOptions::new(source.clone());
-            options.default_zone = zone;
-            let bmlt_formats = args.formats.as_deref().map(read_file).transpose()?;
-            let format = match args.format {
-                FeedFormatArg::MeetingGuide => FeedFormat::MeetingGuide,
-                FeedFormatArg::Bmlt => FeedFormat::Bmlt,
-            };
-            let parsed = parse_feed(format, &bytes, bmlt_formats.as_deref(), &options)?;
-            let outcome = store::import(&vault, parsed, &source, zone)?;
-            print_import(out, &source, &outcome.counts, &outcome.report, args.json)?;
-        }
+        MeetingsCommand::Import(args) => import(&vault, args, out)?,
         MeetingsCommand::Search(args) => {
-            let filter = MeetingFilter {
-                weekdays: (!args.day.is_empty())
-                    .then(|| args.day.iter().map(|d| weekday(*d)).collect()),
-                modes: (!args.mode.is_empty())
-                    .then(|| args.mode.iter().map(|m| mode(*m)).collect()),
-                openness: if args.open {
-                    Some(Openness::Open)
-                } else if args.closed {
-                    Some(Openness::Closed)
-                } else {
-                    None
-                },
-                types: args.types.clone(),
-                text: args.text.clone(),
-                ..MeetingFilter::default()
-            };
+            let filter = filter::to_filter(&args.filter)?;
             let found = store::search(&vault, &filter, args.saved)?;
             if args.json {
-                return json::print(
-                    out,
-                    &SearchDoc {
-                        schema_version: SCHEMA_VERSION,
-                        meetings: found.iter().map(MeetingJson::new).collect(),
-                    },
-                );
+                return json::print(out, &SearchDoc::new(&found));
             }
             for r in &found {
                 writeln!(out, "{}  {}", r.id, line(&r.stored.meeting))?;
@@ -98,6 +55,9 @@ pub fn run(
                 }
                 if r.stored.vanished_upstream {
                     flags.push("no longer listed".to_owned());
+                }
+                if let ReminderChoice::MinutesBefore { minutes } = r.stored.user.reminder {
+                    flags.push(format!("reminder {minutes} min before"));
                 }
                 if let Some(n) = &r.stored.user.note {
                     flags.push(format!("note: {n}"));
@@ -129,6 +89,22 @@ pub fn run(
             }
         }
         MeetingsCommand::Next(args) => next(&vault, args, out)?,
+        MeetingsCommand::Remind(args) => {
+            let found = find(&vault, &args.id)?;
+            let choice = match args.minutes {
+                Some(minutes) => ReminderChoice::MinutesBefore { minutes },
+                None => ReminderChoice::Off,
+            };
+            let saved = store::set_reminder(&vault, &found.id, choice)?;
+            match saved.user.reminder {
+                ReminderChoice::Off => writeln!(out, "Reminder off: {}.", saved.meeting.name)?,
+                ReminderChoice::MinutesBefore { minutes } => writeln!(
+                    out,
+                    "Reminder set: {minutes} minute(s) before {}.",
+                    saved.meeting.name
+                )?,
+            }
+        }
         MeetingsCommand::Attend(args) => {
             let found = find(&vault, &args.id)?;
             let date = match &args.date {
@@ -149,15 +125,7 @@ pub fn run(
             let as_of = today::resolve(args.read.as_of.as_deref())?;
             let count = store::attendance_count(&vault, as_of, args.days)?;
             if args.read.json {
-                return json::print(
-                    out,
-                    &AttendanceDoc {
-                        schema_version: SCHEMA_VERSION,
-                        as_of,
-                        days: args.days,
-                        count,
-                    },
-                );
+                return json::print(out, &AttendanceDoc::new(as_of, args.days, count));
             }
             writeln!(
                 out,
@@ -177,9 +145,57 @@ pub fn run(
     Ok(())
 }
 
-fn is_url(s: &str) -> bool {
-    let lower = s.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+/// `oneday meetings import`: read or download the list, parse it in the core, seal it.
+fn import(vault: &Vault, args: &MeetingsImportArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let zone = args.zone.as_deref().map(parse_zone).transpose()?;
+    let source = match &args.source {
+        Some(s) => s.clone(),
+        None => default_source(&args.file)?,
+    };
+    let progress = Progress::new(args.json);
+    let bytes = read_list(&args.file, progress)?;
+    let bmlt_formats = args
+        .formats
+        .as_deref()
+        .map(|f| read_list(f, progress))
+        .transpose()?;
+    let mut options = ImportOptions::new(source.clone());
+    options.default_zone = zone;
+    let format = match args.format {
+        FeedFormatArg::MeetingGuide => FeedFormat::MeetingGuide,
+        FeedFormatArg::Bmlt => FeedFormat::Bmlt,
+    };
+    let parsed = parse_feed(format, &bytes, bmlt_formats.as_deref(), &options)?;
+    drop(bytes);
+    let bar = progress.sealing(parsed.meetings.len());
+    let outcome =
+        store::import_with_progress(vault, parsed, &source, zone, &mut |p| bar.sealing(p))?;
+    drop(bar);
+    print_import(out, &source, &outcome.counts, &outcome.report, args.json)
+}
+
+/// The name of a list when `--source` is not given: a file's name without its extension, or a
+/// URL's host name.
+fn default_source(list: &str) -> Result<String, CliError> {
+    if fetch::is_url(list) {
+        return Ok(fetch::host_of(list)?);
+    }
+    Ok(Path::new(list)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "meetings".to_owned()))
+}
+
+/// The bytes of a list: downloaded when `list` is an http(s) URL, else read from the file.
+fn read_list(list: &str, progress: Progress) -> Result<Vec<u8>, CliError> {
+    if fetch::is_url(list) {
+        let bar = progress.download();
+        return Ok(fetch::download(list, &mut |bytes, length| {
+            bar.downloaded(bytes, length);
+        })?);
+    }
+    read_file(Path::new(list))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
@@ -218,28 +234,6 @@ fn find(vault: &Vault, query: &str) -> Result<MeetingRecord, CliError> {
     })
 }
 
-fn weekday(d: DayArg) -> Weekday {
-    match d {
-        DayArg::Mon => Weekday::Mon,
-        DayArg::Tue => Weekday::Tue,
-        DayArg::Wed => Weekday::Wed,
-        DayArg::Thu => Weekday::Thu,
-        DayArg::Fri => Weekday::Fri,
-        DayArg::Sat => Weekday::Sat,
-        DayArg::Sun => Weekday::Sun,
-    }
-}
-
-fn mode(m: ModeArg) -> AttendanceMode {
-    match m {
-        ModeArg::InPerson => AttendanceMode::InPerson,
-        ModeArg::Online => AttendanceMode::Online,
-        ModeArg::Hybrid => AttendanceMode::Hybrid,
-        ModeArg::Phone => AttendanceMode::PhoneOnly,
-        ModeArg::Closed => AttendanceMode::TemporarilyClosed,
-    }
-}
-
 /// One line about a meeting: days, time, zone, name.
 fn line(m: &Meeting) -> String {
     let days: Vec<String> = m
@@ -264,16 +258,7 @@ fn print_import(
     as_json: bool,
 ) -> Result<(), CliError> {
     if as_json {
-        return json::print(
-            out,
-            &ImportDoc {
-                schema_version: SCHEMA_VERSION,
-                source,
-                counts: *counts,
-                summary: report.summary(),
-                report,
-            },
-        );
+        return json::print(out, &ImportDoc::new(source, *counts, report));
     }
     writeln!(
         out,
@@ -305,13 +290,8 @@ fn next(vault: &Vault, args: &MeetingsNextArgs, out: &mut impl Write) -> Result<
         }
         None => Utc::now().with_timezone(&zone),
     };
-    let found = store::next(
-        vault,
-        from,
-        args.count,
-        &MeetingFilter::default(),
-        !args.all,
-    )?;
+    let filter = filter::to_filter(&args.filter)?;
+    let found = store::next(vault, from, args.count, &filter, !args.all)?;
     if args.json {
         return json::print(out, &NextDoc::new(from, zone, &found));
     }
@@ -343,6 +323,14 @@ fn next(vault: &Vault, args: &MeetingsNextArgs, out: &mut impl Write) -> Result<
             id.get(..8).unwrap_or(&id),
             o.stored.meeting.name
         )?;
+        if let Some(at) = o.remind_at {
+            let when = if at.date_naive() == o.start_user.date_naive() {
+                at.format("%H:%M")
+            } else {
+                at.format("%a %Y-%m-%d %H:%M")
+            };
+            writeln!(out, "    reminder at {when}")?;
+        }
     }
     if !found.zone_unknown.is_empty() {
         writeln!(
@@ -352,122 +340,4 @@ fn next(vault: &Vault, args: &MeetingsNextArgs, out: &mut impl Write) -> Result<
         )?;
     }
     Ok(())
-}
-
-/// `oneday meetings import --json`.
-#[derive(Debug, Serialize)]
-struct ImportDoc<'a> {
-    schema_version: u32,
-    source: &'a str,
-    counts: MergeCounts,
-    summary: BTreeMap<String, usize>,
-    report: &'a ImportReport,
-}
-
-/// One meeting in `oneday meetings search --json`.
-#[derive(Debug, Serialize)]
-struct MeetingJson<'a> {
-    id: String,
-    key: String,
-    saved: bool,
-    note: Option<&'a str>,
-    vanished_upstream: bool,
-    attended: Vec<NaiveDate>,
-    meeting: &'a Meeting,
-}
-
-impl<'a> MeetingJson<'a> {
-    fn new(r: &'a MeetingRecord) -> Self {
-        MeetingJson {
-            id: r.id.to_string(),
-            key: r.stored.meeting.key.to_string(),
-            saved: r.stored.user.saved,
-            note: r.stored.user.note.as_deref(),
-            vanished_upstream: r.stored.vanished_upstream,
-            attended: r.stored.user.attended.iter().copied().collect(),
-            meeting: &r.stored.meeting,
-        }
-    }
-}
-
-/// `oneday meetings search --json`.
-#[derive(Debug, Serialize)]
-struct SearchDoc<'a> {
-    schema_version: u32,
-    meetings: Vec<MeetingJson<'a>>,
-}
-
-/// One occurrence in `oneday meetings next --json`.
-#[derive(Debug, Serialize)]
-struct OccurrenceJson<'a> {
-    id: String,
-    key: String,
-    name: &'a str,
-    saved: bool,
-    start: String,
-    start_zone: &'static str,
-    start_user: String,
-    end: Option<String>,
-    zone_from: &'static str,
-    moved_by_dst_gap: bool,
-    attendance: AttendanceMode,
-    vanished_upstream: bool,
-}
-
-/// `oneday meetings next --json`.
-#[derive(Debug, Serialize)]
-struct NextDoc<'a> {
-    schema_version: u32,
-    from: String,
-    user_zone: &'static str,
-    occurrences: Vec<OccurrenceJson<'a>>,
-    zone_unknown: Vec<String>,
-    by_appointment: usize,
-}
-
-impl<'a> NextDoc<'a> {
-    fn new(from: DateTime<Tz>, zone: Tz, found: &'a Upcoming) -> Self {
-        NextDoc {
-            schema_version: SCHEMA_VERSION,
-            from: from.to_rfc3339(),
-            user_zone: zone.name(),
-            occurrences: found
-                .occurrences
-                .iter()
-                .map(|o| OccurrenceJson {
-                    id: o.id.to_string(),
-                    key: o.stored.meeting.key.to_string(),
-                    name: &o.stored.meeting.name,
-                    saved: o.stored.user.saved,
-                    start: o.start.to_rfc3339(),
-                    start_zone: o.start.timezone().name(),
-                    start_user: o.start_user.to_rfc3339(),
-                    end: o.end.map(|e| e.to_rfc3339()),
-                    zone_from: match o.zone {
-                        MeetingZone::Feed(_) => "feed",
-                        MeetingZone::SourceDefault(_) => "source_default",
-                        MeetingZone::Unknown => "unknown",
-                    },
-                    moved_by_dst_gap: o.moved_by_dst_gap,
-                    attendance: o.stored.meeting.attendance,
-                    vanished_upstream: o.stored.vanished_upstream,
-                })
-                .collect(),
-            zone_unknown: found
-                .zone_unknown
-                .iter()
-                .map(MeetingKey::to_string)
-                .collect(),
-            by_appointment: found.by_appointment,
-        }
-    }
-}
-
-/// `oneday meetings attendance --json`.
-#[derive(Debug, Serialize)]
-struct AttendanceDoc {
-    schema_version: u32,
-    as_of: NaiveDate,
-    days: u32,
-    count: AttendanceCount,
 }
