@@ -13,6 +13,10 @@
 //! - [`money`]: money in exact minor units.
 //! - [`counter`]: a stored counter, its settings, attempts and stats.
 //! - [`counters`]: the counter methods of [`Vault`] (add, reset, back-date, status, reminders).
+//! - meetings: [`meetings`] (a stored [`Meeting`] and its parts), [`meeting_filter`],
+//!   [`meeting_import`] (the import report), [`meeting_upcoming`] (next meetings across zones,
+//!   attendance), [`meeting_errors`] ([`MeetingsError`], with typed fields) and [`meeting_store`]
+//!   (the meetings methods of [`Vault`]: import, search, save, note, reminder, attend, next, .ics).
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -28,6 +32,12 @@ pub mod counters;
 pub mod dates;
 pub mod errors;
 pub mod kdf;
+pub mod meeting_errors;
+pub mod meeting_filter;
+pub mod meeting_import;
+pub mod meeting_store;
+pub mod meeting_upcoming;
+pub mod meetings;
 pub mod money;
 pub mod profiles;
 pub mod vault;
@@ -40,6 +50,18 @@ pub use counter::{
 pub use dates::{parse_date, LocalDate, LocalDateTime, LocalTime};
 pub use errors::{CleanTimeError, VaultError};
 pub use kdf::{default_kdf_params, minimum_kdf_params, KdfParams};
+pub use meeting_errors::MeetingsError;
+pub use meeting_filter::{MeetingFilter, MeetingTimeWindow, NearPoint};
+pub use meeting_import::{
+    DuplicateResolution, ImportDuplicate, ImportIssue, ImportIssueCount, ImportRecordIssue,
+    MeetingImport, MeetingImportReport, MeetingMergeCounts,
+};
+pub use meeting_upcoming::{MeetingAttendance, UpcomingMeeting, UpcomingMeetings, ZonedDateTime};
+pub use meetings::{
+    AttendanceMode, Coordinates, FeedFormat, Meeting, MeetingKey, MeetingLocation,
+    MeetingOnlineAccess, MeetingReminder, MeetingSchedule, MeetingType, MeetingUserData,
+    MeetingZone, MeetingZoneSource, Openness, Weekday,
+};
 pub use money::{format_money, parse_money, Money};
 pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Span};
 pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};

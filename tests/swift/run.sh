@@ -34,7 +34,8 @@ inside_target="$TRIXIE_TARGET_MOUNT"
 inside_pkg="$inside_target/${pkg#"$ONEDAY_TARGET"/}"
 log="$FFI_OUT/swift/test.log"
 set +e
-"$IN_TRIXIE" -C "$inside_pkg" swift test --disable-swift-testing \
+# ONEDAY_REPO: where the tests find the clone's own fixtures (core/tests/fixtures) inside the chroot.
+"$IN_TRIXIE" -C "$inside_pkg" -e "ONEDAY_REPO=$TRIXIE_REPO_MOUNT" swift test --disable-swift-testing \
     -Xlinker "-L$inside_target/debug" -Xlinker -rpath -Xlinker "$inside_target/debug" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e

@@ -1,0 +1,208 @@
+//! [`MeetingsError`]: why a meetings call failed, converted from core's errors at the edge.
+//!
+//! Unlike the flat [`crate::errors::VaultError`], its variants carry typed fields a shell can use
+//! (the line of a JSON error, the key of a meeting without a zone), so it is not flat: in Kotlin each
+//! variant is a subclass of `MeetingsException` with those fields as properties, in Swift a case of
+//! `MeetingsError` with associated values. The sentence for a person is the error's `toString()` in
+//! Kotlin and `description` in Swift (Rust's `Display`, exported). No message repeats feed content:
+//! a record is named by its key (list name and feed id) at most, and a zone name the user typed is
+//! not repeated either.
+//!
+//! A date or time argument that cannot be read (only possible from Swift, where they are strings)
+//! fails before the call with UniFFI's internal error, not with this type: UniFFI reports a failed
+//! argument as the function's own error only when the types match, and dates belong to
+//! `CleanTimeError`. Check typed dates with `parseDate` first.
+
+use oneday_core::meetings::store::MeetingStoreError;
+use oneday_core::meetings::MeetingsError as CoreMeetingsError;
+use oneday_core::vault::VaultError as CoreVaultError;
+
+/// Why a meetings request failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+#[uniffi::export(Display)]
+pub enum MeetingsError {
+    /// The feed (or the BMLT formats list) is not valid JSON.
+    #[error("the meeting list is not valid JSON (line {line}, column {column}): {reason}")]
+    InvalidJson {
+        /// The 1-based line of the first error.
+        line: u64,
+        /// The 1-based column of the first error.
+        column: u64,
+        /// What the parser found, in general terms ("a syntax error", "it ends early").
+        reason: String,
+    },
+    /// The feed is larger than core accepts (32 MiB).
+    #[error("the meeting list is {size} bytes; at most {max} bytes can be imported")]
+    FeedTooLarge {
+        /// The size given, in bytes.
+        size: u64,
+        /// The limit, in bytes.
+        max: u64,
+    },
+    /// The JSON is valid but is not a meeting list of the format given.
+    #[error("this is not a {expected} meeting list: {reason}")]
+    UnexpectedShape {
+        /// The format that was expected ("Meeting Guide", "BMLT", "BMLT GetFormats").
+        expected: String,
+        /// What was found instead.
+        reason: String,
+    },
+    /// A zone name given (the user's zone, a list's default zone) is not an IANA zone name this
+    /// version knows. It is never read as UTC.
+    #[error("that is not a time zone name One Day knows; use an IANA name such as Europe/Berlin")]
+    UnknownZoneName,
+    /// A meeting has no known zone, so it cannot be put on a calendar: re-import its list with a
+    /// default zone.
+    #[error("the meeting `{key}` has no time zone; set a zone for its meeting list first")]
+    ZoneUnknown {
+        /// The meeting's key.
+        key: String,
+    },
+    /// A meeting is by appointment (no day or time), so it cannot be put on a calendar.
+    #[error("the meeting `{key}` is by appointment (no day or time)")]
+    NoSchedule {
+        /// The meeting's key.
+        key: String,
+    },
+    /// A calendar export was asked for no meetings.
+    #[error("no meetings to export")]
+    NothingToExport,
+    /// A reminder was asked for more than a week before the meeting.
+    #[error("a reminder can be at most {max} minutes before the meeting, not {minutes}")]
+    ReminderTooEarly {
+        /// The minutes given.
+        minutes: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// The point of a distance filter is not a valid place (out of range, not finite, or (0, 0)).
+    #[error("the point to search near is not a valid latitude and longitude")]
+    InvalidPoint,
+    /// An instant is outside the years One Day supports (1900 to 2200).
+    #[error("that moment is outside the years One Day supports (1900 to 2200)")]
+    OutOfRange,
+    /// No meeting has that key, id or id prefix.
+    #[error("there is no meeting with that id")]
+    NotFound,
+    /// More than one meeting has an id starting with what was given: give more of it.
+    #[error("more than one meeting has an id starting with that; give more of the id")]
+    Ambiguous,
+    /// The vault is locked: unlock it first.
+    #[error("the vault is locked")]
+    Locked,
+    /// The vault failed (a damaged record, storage, a newer format); the reason says which.
+    #[error("{reason}")]
+    Storage {
+        /// What happened, for a person (core's message; it names no meeting data).
+        reason: String,
+    },
+}
+
+/// A count as it crosses the FFI (`usize` never exceeds `u64` on supported targets).
+fn count(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+impl From<CoreMeetingsError> for MeetingsError {
+    fn from(e: CoreMeetingsError) -> Self {
+        match e {
+            CoreMeetingsError::InvalidJson {
+                line,
+                column,
+                reason,
+            } => MeetingsError::InvalidJson {
+                line: count(line),
+                column: count(column),
+                reason,
+            },
+            CoreMeetingsError::FeedTooLarge { size, max } => MeetingsError::FeedTooLarge {
+                size: count(size),
+                max: count(max),
+            },
+            CoreMeetingsError::UnexpectedShape { format, why } => MeetingsError::UnexpectedShape {
+                expected: format.to_owned(),
+                reason: why.to_owned(),
+            },
+            CoreMeetingsError::WeekdayOutOfRange { format, .. } => MeetingsError::UnexpectedShape {
+                expected: format.to_owned(),
+                reason: e.to_string(),
+            },
+            CoreMeetingsError::ZoneUnknown { key } => MeetingsError::ZoneUnknown { key },
+            CoreMeetingsError::NoSchedule { key } => MeetingsError::NoSchedule { key },
+            CoreMeetingsError::ReminderTooEarly { minutes, max } => {
+                MeetingsError::ReminderTooEarly { minutes, max }
+            }
+            CoreMeetingsError::NothingToExport => MeetingsError::NothingToExport,
+        }
+    }
+}
+
+impl From<CoreVaultError> for MeetingsError {
+    fn from(e: CoreVaultError) -> Self {
+        match e {
+            CoreVaultError::Locked => MeetingsError::Locked,
+            CoreVaultError::InvalidRecordId => MeetingsError::NotFound,
+            other => MeetingsError::Storage {
+                reason: other.to_string(),
+            },
+        }
+    }
+}
+
+impl From<MeetingStoreError> for MeetingsError {
+    fn from(e: MeetingStoreError) -> Self {
+        match e {
+            MeetingStoreError::NotFound => MeetingsError::NotFound,
+            MeetingStoreError::Ambiguous => MeetingsError::Ambiguous,
+            MeetingStoreError::Meetings(e) => e.into(),
+            MeetingStoreError::Vault(e) => e.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_errors_keep_their_fields() {
+        let e = MeetingsError::from(CoreMeetingsError::InvalidJson {
+            line: 3,
+            column: 7,
+            reason: "a syntax error".into(),
+        });
+        assert_eq!(
+            e,
+            MeetingsError::InvalidJson {
+                line: 3,
+                column: 7,
+                reason: "a syntax error".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "the meeting list is not valid JSON (line 3, column 7): a syntax error"
+        );
+        assert_eq!(
+            MeetingsError::from(MeetingStoreError::Vault(CoreVaultError::Locked)),
+            MeetingsError::Locked
+        );
+        assert_eq!(
+            MeetingsError::from(MeetingStoreError::Ambiguous),
+            MeetingsError::Ambiguous
+        );
+        assert!(matches!(
+            MeetingsError::from(MeetingStoreError::Vault(CoreVaultError::CorruptDatabase)),
+            MeetingsError::Storage { .. }
+        ));
+        assert!(matches!(
+            MeetingsError::from(CoreMeetingsError::WeekdayOutOfRange {
+                value: 9,
+                format: "BMLT",
+                min: 1,
+                max: 7
+            }),
+            MeetingsError::UnexpectedShape { .. }
+        ));
+    }
+}
