@@ -12,11 +12,13 @@
 //! throws `MeetingsError`: `Locked` on a locked vault, `NotFound` / `Ambiguous` for an id, and the
 //! variants documented on each method.
 
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::meetings::store::{self, MeetingRecord};
+use oneday_core::meetings::MeetingBook;
 use oneday_core::meetings::{parse_feed, ImportOptions};
 use oneday_core::vault::RecordId;
 
@@ -58,7 +60,9 @@ impl Vault {
 
     /// Every stored meeting, sorted by key.
     pub fn meetings(&self) -> Result<Vec<Meeting>, MeetingsError> {
-        Ok(store::list(&self.inner)?
+        Ok(self
+            .meeting_book()?
+            .records()
             .iter()
             .map(Meeting::from)
             .collect())
@@ -74,7 +78,9 @@ impl Vault {
         saved_only: bool,
     ) -> Result<Vec<Meeting>, MeetingsError> {
         let filter = filter.try_into()?;
-        Ok(store::search(&self.inner, &filter, saved_only)?
+        Ok(self
+            .meeting_book()?
+            .search(&filter, saved_only)
             .iter()
             .map(Meeting::from)
             .collect())
@@ -157,7 +163,7 @@ impl Vault {
         let from = utc_instant(from)?.with_timezone(&zone);
         let filter = filter.try_into()?;
         let count = usize::try_from(count).unwrap_or(usize::MAX);
-        let found = store::next(&self.inner, from, count, &filter, saved_only)?;
+        let found = self.meeting_book()?.next(from, count, &filter, saved_only);
         Ok((&found).into())
     }
 
@@ -182,6 +188,25 @@ impl Vault {
 }
 
 impl Vault {
+    /// The stored meetings as of now: the book kept from an earlier call while the vault is
+    /// unchanged (core's change stamp), else a fresh one, kept for the next call. Listing, searching
+    /// and `next` ask it, so a screen refreshing every minute does not decrypt every meeting again.
+    fn meeting_book(&self) -> Result<Arc<MeetingBook>, MeetingsError> {
+        let mut kept = self
+            .meeting_book
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(book) = kept.as_ref() {
+            if book.is_current(&self.inner)? {
+                return Ok(Arc::clone(book));
+            }
+        }
+        *kept = None;
+        let book = Arc::new(MeetingBook::load(&self.inner)?);
+        *kept = Some(Arc::clone(&book));
+        Ok(book)
+    }
+
     /// The meeting `query` names (core's `store::find`).
     fn find_meeting(&self, query: &str) -> Result<MeetingRecord, MeetingsError> {
         Ok(store::find(&self.inner, query)?)

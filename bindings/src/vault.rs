@@ -10,8 +10,9 @@
 //! the keys in memory. The counter methods are in `counters.rs`.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use oneday_core::meetings::MeetingBook;
 use oneday_core::vault::{DeviceKey, Vault as CoreVault};
 use zeroize::Zeroizing;
 
@@ -22,6 +23,17 @@ use crate::kdf::{or_default, KdfParams};
 #[derive(Debug, uniffi::Object)]
 pub struct Vault {
     pub(crate) inner: CoreVault,
+    /// The decoded meetings kept between calls while the vault is unchanged (dropped on lock).
+    pub(crate) meeting_book: Mutex<Option<Arc<MeetingBook>>>,
+}
+
+impl Vault {
+    fn wrap(inner: CoreVault) -> Arc<Vault> {
+        Arc::new(Vault {
+            inner,
+            meeting_book: Mutex::new(None),
+        })
+    }
 }
 
 /// A vault just created, with the recovery code to show the user once (it is not stored anywhere).
@@ -47,7 +59,7 @@ pub fn create_vault(
     let key = device_key_from(device_key)?;
     let (inner, code) = CoreVault::create(Path::new(&dir), &key, or_default(kdf))?;
     Ok(VaultCreation {
-        vault: Arc::new(Vault { inner }),
+        vault: Vault::wrap(inner),
         recovery_code: code.as_str().as_bytes().to_vec(),
     })
 }
@@ -76,7 +88,7 @@ impl Vault {
     pub fn open_with_device_key(dir: String, device_key: Vec<u8>) -> Result<Arc<Self>, VaultError> {
         let key = device_key_from(device_key)?;
         let inner = CoreVault::open_with_device_key(Path::new(&dir), &key)?;
-        Ok(Arc::new(Vault { inner }))
+        Ok(Vault::wrap(inner))
     }
 
     /// Opens the vault in `dir` with the recovery code (any case, with or without dashes and
@@ -87,7 +99,7 @@ impl Vault {
     pub fn open_with_recovery(dir: String, secret: Vec<u8>) -> Result<Arc<Self>, VaultError> {
         let secret = Zeroizing::new(secret);
         let inner = CoreVault::open_with_recovery(Path::new(&dir), &secret)?;
-        Ok(Arc::new(Vault { inner }))
+        Ok(Vault::wrap(inner))
     }
 
     /// The vault's folder (absolute).
@@ -98,6 +110,10 @@ impl Vault {
     /// Locks the vault: its keys are wiped from memory. Locking a locked vault does nothing.
     pub fn lock(&self) {
         self.inner.lock();
+        *self
+            .meeting_book
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     /// Whether the vault is locked.

@@ -146,6 +146,8 @@ class MeetingsTest {
 
             val unsaved = vault.setMeetingSaved(kept.id, false)
             assertFalse(unsaved.user.saved)
+            // The meetings kept between calls follow every write.
+            assertTrue(vault.searchMeetings(MeetingFilter(), savedOnly = true).isEmpty())
             assertNull(vault.setMeetingNote(kept.id, null).user.note)
             assertEquals(MeetingReminder.Off, vault.setMeetingReminder(kept.id, MeetingReminder.Off).user.reminder)
             val tooEarly = assertFailsWith<MeetingsException.ReminderTooEarly> {

@@ -83,6 +83,8 @@ final class MeetingsTests: XCTestCase {
         XCTAssertTrue(kept.user.saved)
         XCTAssertEqual(kept.user.note, "bring the literature")
         XCTAssertFalse(try vault.setMeetingSaved(id: kept.id, saved: false).user.saved)
+        // The meetings kept between calls follow every write.
+        XCTAssertTrue(try vault.searchMeetings(filter: MeetingFilter(), savedOnly: true).isEmpty)
         XCTAssertNil(try vault.setMeetingNote(id: kept.id, note: nil).user.note)
         XCTAssertThrowsError(try vault.setMeetingReminder(id: kept.id, reminder: .minutesBefore(minutes: 20_000))) {
             guard case MeetingsError.ReminderTooEarly(_, let max) = $0 else { return XCTFail("\($0)") }
