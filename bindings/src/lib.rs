@@ -13,6 +13,7 @@
 //! - [`money`]: money in exact minor units.
 //! - [`counter`]: a stored counter, its settings, attempts and stats.
 //! - [`counters`]: the counter methods of [`Vault`] (add, reset, back-date, status, reminders).
+//! - [`checkins`]: daily check-ins, their trends and preferences, and [`CheckInError`].
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -22,6 +23,7 @@
 
 uniffi::setup_scaffolding!("oneday");
 
+pub mod checkins;
 pub mod cleantime;
 pub mod counter;
 pub mod counters;
@@ -32,6 +34,10 @@ pub mod money;
 pub mod profiles;
 pub mod vault;
 
+pub use checkins::{
+    CheckIn, CheckInAverage, CheckInAverages, CheckInDay, CheckInError, CheckInFlag,
+    CheckInFlagRule, CheckInPreferences, CheckInStreak, CheckInTrends, Medication,
+};
 pub use cleantime::{clean_time, CleanTime, CountState, CountingMode, NextMilestone, Period};
 pub use counter::{
     Attempt, AttemptEnd, AttemptStats, Counter, CounterKind, CounterReminder, CounterSettings,
