@@ -17,6 +17,7 @@
 //!   [`meeting_import`] (the import report), [`meeting_upcoming`] (next meetings across zones,
 //!   attendance), [`meeting_errors`] ([`MeetingsError`], with typed fields) and [`meeting_store`]
 //!   (the meetings methods of [`Vault`]: import, search, save, note, reminder, attend, next, .ics).
+//! - [`checkins`]: daily check-ins, their trends and preferences, and [`CheckInError`].
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -26,6 +27,7 @@
 
 uniffi::setup_scaffolding!("oneday");
 
+pub mod checkins;
 pub mod cleantime;
 pub mod counter;
 pub mod counters;
@@ -42,6 +44,10 @@ pub mod money;
 pub mod profiles;
 pub mod vault;
 
+pub use checkins::{
+    CheckIn, CheckInAverage, CheckInAverages, CheckInDay, CheckInError, CheckInFlag,
+    CheckInFlagRule, CheckInPreferences, CheckInStreak, CheckInTrends, Medication,
+};
 pub use cleantime::{clean_time, CleanTime, CountState, CountingMode, NextMilestone, Period};
 pub use counter::{
     Attempt, AttemptEnd, AttemptStats, Counter, CounterKind, CounterReminder, CounterSettings,

@@ -50,6 +50,9 @@ pub enum Command {
     /// Imports meeting lists, saves meetings, finds the next one, logs attendance.
     #[command(subcommand)]
     Meetings(MeetingsCommand),
+    /// Daily check-ins (`oneday checkin`) and their trends (`oneday trends`).
+    #[command(flatten)]
+    CheckIns(crate::commands::checkins::args::CheckInsCommand),
 }
 
 /// `oneday counter ...`.

@@ -13,6 +13,7 @@
 
 use std::path::PathBuf;
 
+use oneday_core::checkins::CheckInError;
 use oneday_core::cleantime::store::CounterStoreError;
 use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
@@ -106,6 +107,18 @@ pub enum CliError {
     /// A local date and time could not be read.
     #[error("`{0}` is not a date and time like \"2024-03-14 22:30\"")]
     BadDateTime(String),
+    /// A check-in, a check-in preference or a trends request was refused.
+    #[error("{0}")]
+    CheckIn(CheckInError),
+}
+
+impl From<CheckInError> for CliError {
+    fn from(e: CheckInError) -> Self {
+        match e {
+            CheckInError::Vault(e) => CliError::Vault(e),
+            other => CliError::CheckIn(other),
+        }
+    }
 }
 
 impl From<MeetingStoreError> for CliError {
@@ -177,7 +190,8 @@ impl CliError {
             | CliError::FeedFile(..)
             | CliError::UnknownZone(_)
             | CliError::NoLocalZone
-            | CliError::BadDateTime(_) => 3,
+            | CliError::BadDateTime(_)
+            | CliError::CheckIn(_) => 3,
             CliError::NoDeviceKey | CliError::BadKeyFile => 4,
             CliError::Vault(e) => match e {
                 VaultError::Locked

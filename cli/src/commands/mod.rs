@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod checkins;
 pub mod cleantime;
 pub mod counter;
 pub mod demo;
