@@ -12,7 +12,7 @@
 //! - or optionally an extension: `x`, `ext` or `ext.` followed by 1 to [`MAX_EXTENSION_DIGITS`]
 //!   digits.
 //!
-//! The number itself needs [`MIN_DIGITS`] to [`MAX_DIGITS`] digits (988, 111 and 000 are numbers;
+//! The number itself needs [`MIN_DIGITS`] to [`MAX_DIGITS`] digits (15, 988 and 000 are numbers;
 //! E.164 allows at most 15 digits). Anything else is a [`PhoneError`]: letters, other symbols, a `+`
 //! that is not first, a pause or extension before any digit, a pause and an extension together.
 //!
@@ -48,8 +48,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// Fewest digits a number may have (emergency and crisis short codes have 3).
-pub const MIN_DIGITS: usize = 3;
+/// Fewest digits a number may have (French emergency numbers such as 15, the SAMU, have 2).
+pub const MIN_DIGITS: usize = 2;
 /// Most digits a number may have (E.164).
 pub const MAX_DIGITS: usize = 15;
 /// Most digits an extension may have.
@@ -427,7 +427,8 @@ mod tests {
     fn other_bad_input_is_a_typed_error() {
         assert_eq!(err(""), PhoneError::Empty);
         assert_eq!(err("   "), PhoneError::Empty);
-        assert_eq!(err("12"), PhoneError::TooFewDigits { min: MIN_DIGITS });
+        assert_eq!(err("1"), PhoneError::TooFewDigits { min: MIN_DIGITS });
+        assert_eq!(tel("15"), "tel:15");
         assert_eq!(err("+"), PhoneError::TooFewDigits { min: MIN_DIGITS });
         assert_eq!(
             err("1234567890123456"),
@@ -466,7 +467,7 @@ mod tests {
 
     #[test]
     fn error_messages_never_repeat_the_number() {
-        for text in ["call 555 sam", "5551234 +9", "12"] {
+        for text in ["call 555 sam", "5551234 +9", "5"] {
             let message = err(text).to_string();
             assert!(!message.contains("555"), "{message}");
             assert!(!message.contains("sam"), "{message}");

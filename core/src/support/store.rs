@@ -11,6 +11,8 @@
 
 use super::contact::{Contact, ContactChange, ContactInput};
 use super::error::SupportError;
+use super::one_tap::{self, CallPlan, Channel};
+use super::{crisis, region};
 use crate::vault::{match_id_prefix, PrefixMatch, RecordId, RecordKind, Vault, VaultTx};
 
 /// A contact with its record id in the vault.
@@ -106,6 +108,18 @@ pub fn reorder(vault: &Vault, first: &[RecordId]) -> Result<Vec<StoredContact>, 
         ordered.extend(rest);
         renumber(tx, ordered)
     })
+}
+
+/// The one-tap plan from what the vault holds: the contacts in the user's order, the user's region
+/// and the bundled crisis lines of that region (see `one_tap.rs` for the rule).
+pub fn call_plan(vault: &Vault, channel: &Channel) -> Result<CallPlan, SupportError> {
+    let contacts = list(vault)?;
+    let region = region::get(vault)?;
+    let country = match &region {
+        Some(r) => crisis::country(r)?,
+        None => None,
+    };
+    Ok(one_tap::plan(&contacts, region.as_ref(), country, channel))
 }
 
 /// Gives `contacts` the orders 0, 1, 2, ... in the order given, writing only those that change.
