@@ -13,6 +13,7 @@
 //! - [`money`]: money in exact minor units.
 //! - [`counter`]: a stored counter, its settings, attempts and stats.
 //! - [`counters`]: the counter methods of [`Vault`] (add, reset, back-date, status, reminders).
+//! - [`support`], [`support_store`], [`support_error`]: contacts, one-tap call and text, crisis lines.
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -30,6 +31,9 @@ pub mod errors;
 pub mod kdf;
 pub mod money;
 pub mod profiles;
+pub mod support;
+pub mod support_error;
+pub mod support_store;
 pub mod vault;
 
 pub use cleantime::{clean_time, CleanTime, CountState, CountingMode, NextMilestone, Period};
@@ -42,4 +46,10 @@ pub use errors::{CleanTimeError, VaultError};
 pub use kdf::{default_kdf_params, minimum_kdf_params, KdfParams};
 pub use money::{format_money, parse_money, Money};
 pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Span};
+pub use support::{
+    crisis_lines, default_sms_message, sms_uri, tel_uri, validate_phone, CallChannel, CallPlan,
+    CallReason, CallTarget, Contact, ContactChange, ContactRole, CrisisCountry, CrisisLine,
+    EmergencyNumber, NewContact, RegionStatus,
+};
+pub use support_error::SupportError;
 pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};
