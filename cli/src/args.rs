@@ -48,6 +48,13 @@ pub enum Command {
     /// Imports meeting lists, saves meetings, finds the next one, logs attendance.
     #[command(subcommand)]
     Meetings(MeetingsCommand),
+    /// Your support network: sponsor, friends, family, ...; your region and text messages.
+    #[command(subcommand)]
+    Contacts(crate::commands::contacts::ContactsCommand),
+    /// Who one tap would call (or text) now, and who after them.
+    Call(crate::commands::call::CallArgs),
+    /// Crisis lines and emergency numbers of your region (or of --region CC).
+    Crisis(crate::commands::crisis::CrisisArgs),
 }
 
 /// `oneday counter ...`.

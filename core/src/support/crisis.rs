@@ -143,7 +143,7 @@ impl CrisisTable {
                         .map(|e| (&e.display, e.last_verified)),
                 );
             for (name, last_verified) in dated {
-                if (today - last_verified).num_days() > max_age_days {
+                if is_stale(last_verified, today, max_age_days) {
                     out.push(StaleEntry {
                         region: region.clone(),
                         name: name.clone(),
@@ -194,6 +194,12 @@ impl CrisisTable {
         }
         Ok(())
     }
+}
+
+/// Whether a check made on `last_verified` is more than `max_age_days` before `today` (shells warn
+/// that such an entry may be out of date; pass [`MAX_AGE_DAYS`]).
+pub fn is_stale(last_verified: NaiveDate, today: NaiveDate, max_age_days: i64) -> bool {
+    (today - last_verified).num_days() > max_age_days
 }
 
 fn check_source(url: &str) -> Result<(), String> {
