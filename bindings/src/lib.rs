@@ -18,6 +18,7 @@
 //!   attendance), [`meeting_errors`] ([`MeetingsError`], with typed fields) and [`meeting_store`]
 //!   (the meetings methods of [`Vault`]: import, search, save, note, reminder, attend, next, .ics).
 //! - [`checkins`]: daily check-ins, their trends and preferences, and [`CheckInError`].
+//! - [`support`], [`support_store`], [`support_error`]: contacts, one-tap call and text, crisis lines.
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -42,6 +43,9 @@ pub mod meeting_upcoming;
 pub mod meetings;
 pub mod money;
 pub mod profiles;
+pub mod support;
+pub mod support_error;
+pub mod support_store;
 pub mod vault;
 
 pub use checkins::{
@@ -70,4 +74,10 @@ pub use meetings::{
 };
 pub use money::{format_money, parse_money, Money};
 pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Span};
+pub use support::{
+    crisis_lines, default_sms_message, sms_uri, tel_uri, validate_phone, CallChannel, CallPlan,
+    CallReason, CallTarget, Contact, ContactChange, ContactRole, CrisisCountry, CrisisLine,
+    EmergencyNumber, NewContact, RegionStatus,
+};
+pub use support_error::SupportError;
 pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};

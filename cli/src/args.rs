@@ -53,6 +53,13 @@ pub enum Command {
     /// Daily check-ins (`oneday checkin`) and their trends (`oneday trends`).
     #[command(flatten)]
     CheckIns(crate::commands::checkins::args::CheckInsCommand),
+    /// Your support network: sponsor, friends, family, ...; your region and text messages.
+    #[command(subcommand)]
+    Contacts(crate::commands::contacts::ContactsCommand),
+    /// Who one tap would call (or text) now, and who after them.
+    Call(crate::commands::call::CallArgs),
+    /// Crisis lines and emergency numbers of your region (or of --region CC).
+    Crisis(crate::commands::crisis::CrisisArgs),
 }
 
 /// `oneday counter ...`.

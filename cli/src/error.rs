@@ -19,6 +19,7 @@ use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
 use oneday_core::meetings::store::MeetingStoreError;
 use oneday_core::meetings::MeetingsError;
+use oneday_core::support::SupportError;
 use oneday_core::vault::VaultError;
 use thiserror::Error;
 
@@ -110,6 +111,15 @@ pub enum CliError {
     /// A check-in, a check-in preference or a trends request was refused.
     #[error("{0}")]
     CheckIn(CheckInError),
+    /// The support network refused or failed (a phone number, a region, an unknown contact, ...).
+    #[error("{}", support_message(.0))]
+    Support(#[from] SupportError),
+    /// `oneday call --open` has no number to open (no region set, or none known for it).
+    #[error("there is no number to open: call your local emergency number")]
+    NothingToOpen,
+    /// The desktop's handler for `tel:`/`sms:` could not be started.
+    #[error("could not start {0} to open the number: {1}")]
+    Launch(&'static str, std::io::Error),
 }
 
 impl From<CheckInError> for CliError {
@@ -118,6 +128,13 @@ impl From<CheckInError> for CliError {
             CheckInError::Vault(e) => CliError::Vault(e),
             other => CliError::CheckIn(other),
         }
+    }
+}
+
+fn support_message(e: &SupportError) -> String {
+    match e {
+        SupportError::Vault(v) => vault_message(v),
+        other => other.to_string(),
     }
 }
 
@@ -193,22 +210,30 @@ impl CliError {
             | CliError::BadDateTime(_)
             | CliError::CheckIn(_) => 3,
             CliError::NoDeviceKey | CliError::BadKeyFile => 4,
-            CliError::Vault(e) => match e {
-                VaultError::Locked
-                | VaultError::WrongDeviceKey
-                | VaultError::WrongRecoverySecret
-                | VaultError::NoDeviceSlot
-                | VaultError::MalformedRecoveryCode => 4,
-                VaultError::PassphraseTooShort { .. } | VaultError::InvalidRecordId => 3,
-                _ => 5,
-            },
+            CliError::Vault(e) | CliError::Support(SupportError::Vault(e)) => vault_exit_code(e),
             CliError::NoStore(_)
             | CliError::NoDataDir
             | CliError::KeyFile(_)
             | CliError::Input(_) => 5,
             CliError::Output(_) | CliError::Json(_) => 6,
             CliError::Fetch(FetchError::Status { .. } | FetchError::Network(_)) => 7,
+            CliError::Support(SupportError::UnreadableSetting)
+            | CliError::Support(SupportError::CrisisTableDamaged)
+            | CliError::Launch(..) => 5,
+            CliError::Support(_) | CliError::NothingToOpen => 3,
         }
+    }
+}
+
+fn vault_exit_code(e: &VaultError) -> u8 {
+    match e {
+        VaultError::Locked
+        | VaultError::WrongDeviceKey
+        | VaultError::WrongRecoverySecret
+        | VaultError::NoDeviceSlot
+        | VaultError::MalformedRecoveryCode => 4,
+        VaultError::PassphraseTooShort { .. } | VaultError::InvalidRecordId => 3,
+        _ => 5,
     }
 }
 

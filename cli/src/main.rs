@@ -51,5 +51,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Wipe(args) => commands::wipe::run(args, &store()?, &mut out),
         Command::Meetings(command) => commands::meetings::run(command, &store()?, &mut out),
         Command::CheckIns(command) => commands::checkins::run(command, &store()?, &mut out),
+        Command::Contacts(command) => commands::contacts::run(command, &store()?, &mut out),
+        Command::Call(args) => commands::call::run(args, &store()?, &mut out),
+        Command::Crisis(args) => commands::crisis::run(args, store, &mut out),
     }
 }

@@ -1,8 +1,11 @@
 //! One module per subcommand.
 
+pub mod call;
 pub mod checkins;
 pub mod cleantime;
+pub mod contacts;
 pub mod counter;
+pub mod crisis;
 pub mod demo;
 pub mod init;
 pub mod meetings;

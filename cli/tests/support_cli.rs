@@ -1,0 +1,398 @@
+//! `oneday contacts`, `oneday call` and `oneday crisis` end to end, against a real encrypted store in
+//! a temporary folder. Nothing is ever opened: `--open` is only run where there is no number.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Runs `oneday --store DIR ARGS` with `stdin` piped in; no device key from the environment.
+fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
+        .arg("--store")
+        .arg(dir)
+        .args(args)
+        .env_remove("ONEDAY_DEVICE_KEY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok_in(dir: &Path, args: &[&str], stdin: &str) -> String {
+    let out = oneday_in(dir, args, stdin);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    ok_in(dir, args, "")
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(dir, args)).unwrap()
+}
+
+/// Runs a command that must fail; returns its exit code and stderr.
+fn fails(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = oneday_in(dir, args, "");
+    assert!(!out.status.success(), "{args:?} succeeded");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn new_store() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    ok(&dir, &["init"]);
+    (tmp, dir)
+}
+
+fn added_id(output: &str) -> String {
+    output
+        .trim()
+        .trim_start_matches("Added contact ")
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+#[test]
+fn contacts_drive_the_call_plan_sponsor_then_next_then_crisis_line() {
+    let (_tmp, dir) = new_store();
+    let ann = added_id(&ok(
+        &dir,
+        &[
+            "contacts",
+            "add",
+            "Ann",
+            "--role",
+            "friend",
+            "--phone",
+            "555 010 0101",
+        ],
+    ));
+    let sam = added_id(&ok(
+        &dir,
+        &[
+            "contacts",
+            "add",
+            "Sam",
+            "--role",
+            "sponsor",
+            "--phone",
+            "+1 (555) 010-0100",
+            "--sms",
+            "--note",
+            "after 6pm",
+        ],
+    ));
+    let list = ok(&dir, &["contacts", "list"]);
+    assert!(list.contains("1. Ann (friend)  555 010 0101"), "{list}");
+    assert!(
+        list.contains("2. Sam (sponsor)  +1 (555) 010-0100  (texts ok)"),
+        "{list}"
+    );
+    assert!(list.contains("note: after 6pm"), "{list}");
+
+    let call = ok(&dir, &["call"]);
+    assert!(
+        call.starts_with("Calling Sam (sponsor)\n  tel:+15550100100\n"),
+        "{call}"
+    );
+    assert!(
+        call.contains("1. Ann (friend)  555 010 0101  tel:5550100101"),
+        "{call}"
+    );
+    assert!(call.contains("your local emergency number"), "{call}");
+    assert!(call.contains("oneday contacts region CC"), "{call}");
+
+    ok(&dir, &["contacts", "region", "us"]);
+    assert_eq!(ok(&dir, &["contacts", "region"]), "Region: US.\n");
+    let plan = json(&dir, &["call", "--json"]);
+    assert_eq!(plan["schema_version"], 1);
+    assert_eq!(plan["channel"], "call");
+    assert_eq!(plan["headline"], "Calling Sam (sponsor)");
+    assert_eq!(plan["target"]["reason"], "sponsor");
+    assert_eq!(plan["target"]["contact_id"], Value::String(sam.clone()));
+    assert_eq!(plan["target"]["uri"], "tel:+15550100100");
+    assert_eq!(plan["region"]["status"], "covered");
+    assert_eq!(plan["region"]["code"], "US");
+    let fallbacks: Vec<&str> = plan["fallbacks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["uri"].as_str().unwrap())
+        .collect();
+    assert_eq!(fallbacks, ["tel:5550100101", "tel:988", "tel:911"]);
+
+    // The sponsor is removed: the next in order is called first.
+    let (code, err) = fails(&dir, &["contacts", "remove", &sam[..8]]);
+    assert_eq!(code, 3);
+    assert!(err.contains("--yes"), "{err}");
+    ok(&dir, &["contacts", "remove", &sam[..8], "--yes"]);
+    let plan = json(&dir, &["call", "--json"]);
+    assert_eq!(plan["target"]["reason"], "next_in_order");
+    assert_eq!(plan["target"]["contact_id"], Value::String(ann.clone()));
+
+    ok(&dir, &["contacts", "remove", &ann, "--yes"]);
+    let plan = json(&dir, &["call", "--json"]);
+    assert_eq!(plan["target"]["reason"], "crisis_line");
+    assert_eq!(plan["target"]["uri"], "tel:988");
+    assert_eq!(
+        ok(&dir, &["contacts", "list"]),
+        "0 contact(s).\n",
+        "removed for good"
+    );
+}
+
+#[test]
+fn edit_order_and_list_json() {
+    let (_tmp, dir) = new_store();
+    let a = added_id(&ok(
+        &dir,
+        &[
+            "contacts", "add", "A", "--role", "friend", "--phone", "555 0100",
+        ],
+    ));
+    let b = added_id(&ok(
+        &dir,
+        &[
+            "contacts", "add", "B", "--role", "doctor", "--phone", "555 0101",
+        ],
+    ));
+    let ordered = ok(&dir, &["contacts", "order", &b[..6]]);
+    assert!(ordered.starts_with("1. B (doctor)"), "{ordered}");
+    ok(
+        &dir,
+        &[
+            "contacts",
+            "edit",
+            &a,
+            "--role",
+            "alternate-sponsor",
+            "--phone",
+            "+44 20 7946 0958 ext 12",
+            "--sms",
+            "--note",
+            "weekdays",
+        ],
+    );
+    let doc = json(&dir, &["contacts", "list", "--json"]);
+    assert_eq!(doc["schema_version"], 1);
+    let contacts = doc["contacts"].as_array().unwrap();
+    assert_eq!(contacts[0]["id"], Value::String(b));
+    assert_eq!(contacts[1]["role"], "alternate_sponsor");
+    assert_eq!(contacts[1]["phone"], "+44 20 7946 0958 ext 12");
+    assert_eq!(contacts[1]["tel_uri"], "tel:+442079460958;ext=12");
+    assert_eq!(contacts[1]["sms_allowed"], true);
+    assert_eq!(contacts[1]["order"], 1);
+    assert_eq!(contacts[1]["note"], "weekdays");
+    ok(
+        &dir,
+        &["contacts", "edit", &a, "--no-note", "--sms", "false"],
+    );
+    let doc = json(&dir, &["contacts", "list", "--json"]);
+    assert_eq!(doc["contacts"][1]["note"], Value::Null);
+    assert_eq!(doc["contacts"][1]["sms_allowed"], false);
+}
+
+#[test]
+fn texting_uses_prepared_messages_percent_encoded() {
+    let (_tmp, dir) = new_store();
+    ok(&dir, &["contacts", "region", "GB"]);
+    ok(
+        &dir,
+        &[
+            "contacts",
+            "add",
+            "Jo",
+            "--role",
+            "friend",
+            "--phone",
+            "07700 900002",
+            "--sms",
+        ],
+    );
+    ok(
+        &dir,
+        &[
+            "contacts",
+            "add",
+            "Sam",
+            "--role",
+            "sponsor",
+            "--phone",
+            "07700 900001",
+        ],
+    );
+    ok_in(
+        &dir,
+        &["contacts", "messages", "--add", "-"],
+        "Rough day & free later?\n",
+    );
+    let messages = json(&dir, &["contacts", "messages", "--json"]);
+    assert_eq!(
+        messages["messages"],
+        serde_json::json!(["Can you call me?", "Rough day & free later?"])
+    );
+    let plan = json(&dir, &["call", "--sms", "--json"]);
+    assert_eq!(plan["headline"], "Texting Jo (friend)");
+    assert_eq!(
+        plan["target"]["uri"],
+        "sms:07700900002?body=Can%20you%20call%20me%3F"
+    );
+    assert_eq!(plan["fallbacks"][0]["uri"], "sms:85258?body=SHOUT");
+    let plan = json(&dir, &["call", "--sms", "--message", "1", "--json"]);
+    assert_eq!(
+        plan["target"]["uri"],
+        "sms:07700900002?body=Rough%20day%20%26%20free%20later%3F"
+    );
+    let (code, _) = fails(&dir, &["call", "--sms", "--message", "2"]);
+    assert_eq!(code, 3);
+    ok(&dir, &["contacts", "messages", "--remove", "1"]);
+    assert_eq!(ok(&dir, &["contacts", "messages"]), "0. Can you call me?\n");
+}
+
+#[test]
+fn bad_input_is_refused_with_exit_3_and_no_echo() {
+    let (_tmp, dir) = new_store();
+    let (code, err) = fails(
+        &dir,
+        &[
+            "contacts",
+            "add",
+            "Sam",
+            "--role",
+            "sponsor",
+            "--phone",
+            "CALL SAMXYZ",
+        ],
+    );
+    assert_eq!(code, 3);
+    assert!(err.contains("cannot contain letters"), "{err}");
+    assert!(!err.contains("SAMXYZ"), "the number is not echoed: {err}");
+    let (code, err) = fails(
+        &dir,
+        &["contacts", "add", "Sam", "--role", "sponsor", "--phone", ""],
+    );
+    assert_eq!(code, 3);
+    assert!(err.contains("empty"), "{err}");
+    let (code, _) = fails(
+        &dir,
+        &["contacts", "add", "Sam", "--role", "boss", "--phone", "988"],
+    );
+    assert_eq!(code, 2, "clap refuses an unknown role");
+    let (code, err) = fails(&dir, &["contacts", "region", "UK"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("ISO 3166-1"), "{err}");
+    let (code, _) = fails(&dir, &["contacts", "edit", "abcd", "--name", "X"]);
+    assert_eq!(code, 3);
+    assert_eq!(ok(&dir, &["contacts", "list"]), "0 contact(s).\n");
+}
+
+#[test]
+fn without_a_region_or_a_number_there_is_nothing_to_open() {
+    let (_tmp, dir) = new_store();
+    let (code, err) = fails(&dir, &["call", "--open"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("call your local emergency number"), "{err}");
+    let text = ok(&dir, &["call"]);
+    assert!(
+        text.starts_with("Call your local emergency number\n"),
+        "{text}"
+    );
+    let plan = json(&dir, &["call", "--json"]);
+    assert_eq!(plan["target"]["reason"], "local_emergency_number");
+    assert_eq!(plan["target"]["uri"], Value::Null);
+    assert_eq!(plan["region"]["status"], "not_set");
+    let plan = json(&dir, &["call", "--sms", "--json"]);
+    assert_eq!(plan["target"], Value::Null);
+}
+
+#[test]
+fn crisis_lines_by_region_with_sources() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nowhere = tmp.path().join("no-store");
+    let ie = ok(&nowhere, &["crisis", "--region", "ie"]);
+    assert!(ie.contains("Crisis lines, Ireland (IE):"), "{ie}");
+    assert!(
+        ie.contains("Samaritans (24/7): call 116 123 <tel:116123>"),
+        "{ie}"
+    );
+    assert!(ie.contains("112: Gardaí"), "{ie}");
+    assert!(ie.contains("checked against https://"), "{ie}");
+    assert!(!ie.contains("out of date"), "{ie}");
+    let doc = json(&nowhere, &["crisis", "--region", "GB", "--json"]);
+    assert_eq!(doc["status"], "covered");
+    assert_eq!(doc["lines"][0]["tel_uri"], "tel:116123");
+    assert_eq!(doc["lines"][1]["sms_uri"], "sms:85258?body=SHOUT");
+    assert_eq!(doc["lines"][1]["tel_uri"], Value::Null);
+    assert_eq!(doc["emergency"][0]["tel_uri"], "tel:999");
+    assert_eq!(doc["lines"][0]["stale"], false);
+    let be = json(&nowhere, &["crisis", "--region", "BE", "--json"]);
+    assert_eq!(be["status"], "not_in_table");
+    assert_eq!(be["local_emergency"], "Call your local emergency number.");
+    assert_eq!(be["lines"], serde_json::json!([]));
+    let (code, _) = fails(&nowhere, &["crisis", "--region", "XX"]);
+    assert_eq!(code, 3);
+
+    let (_tmp, dir) = new_store();
+    let none = ok(&dir, &["crisis"]);
+    assert!(
+        none.starts_with("No region is set. Call your local emergency number."),
+        "{none}"
+    );
+    ok(&dir, &["contacts", "region", "NZ"]);
+    assert!(ok(&dir, &["crisis"]).contains("1737 Need to talk?"));
+}
+
+#[test]
+fn names_numbers_and_notes_typed_at_the_prompt_stay_out_of_the_files() {
+    let (_tmp, dir) = new_store();
+    let name = "Zebulonqwx";
+    let phone = "+1 555 918 2736";
+    let note = "meets at the quartzvillex hall";
+    ok_in(
+        &dir,
+        &[
+            "contacts", "add", "-", "--role", "sponsor", "--phone", "-", "--note", "-",
+        ],
+        &format!("{name}\n{phone}\n{note}\n"),
+    );
+    let doc = json(&dir, &["contacts", "list", "--json"]);
+    assert_eq!(doc["contacts"][0]["name"], name);
+    assert_eq!(doc["contacts"][0]["phone"], phone);
+    assert_eq!(doc["contacts"][0]["note"], note);
+    let mut files = vec![dir.clone()];
+    let mut leaks = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for canary in [name, phone, "15559182736", "quartzvillex"] {
+            if bytes.windows(canary.len()).any(|w| w == canary.as_bytes()) {
+                leaks.push(format!("{} holds {canary}", path.display()));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "{leaks:?}");
+}

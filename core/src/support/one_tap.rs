@@ -1,0 +1,447 @@
+//! One tap in a craving or a crisis: who to call (or text) first, and who next.
+//!
+//! The rule, in one place for every shell:
+//!
+//! 1. the user's **sponsor** (the first contact in their order whose role is sponsor);
+//! 2. else the **next contact in order** (the first contact in the user's order);
+//! 3. else the **crisis lines** of the user's region, then its **emergency numbers**;
+//! 4. with no region set, or a region the bundled table has no entry for, **"your local emergency
+//!    number"**, with no number: a guessed number is worse than none.
+//!
+//! Whatever is not the target becomes the ordered fallback list, each with its own URI, so a shell
+//! shows "Calling Sam (sponsor)" and, below it, everyone else to try. Texting ([`Channel::Sms`])
+//! follows the same order among contacts who are fine with texts, then the region's crisis lines
+//! that take texts; emergency numbers are never texted. Shells only launch the URI.
+//!
+//! [`plan`] is pure; `store::call_plan` feeds it from the vault.
+
+use serde::Serialize;
+
+use super::contact::ContactRole;
+use super::crisis::Country;
+use super::region::Region;
+use super::sms::sms_uri;
+use super::store::StoredContact;
+use crate::vault::RecordId;
+
+/// How to reach someone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Channel {
+    /// A phone call (`tel:` URIs).
+    Call,
+    /// A text message (`sms:` URIs) with this message for contacts (crisis lines get their own
+    /// keyword, or nothing).
+    Sms {
+        /// The prepared message, already checked (`sms::check_message`).
+        message: String,
+    },
+}
+
+/// Whether a plan calls or texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    /// Calls.
+    Call,
+    /// Texts.
+    Sms,
+}
+
+/// Why a target is where it is in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The user's sponsor.
+    Sponsor,
+    /// The next contact in the user's order.
+    NextInOrder,
+    /// A crisis line of the user's region.
+    CrisisLine,
+    /// An emergency number of the user's region.
+    EmergencyNumber,
+    /// The user's local emergency number, which One Day does not know (no region, or a region
+    /// without an entry): the shell shows the wording and no number.
+    LocalEmergencyNumber,
+}
+
+/// Someone to call or text, with the URI to launch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallTarget {
+    /// Why it is in the plan.
+    pub reason: Reason,
+    /// The contact's name, the line's name, the emergency number as written, or "your local
+    /// emergency number".
+    pub name: String,
+    /// The contact's record id, for contacts.
+    pub contact_id: Option<RecordId>,
+    /// The contact's role, for contacts.
+    pub role: Option<ContactRole>,
+    /// The number to show (as typed for contacts, as written locally for lines); `None` for
+    /// [`Reason::LocalEmergencyNumber`].
+    pub number: Option<String>,
+    /// What an emergency number reaches, in words.
+    pub services: Option<String>,
+    /// The `tel:` or `sms:` URI to launch; `None` only for [`Reason::LocalEmergencyNumber`].
+    pub uri: Option<String>,
+}
+
+impl CallTarget {
+    /// How to name the target: `Sam (sponsor)`, `Samaritans (crisis line)`, `911 (emergency
+    /// number)`, `your local emergency number`.
+    pub fn label(&self) -> String {
+        match self.reason {
+            Reason::Sponsor | Reason::NextInOrder => match self.role {
+                Some(role) => format!("{} ({})", self.name, role.label()),
+                None => self.name.clone(),
+            },
+            Reason::CrisisLine => format!("{} (crisis line)", self.name),
+            Reason::EmergencyNumber => format!("{} (emergency number)", self.name),
+            Reason::LocalEmergencyNumber => self.name.clone(),
+        }
+    }
+
+    /// The line a shell shows when it launches this target: `Calling Sam (sponsor)`, `Texting
+    /// Shout (crisis line)`, or `Call your local emergency number` when there is no number.
+    pub fn headline(&self, channel: ChannelKind) -> String {
+        match (&self.uri, channel) {
+            (None, _) => format!("Call {}", self.label()),
+            (Some(_), ChannelKind::Call) => format!("Calling {}", self.label()),
+            (Some(_), ChannelKind::Sms) => format!("Texting {}", self.label()),
+        }
+    }
+}
+
+/// What the plan knows about the user's region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegionStatus {
+    /// No region is set: no crisis line or emergency number is offered.
+    NotSet,
+    /// A region the bundled table has no entry for.
+    NotInTable(Region),
+    /// A region with crisis lines and emergency numbers.
+    Covered(Region),
+}
+
+/// Who one tap reaches, and who after them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallPlan {
+    /// Calls or texts.
+    pub channel: ChannelKind,
+    /// Who to reach first. `None` only when texting and nobody can be texted.
+    pub target: Option<CallTarget>,
+    /// Everyone else to try, in order.
+    pub fallbacks: Vec<CallTarget>,
+    /// What the plan knew about the region.
+    pub region: RegionStatus,
+}
+
+impl CallPlan {
+    /// The line to show: the target's headline, or why there is none.
+    pub fn headline(&self) -> String {
+        match &self.target {
+            Some(t) => t.headline(self.channel),
+            None => "No one can be texted: add a contact who is fine with texts, or call instead"
+                .to_owned(),
+        }
+    }
+
+    /// What to tell the user about their region, if anything.
+    pub fn region_hint(&self) -> Option<&'static str> {
+        match self.region {
+            RegionStatus::NotSet => {
+                Some("Set your region to get the crisis lines and emergency number of your country")
+            }
+            RegionStatus::NotInTable(_) => Some(
+                "One Day has no crisis lines for your region yet: call your local emergency number",
+            ),
+            RegionStatus::Covered(_) => None,
+        }
+    }
+}
+
+/// The one-tap plan for `contacts` (in the user's order, as `store::list` returns them), the user's
+/// `region` and what the table knows about it (`country`), calling or texting.
+pub fn plan(
+    contacts: &[StoredContact],
+    region: Option<&Region>,
+    country: Option<&Country>,
+    channel: &Channel,
+) -> CallPlan {
+    let kind = match channel {
+        Channel::Call => ChannelKind::Call,
+        Channel::Sms { .. } => ChannelKind::Sms,
+    };
+    let status = match (region, country) {
+        (None, _) => RegionStatus::NotSet,
+        (Some(r), None) => RegionStatus::NotInTable(r.clone()),
+        (Some(r), Some(_)) => RegionStatus::Covered(r.clone()),
+    };
+    let country = region.and(country);
+
+    let mut people: Vec<CallTarget> = contacts
+        .iter()
+        .filter(|c| kind == ChannelKind::Call || c.contact.sms_allowed)
+        .map(|c| {
+            let uri = match channel {
+                Channel::Call => c.contact.phone.tel_uri(),
+                Channel::Sms { message } => sms_uri(&c.contact.phone, Some(message)),
+            };
+            CallTarget {
+                reason: Reason::NextInOrder,
+                name: c.contact.name.clone(),
+                contact_id: Some(c.id),
+                role: Some(c.contact.role),
+                number: Some(c.contact.phone.as_typed().to_owned()),
+                services: None,
+                uri: Some(uri),
+            }
+        })
+        .collect();
+    if let Some(at) = people
+        .iter()
+        .position(|t| t.role == Some(ContactRole::Sponsor))
+    {
+        let mut sponsor = people.remove(at);
+        sponsor.reason = Reason::Sponsor;
+        people.insert(0, sponsor);
+    }
+
+    let mut all = people;
+    match (kind, country) {
+        (ChannelKind::Call, Some(country)) => {
+            all.extend(country.lines.iter().filter_map(|l| {
+                let phone = l.phone.as_ref()?;
+                Some(line_target(&l.name, &phone.display, phone.dial.tel_uri()))
+            }));
+            all.extend(country.emergency.iter().map(|e| CallTarget {
+                reason: Reason::EmergencyNumber,
+                name: e.display.clone(),
+                contact_id: None,
+                role: None,
+                number: Some(e.display.clone()),
+                services: Some(e.services.clone()),
+                uri: Some(e.dial.tel_uri()),
+            }));
+        }
+        (ChannelKind::Call, None) => all.push(CallTarget {
+            reason: Reason::LocalEmergencyNumber,
+            name: "your local emergency number".to_owned(),
+            contact_id: None,
+            role: None,
+            number: None,
+            services: None,
+            uri: None,
+        }),
+        (ChannelKind::Sms, Some(country)) => {
+            all.extend(country.lines.iter().filter_map(|l| {
+                let sms = l.sms.as_ref()?;
+                Some(line_target(
+                    &l.name,
+                    &sms.display,
+                    sms_uri(&sms.dial, sms.keyword.as_deref()),
+                ))
+            }));
+        }
+        (ChannelKind::Sms, None) => {}
+    }
+
+    let mut all = all.into_iter();
+    CallPlan {
+        channel: kind,
+        target: all.next(),
+        fallbacks: all.collect(),
+        region: status,
+    }
+}
+
+fn line_target(name: &str, display: &str, uri: String) -> CallTarget {
+    CallTarget {
+        reason: Reason::CrisisLine,
+        name: name.to_owned(),
+        contact_id: None,
+        role: None,
+        number: Some(display.to_owned()),
+        services: None,
+        uri: Some(uri),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::support::contact::{Contact, ContactRole as R};
+    use crate::support::crisis;
+    use crate::support::PhoneNumber;
+
+    fn contact(name: &str, role: R, phone: &str, sms: bool, order: u32) -> StoredContact {
+        StoredContact {
+            id: RecordId::generate().unwrap(),
+            contact: Contact {
+                name: name.into(),
+                role,
+                phone: PhoneNumber::parse(phone).unwrap(),
+                sms_allowed: sms,
+                order,
+                note: None,
+            },
+        }
+    }
+
+    fn region(code: &str) -> Region {
+        Region::parse(code).unwrap()
+    }
+
+    fn country(code: &str) -> &'static Country {
+        crisis::country(&region(code)).unwrap().unwrap()
+    }
+
+    fn reasons(p: &CallPlan) -> Vec<Reason> {
+        p.target
+            .iter()
+            .chain(&p.fallbacks)
+            .map(|t| t.reason)
+            .collect()
+    }
+
+    fn uris(p: &CallPlan) -> Vec<String> {
+        p.target
+            .iter()
+            .chain(&p.fallbacks)
+            .map(|t| t.uri.clone().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn the_sponsor_comes_first_even_when_not_first_in_order() {
+        let people = [
+            contact("Ann", R::Friend, "555 0101", true, 0),
+            contact("Sam", R::Sponsor, "+1 555 010 0102", true, 1),
+            contact("Bo", R::Family, "555 0103", false, 2),
+        ];
+        let us = region("US");
+        let p = plan(&people, Some(&us), Some(country("US")), &Channel::Call);
+        let t = p.target.as_ref().unwrap();
+        assert_eq!(t.reason, Reason::Sponsor);
+        assert_eq!(t.contact_id, Some(people[1].id));
+        assert_eq!(t.uri.as_deref(), Some("tel:+15550100102"));
+        assert_eq!(p.headline(), "Calling Sam (sponsor)");
+        assert_eq!(
+            reasons(&p),
+            [
+                Reason::Sponsor,
+                Reason::NextInOrder,
+                Reason::NextInOrder,
+                Reason::CrisisLine,
+                Reason::EmergencyNumber
+            ]
+        );
+        assert_eq!(
+            uris(&p),
+            [
+                "tel:+15550100102",
+                "tel:5550101",
+                "tel:5550103",
+                "tel:988",
+                "tel:911"
+            ]
+        );
+        assert_eq!(
+            p.fallbacks[2].label(),
+            "988 Suicide & Crisis Lifeline (crisis line)"
+        );
+        assert_eq!(p.fallbacks[3].label(), "911 (emergency number)");
+        assert_eq!(
+            p.fallbacks[3].services.as_deref(),
+            Some("police, fire, ambulance")
+        );
+        assert_eq!(p.region, RegionStatus::Covered(us));
+        assert_eq!(p.region_hint(), None);
+    }
+
+    #[test]
+    fn without_a_sponsor_the_next_in_order_then_the_crisis_line() {
+        let people = [contact("Alex", R::AlternateSponsor, "555 0104", true, 0)];
+        let gb = region("GB");
+        let p = plan(&people, Some(&gb), Some(country("GB")), &Channel::Call);
+        assert_eq!(p.target.as_ref().unwrap().reason, Reason::NextInOrder);
+        assert_eq!(p.headline(), "Calling Alex (alternate sponsor)");
+        let none = plan(&[], Some(&gb), Some(country("GB")), &Channel::Call);
+        let t = none.target.unwrap();
+        assert_eq!(t.reason, Reason::CrisisLine);
+        assert_eq!(t.uri.as_deref(), Some("tel:116123"));
+        assert_eq!(
+            t.headline(ChannelKind::Call),
+            "Calling Samaritans (crisis line)"
+        );
+        // Shout is text-only: not in a call plan.
+        assert!(none.fallbacks.iter().all(|t| t.name != "Shout"));
+        assert_eq!(
+            none.fallbacks
+                .iter()
+                .map(|t| t.uri.clone().unwrap())
+                .collect::<Vec<_>>(),
+            ["tel:999", "tel:112"]
+        );
+    }
+
+    #[test]
+    fn no_region_means_local_emergency_wording_and_no_number() {
+        let people = [contact("Sam", R::Sponsor, "555 0105", true, 0)];
+        let p = plan(&people, None, Some(country("US")), &Channel::Call);
+        assert_eq!(p.region, RegionStatus::NotSet);
+        assert!(p.region_hint().unwrap().contains("Set your region"));
+        let last = p.fallbacks.last().unwrap();
+        assert_eq!(last.reason, Reason::LocalEmergencyNumber);
+        assert_eq!(last.uri, None);
+        assert_eq!(last.number, None);
+
+        let alone = plan(&[], None, None, &Channel::Call);
+        assert_eq!(alone.headline(), "Call your local emergency number");
+        assert!(alone.fallbacks.is_empty());
+
+        let be = region("BE");
+        let uncovered = plan(&[], Some(&be), None, &Channel::Call);
+        assert_eq!(uncovered.region, RegionStatus::NotInTable(be));
+        assert_eq!(
+            uncovered.target.as_ref().unwrap().reason,
+            Reason::LocalEmergencyNumber
+        );
+        assert!(uncovered
+            .region_hint()
+            .unwrap()
+            .contains("local emergency number"));
+    }
+
+    #[test]
+    fn texting_skips_contacts_who_said_no_and_lines_without_texts() {
+        let people = [
+            contact("Sam", R::Sponsor, "+44 7700 900001", false, 0),
+            contact("Jo", R::Friend, "07700 900002 ext 5", true, 1),
+        ];
+        let gb = region("GB");
+        let sms = Channel::Sms {
+            message: "Can you call me?".into(),
+        };
+        let p = plan(&people, Some(&gb), Some(country("GB")), &sms);
+        assert_eq!(p.channel, ChannelKind::Sms);
+        assert_eq!(p.headline(), "Texting Jo (friend)");
+        assert_eq!(
+            uris(&p),
+            [
+                "sms:07700900002?body=Can%20you%20call%20me%3F",
+                "sms:85258?body=SHOUT"
+            ]
+        );
+        assert_eq!(reasons(&p), [Reason::NextInOrder, Reason::CrisisLine]);
+
+        let us = region("US");
+        let lifeline = plan(&[], Some(&us), Some(country("US")), &sms);
+        assert_eq!(uris(&lifeline), ["sms:988"]);
+
+        let nobody = plan(&people[..1], None, None, &sms);
+        assert_eq!(nobody.target, None);
+        assert!(nobody.fallbacks.is_empty());
+        assert!(nobody.headline().starts_with("No one can be texted"));
+    }
+}
