@@ -62,9 +62,10 @@ pub enum HaltState {
     Tired,
 }
 
-/// What kind of trigger or high-risk situation.
+/// What kind of trigger or high-risk situation. Stored (and printed in JSON) as one flat name:
+/// `people`, `places`, `things`, `feelings`, `hungry`, `angry`, `lonely`, `tired`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(from = "CategoryName", into = "CategoryName")]
 pub enum TriggerCategory {
     /// People.
     People,
@@ -111,6 +112,50 @@ impl TriggerCategory {
     }
 }
 
+/// The stored name of a [`TriggerCategory`].
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum CategoryName {
+    People,
+    Places,
+    Things,
+    Feelings,
+    Hungry,
+    Angry,
+    Lonely,
+    Tired,
+}
+
+impl From<CategoryName> for TriggerCategory {
+    fn from(n: CategoryName) -> Self {
+        match n {
+            CategoryName::People => TriggerCategory::People,
+            CategoryName::Places => TriggerCategory::Places,
+            CategoryName::Things => TriggerCategory::Things,
+            CategoryName::Feelings => TriggerCategory::Feelings,
+            CategoryName::Hungry => TriggerCategory::Halt(HaltState::Hungry),
+            CategoryName::Angry => TriggerCategory::Halt(HaltState::Angry),
+            CategoryName::Lonely => TriggerCategory::Halt(HaltState::Lonely),
+            CategoryName::Tired => TriggerCategory::Halt(HaltState::Tired),
+        }
+    }
+}
+
+impl From<TriggerCategory> for CategoryName {
+    fn from(c: TriggerCategory) -> Self {
+        match c {
+            TriggerCategory::People => CategoryName::People,
+            TriggerCategory::Places => CategoryName::Places,
+            TriggerCategory::Things => CategoryName::Things,
+            TriggerCategory::Feelings => CategoryName::Feelings,
+            TriggerCategory::Halt(HaltState::Hungry) => CategoryName::Hungry,
+            TriggerCategory::Halt(HaltState::Angry) => CategoryName::Angry,
+            TriggerCategory::Halt(HaltState::Lonely) => CategoryName::Lonely,
+            TriggerCategory::Halt(HaltState::Tired) => CategoryName::Tired,
+        }
+    }
+}
+
 /// A trigger or high-risk situation and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trigger {
@@ -120,7 +165,7 @@ pub struct Trigger {
     pub text: String,
     /// What to do when it comes up. May be missing while the plan is a draft; the plan is then
     /// reported incomplete.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub coping: Option<String>,
 }
 
@@ -284,6 +329,17 @@ mod tests {
             text: text.into(),
             mental_health: false,
         }
+    }
+
+    #[test]
+    fn categories_are_stored_as_flat_names() {
+        let json = serde_json::to_string(&TriggerCategory::ALL).unwrap();
+        assert_eq!(
+            json,
+            r#"["people","places","things","feelings","hungry","angry","lonely","tired"]"#
+        );
+        let back: Vec<TriggerCategory> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, TriggerCategory::ALL);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub struct RevisionInfo {
     /// When it was saved.
     pub saved_at: DateTime<Utc>,
     /// The revision it restored, when it was made by restoring one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub restored_from: Option<u32>,
 }
 

@@ -92,10 +92,10 @@ pub struct ContactEntry {
     pub text: String,
     /// A link to a contact of the support network. The contact may have been removed since: the
     /// link is then reported, never followed blindly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub contact: Option<RecordId>,
     /// A phone number the user wrote here (display text, such as `+1 (800) 273-8255`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub phone: Option<String>,
 }
 
@@ -164,7 +164,6 @@ pub struct SafetyPlan {
     /// Step 6.
     pub safe_environment: Vec<String>,
     /// The one thing most worth living for.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason_for_living: Option<String>,
 }
 
