@@ -13,6 +13,8 @@
 //! - [`money`]: money in exact minor units.
 //! - [`counter`]: a stored counter, its settings, attempts and stats.
 //! - [`counters`]: the counter methods of [`Vault`] (add, reset, back-date, status, reminders).
+//! - [`plan`], [`plans`], [`plan_error`]: the safety and relapse-prevention plans, the plan
+//!   methods of [`Vault`] (save, revisions, restore, export, completeness) and [`PlanError`].
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -29,6 +31,9 @@ pub mod dates;
 pub mod errors;
 pub mod kdf;
 pub mod money;
+pub mod plan;
+pub mod plan_error;
+pub mod plans;
 pub mod profiles;
 pub mod vault;
 
@@ -41,5 +46,11 @@ pub use dates::{parse_date, LocalDate, LocalDateTime, LocalTime};
 pub use errors::{CleanTimeError, VaultError};
 pub use kdf::{default_kdf_params, minimum_kdf_params, KdfParams};
 pub use money::{format_money, parse_money, Money};
+pub use plan::{
+    ContactEntry, Distraction, DistractionKind, HaltState, PlanCompleteness, PlanExportFormat,
+    PlanGap, PlanKind, PlanRevision, RelapsePreventionPlan, RelapseSection, SafetyPlan, SafetyStep,
+    Trigger, TriggerCategory, WarningGrade, WarningSign,
+};
+pub use plan_error::PlanError;
 pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Span};
 pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};
