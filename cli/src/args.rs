@@ -48,6 +48,9 @@ pub enum Command {
     /// Imports meeting lists, saves meetings, finds the next one, logs attendance.
     #[command(subcommand)]
     Meetings(MeetingsCommand),
+    /// Your safety plan and relapse-prevention plan: show, edit, history, restore, export.
+    #[command(subcommand)]
+    Plan(crate::commands::plans::PlanCommand),
 }
 
 /// `oneday counter ...`.

@@ -17,6 +17,7 @@ use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
 use oneday_core::meetings::store::MeetingStoreError;
 use oneday_core::meetings::MeetingsError;
+use oneday_core::plans::PlanError;
 use oneday_core::vault::VaultError;
 use thiserror::Error;
 
@@ -99,6 +100,21 @@ pub enum CliError {
     /// A local date and time could not be read.
     #[error("`{0}` is not a date and time like \"2024-03-14 22:30\"")]
     BadDateTime(String),
+    /// A plan or an edit of one was refused by the plan rules.
+    #[error("{0}")]
+    Plan(PlanError),
+    /// A `plan` command was given options that do not fit together (the message names no user text).
+    #[error("{0}")]
+    PlanUsage(String),
+}
+
+impl From<PlanError> for CliError {
+    fn from(e: PlanError) -> Self {
+        match e {
+            PlanError::Vault(e) => CliError::Vault(e),
+            other => CliError::Plan(other),
+        }
+    }
 }
 
 impl From<MeetingStoreError> for CliError {
@@ -168,7 +184,9 @@ impl CliError {
             | CliError::FeedFile(..)
             | CliError::UnknownZone(_)
             | CliError::NoLocalZone
-            | CliError::BadDateTime(_) => 3,
+            | CliError::BadDateTime(_)
+            | CliError::Plan(_)
+            | CliError::PlanUsage(_) => 3,
             CliError::NoDeviceKey | CliError::BadKeyFile => 4,
             CliError::Vault(e) => match e {
                 VaultError::Locked

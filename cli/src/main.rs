@@ -50,5 +50,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Wipe(args) => commands::wipe::run(args, &store()?, &mut out),
         Command::Meetings(command) => commands::meetings::run(command, &store()?, &mut out),
+        Command::Plan(command) => commands::plans::run(command, &store()?, &mut out),
     }
 }
