@@ -348,6 +348,7 @@ pub fn run(command: &PlanCommand, store: &StoreDir, out: &mut impl Write) -> Res
         PlanCommand::Show(args) => show(&vault, args, out),
         PlanCommand::Add(args) => {
             let target = Target::of(args.kind, args.section)?;
+            check_add(target, args)?;
             let text = text_or_stdin(&args.text, "Text: ")?;
             let coping = args
                 .fields
@@ -528,6 +529,35 @@ fn check_fields(
     Ok(())
 }
 
+/// Refuses an `add` whose options do not fit the section, before any text is read.
+fn check_add(target: Target, args: &AddArgs) -> Result<(), CliError> {
+    check_fields(target, &args.fields, args.place, args.contact.is_some())?;
+    match target {
+        Target::Reason => Err(needs_set()),
+        Target::Relapse(RelapseSection::Triggers) => trigger_category(args).map(drop),
+        Target::Relapse(RelapseSection::WarningSigns) => sign_grade(args).map(drop),
+        _ => Ok(()),
+    }
+}
+
+/// The category a new trigger needs.
+fn trigger_category(args: &AddArgs) -> Result<TriggerCategory, CliError> {
+    args.fields.category.map(Into::into).ok_or_else(|| {
+        CliError::PlanUsage(
+            "a trigger needs --category (people, places, things, feelings, hungry, angry, lonely or tired)"
+                .to_owned(),
+        )
+    })
+}
+
+/// The grade a new warning sign needs.
+fn sign_grade(args: &AddArgs) -> Result<WarningGrade, CliError> {
+    args.fields.grade.map(Into::into).ok_or_else(|| {
+        CliError::PlanUsage("a warning sign needs --grade (early, middle or immediate)".to_owned())
+    })
+}
+
+/// Adds the entry (options already checked by [`check_add`]).
 fn add(
     vault: &Vault,
     now: DateTime<Utc>,
@@ -537,7 +567,6 @@ fn add(
     coping: Option<String>,
     contact: Option<RecordId>,
 ) -> Result<Saved, CliError> {
-    check_fields(target, &args.fields, args.place, contact.is_some())?;
     let entry = ContactEntry {
         text: text.clone(),
         contact,
@@ -563,38 +592,36 @@ fn add(
             }
             Ok(())
         })?,
-        Target::Relapse(section) => {
-            let category = args.fields.category;
-            let grade = args.fields.grade;
-            if section == RelapseSection::Triggers && category.is_none() {
-                return Err(CliError::PlanUsage(
-                    "a trigger needs --category (people, places, things, feelings, hungry, angry, lonely or tired)"
-                        .to_owned(),
-                ));
-            }
-            if section == RelapseSection::WarningSigns && grade.is_none() {
-                return Err(CliError::PlanUsage(
-                    "a warning sign needs --grade (early, middle or immediate)".to_owned(),
-                ));
-            }
+        Target::Relapse(RelapseSection::Triggers) => {
+            let trigger = Trigger {
+                category: trigger_category(args)?,
+                text,
+                coping,
+            };
             store::update_relapse(vault, now, |p| {
-                match section {
-                    RelapseSection::Reasons => p.reasons.push(text),
-                    RelapseSection::AfterLapse => p.after_lapse.push(text),
-                    RelapseSection::Triggers => p.triggers.push(Trigger {
-                        category: category.map_or(TriggerCategory::People, Into::into),
-                        text,
-                        coping,
-                    }),
-                    RelapseSection::WarningSigns => p.warning_signs.push(WarningSign {
-                        grade: grade.map_or(WarningGrade::Early, Into::into),
-                        text,
-                        mental_health: args.fields.mental_health.unwrap_or(false),
-                    }),
-                }
+                p.triggers.push(trigger);
                 Ok(())
             })?
         }
+        Target::Relapse(RelapseSection::WarningSigns) => {
+            let sign = WarningSign {
+                grade: sign_grade(args)?,
+                text,
+                mental_health: args.fields.mental_health.unwrap_or(false),
+            };
+            store::update_relapse(vault, now, |p| {
+                p.warning_signs.push(sign);
+                Ok(())
+            })?
+        }
+        Target::Relapse(section) => store::update_relapse(vault, now, |p| {
+            match section {
+                RelapseSection::Reasons => p.reasons.push(text),
+                // Triggers and warning signs are added above.
+                _ => p.after_lapse.push(text),
+            }
+            Ok(())
+        })?,
     })
 }
 
@@ -649,6 +676,7 @@ fn set(vault: &Vault, now: DateTime<Utc>, args: &SetArgs) -> Result<Saved, CliEr
             let list = match step {
                 SafetyStep::WarningSigns => &mut p.warning_signs,
                 SafetyStep::CopingStrategies => &mut p.coping_strategies,
+                // Steps 3 to 5 (people) are changed above.
                 _ => &mut p.safe_environment,
             };
             replace_text(list, step.title(), n, text)
