@@ -19,6 +19,8 @@
 //!   (the meetings methods of [`Vault`]: import, search, save, note, reminder, attend, next, .ics).
 //! - [`checkins`]: daily check-ins, their trends and preferences, and [`CheckInError`].
 //! - [`support`], [`support_store`], [`support_error`]: contacts, one-tap call and text, crisis lines.
+//! - [`plan`], [`plans`], [`plan_error`]: the safety and relapse-prevention plans, the plan
+//!   methods of [`Vault`] (save, revisions, restore, export, completeness) and [`PlanError`].
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -42,6 +44,9 @@ pub mod meeting_store;
 pub mod meeting_upcoming;
 pub mod meetings;
 pub mod money;
+pub mod plan;
+pub mod plan_error;
+pub mod plans;
 pub mod profiles;
 pub mod support;
 pub mod support_error;
@@ -73,6 +78,12 @@ pub use meetings::{
     MeetingZone, MeetingZoneSource, Openness, Weekday,
 };
 pub use money::{format_money, parse_money, Money};
+pub use plan::{
+    ContactEntry, Distraction, DistractionKind, HaltState, PlanCompleteness, PlanExportFormat,
+    PlanGap, PlanKind, PlanRevision, RelapsePreventionPlan, RelapseSection, SafetyPlan, SafetyStep,
+    Trigger, TriggerCategory, WarningGrade, WarningSign,
+};
+pub use plan_error::PlanError;
 pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Span};
 pub use support::{
     crisis_lines, default_sms_message, sms_uri, tel_uri, validate_phone, CallChannel, CallPlan,

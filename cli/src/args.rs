@@ -60,6 +60,9 @@ pub enum Command {
     Call(crate::commands::call::CallArgs),
     /// Crisis lines and emergency numbers of your region (or of --region CC).
     Crisis(crate::commands::crisis::CrisisArgs),
+    /// Your safety plan and relapse-prevention plan: show, edit, history, restore, export.
+    #[command(subcommand)]
+    Plan(crate::commands::plans::PlanCommand),
 }
 
 /// `oneday counter ...`.

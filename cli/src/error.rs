@@ -19,6 +19,7 @@ use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
 use oneday_core::meetings::store::MeetingStoreError;
 use oneday_core::meetings::MeetingsError;
+use oneday_core::plans::PlanError;
 use oneday_core::support::SupportError;
 use oneday_core::vault::VaultError;
 use thiserror::Error;
@@ -120,6 +121,21 @@ pub enum CliError {
     /// The desktop's handler for `tel:`/`sms:` could not be started.
     #[error("could not start {0} to open the number: {1}")]
     Launch(&'static str, std::io::Error),
+    /// A plan or an edit of one was refused by the plan rules.
+    #[error("{0}")]
+    Plan(PlanError),
+    /// A `plan` command was given options that do not fit together (the message names no user text).
+    #[error("{0}")]
+    PlanUsage(String),
+}
+
+impl From<PlanError> for CliError {
+    fn from(e: PlanError) -> Self {
+        match e {
+            PlanError::Vault(e) => CliError::Vault(e),
+            other => CliError::Plan(other),
+        }
+    }
 }
 
 impl From<CheckInError> for CliError {
@@ -208,7 +224,9 @@ impl CliError {
             | CliError::UnknownZone(_)
             | CliError::NoLocalZone
             | CliError::BadDateTime(_)
-            | CliError::CheckIn(_) => 3,
+            | CliError::CheckIn(_)
+            | CliError::Plan(_)
+            | CliError::PlanUsage(_) => 3,
             CliError::NoDeviceKey | CliError::BadKeyFile => 4,
             CliError::Vault(e) | CliError::Support(SupportError::Vault(e)) => vault_exit_code(e),
             CliError::NoStore(_)

@@ -54,5 +54,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Contacts(command) => commands::contacts::run(command, &store()?, &mut out),
         Command::Call(args) => commands::call::run(args, &store()?, &mut out),
         Command::Crisis(args) => commands::crisis::run(args, store, &mut out),
+        Command::Plan(command) => commands::plans::run(command, &store()?, &mut out),
     }
 }

@@ -9,6 +9,7 @@ pub mod crisis;
 pub mod demo;
 pub mod init;
 pub mod meetings;
+pub mod plans;
 pub mod reminders;
 pub mod status;
 pub mod unlock;

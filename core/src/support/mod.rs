@@ -21,6 +21,7 @@
 //! | `crisis.rs`, `crisis_lines.json` | the bundled crisis lines and emergency numbers by country |
 //! | `one_tap.rs` | who one tap calls or texts, and who next: [`CallPlan`] |
 //! | `store.rs` | contacts in the vault: add, list, get, find, edit, remove, reorder; the plan |
+//! | `plan_links.rs` | [`PlanContacts`]: the contacts that safety-plan entries link to |
 //! | `error.rs` | [`SupportError`] |
 
 pub mod contact;
@@ -28,6 +29,7 @@ pub mod crisis;
 pub mod error;
 pub mod one_tap;
 pub mod phone;
+pub mod plan_links;
 pub mod region;
 pub mod sms;
 pub mod store;
@@ -37,5 +39,6 @@ pub use crisis::{Country, CrisisLine, EmergencyNumber};
 pub use error::SupportError;
 pub use one_tap::{CallPlan, CallTarget, Channel, ChannelKind, Reason, RegionStatus};
 pub use phone::{PhoneError, PhoneNumber};
+pub use plan_links::PlanContacts;
 pub use region::Region;
 pub use store::StoredContact;
