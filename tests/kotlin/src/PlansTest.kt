@@ -8,9 +8,11 @@ import kotlin.test.assertFalse
 import kotlin.test.assertTrue
 import oneday.tests.Support.newVault
 import org.oneday.ffi.ContactEntry
+import org.oneday.ffi.ContactRole
 import org.oneday.ffi.Distraction
 import org.oneday.ffi.DistractionKind
 import org.oneday.ffi.HaltState
+import org.oneday.ffi.NewContact
 import org.oneday.ffi.PlanException
 import org.oneday.ffi.PlanExportFormat
 import org.oneday.ffi.PlanGap
