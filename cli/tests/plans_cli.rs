@@ -146,7 +146,13 @@ fn a_safety_plan_built_entry_by_entry() {
     ok(
         &dir,
         &[
-            "contacts", "add", "Alex", "--role", "friend", "--phone", "+44 20 7946 0999",
+            "contacts",
+            "add",
+            "Alex",
+            "--role",
+            "friend",
+            "--phone",
+            "+44 20 7946 0999",
         ],
     );
     let contacts = json(&dir, &["contacts", "list", "--json"]);
@@ -161,7 +167,10 @@ fn a_safety_plan_built_entry_by_entry() {
     assert_eq!(plan["kind"], "safety");
     assert_eq!(plan["revision"]["number"], 9);
     assert_eq!(plan["plan"]["reason_for_living"], "My daughter");
-    assert_eq!(plan["plan"]["distractions"][0]["entry"]["contact"], alex.as_str());
+    assert_eq!(
+        plan["plan"]["distractions"][0]["entry"]["contact"],
+        alex.as_str()
+    );
     assert_eq!(plan["plan"]["distractions"][1]["kind"], "place");
     assert_eq!(plan["plan"]["help_people"][0]["phone"], "+44 20 7946 0018");
     // Every step is filled and someone can be called.

@@ -8,8 +8,6 @@
 //! unlocked vault hands out anyway; drop it when the vault locks ([`MeetingBook::is_current`] then
 //! fails with [`VaultError::Locked`]).
 
-use std::collections::HashMap;
-
 use chrono::DateTime;
 use chrono_tz::Tz;
 
@@ -72,6 +70,14 @@ impl MeetingBook {
         &self.records
     }
 
+    /// The stored meeting with this key (the records are sorted by key).
+    fn record(&self, key: &MeetingKey) -> Option<&MeetingRecord> {
+        self.records
+            .binary_search_by(|r| r.stored.meeting.key.cmp(key))
+            .ok()
+            .map(|i| &self.records[i])
+    }
+
     /// The zones the user set for meeting lists.
     pub fn zones(&self) -> &SourceZones {
         &self.zones
@@ -99,21 +105,14 @@ impl MeetingBook {
         let chosen = self
             .records
             .iter()
-            .filter(|r| !saved_only || r.stored.user.saved);
-        let by_key: HashMap<&MeetingKey, &MeetingRecord> =
-            chosen.clone().map(|r| (&r.stored.meeting.key, r)).collect();
-        let found = super::next::next(
-            chosen.map(|r| &r.stored.meeting),
-            from,
-            count,
-            filter,
-            &self.zones,
-        );
+            .filter(|r| !saved_only || r.stored.user.saved)
+            .map(|r| &r.stored.meeting);
+        let found = super::next::next(chosen, from, count, filter, &self.zones);
         let occurrences = found
             .occurrences
             .into_iter()
             .filter_map(|o| {
-                let record = by_key.get(&o.meeting.key)?;
+                let record = self.record(&o.meeting.key)?;
                 Some(UpcomingMeeting {
                     id: record.id,
                     stored: record.stored.clone(),
