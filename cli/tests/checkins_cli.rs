@@ -3,71 +3,14 @@
 //! clock.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod harness;
+use harness::*;
+
+use std::path::Path;
 
 use serde_json::Value;
 
 const TODAY: &str = "2024-05-07";
-
-fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
-        .arg("--store")
-        .arg(dir)
-        .args(args)
-        .env_remove("ONEDAY_DEVICE_KEY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn ok_in(dir: &Path, args: &[&str], stdin: &str) -> String {
-    let out = oneday_in(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    ok_in(dir, args, "")
-}
-
-/// Runs a command that must fail; returns its exit code and stderr.
-fn fails(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = oneday_in(dir, args, "");
-    assert!(!out.status.success(), "{args:?} should fail");
-    assert!(out.stdout.is_empty(), "errors never go to stdout");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    let v: Value = serde_json::from_str(&ok(dir, args)).unwrap();
-    assert_eq!(v["schema_version"], 1);
-    v
-}
-
-fn store() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    ok(&dir, &["init"]);
-    (tmp, dir)
-}
 
 fn checkin(dir: &Path, date: &str, extra: &[&str]) -> String {
     let mut args = vec!["checkin", "--as-of", TODAY, "--date", date];
@@ -91,7 +34,7 @@ fn record_week(dir: &Path) {
 
 #[test]
 fn record_edit_show_list_and_delete() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     let none = ok(&dir, &["checkin", "--as-of", TODAY]);
     assert!(none.contains("No check-in for 2024-05-07 yet"), "{none}");
     let empty = json(&dir, &["checkin", "--as-of", TODAY, "--json"]);
@@ -191,7 +134,7 @@ fn record_edit_show_list_and_delete() {
 
 #[test]
 fn trends_of_a_known_week() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     record_week(&dir);
     let t = json(&dir, &["trends", "--as-of", TODAY, "--days", "7", "--json"]);
     assert_eq!(t["as_of"], TODAY);
@@ -277,7 +220,7 @@ fn trends_of_a_known_week() {
 
 #[test]
 fn bad_input_is_refused_with_exit_3_and_nothing_is_written() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     let cases: [(&[&str], &str); 7] = [
         (&["--mood", "9"], "mood is rated 1 to 5, not 9"),
         (&["--craving", "11"], "craving is rated 0 to 10, not 11"),
@@ -321,7 +264,7 @@ fn bad_input_is_refused_with_exit_3_and_nothing_is_written() {
 
 #[test]
 fn symptoms_list_and_a_check_in_that_names_them() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     assert!(ok(&dir, &["checkin", "symptoms", "list"]).contains("No symptoms in your list yet"));
     ok(&dir, &["checkin", "symptoms", "add", "Anxiety"]);
     ok_in(&dir, &["checkin", "symptoms", "add", "-"], "Voices\n");
@@ -360,7 +303,7 @@ fn symptoms_list_and_a_check_in_that_names_them() {
 
 #[test]
 fn what_a_check_in_says_is_not_in_the_store_files_in_plaintext() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     let journal = "canaryjournalqwxzvkjh";
     let grateful = "canarygratefulpzxqvbn";
     let symptom = "canarysymptomzqxjvkw";

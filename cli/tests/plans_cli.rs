@@ -2,70 +2,12 @@
 //! edits, Markdown in and out, history and restore, status, typed errors, and no plan text on disk.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod harness;
+use harness::*;
 
 use serde_json::Value;
 
 const CONTACT: &str = "0123456789abcdef0123456789abcdef";
-
-/// Runs `oneday --store DIR ARGS` with `stdin` piped in; no device key from the environment.
-fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
-        .arg("--store")
-        .arg(dir)
-        .args(args)
-        .env_remove("ONEDAY_DEVICE_KEY")
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn ok_in(dir: &Path, args: &[&str], stdin: &str) -> String {
-    let out = oneday_in(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    ok_in(dir, args, "")
-}
-
-/// Runs a command that must fail with `code`; returns its stderr.
-fn fails(dir: &Path, args: &[&str], code: i32) -> String {
-    let out = oneday_in(dir, args, "");
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
-    stderr
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    let v: Value = serde_json::from_str(&ok(dir, args)).unwrap();
-    assert_eq!(v["schema_version"], 1);
-    v
-}
-
-fn store() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    ok(&dir, &["init"]);
-    (tmp, dir)
-}
 
 fn gaps(plan: &Value) -> Vec<String> {
     plan["completeness"]["gaps"]
@@ -78,7 +20,7 @@ fn gaps(plan: &Value) -> Vec<String> {
 
 #[test]
 fn a_safety_plan_built_entry_by_entry() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     let first = ok(
         &dir,
         &["plan", "add", "safety", "warning-signs", "Not sleeping"],
@@ -224,7 +166,7 @@ fn a_safety_plan_built_entry_by_entry() {
 
 #[test]
 fn a_relapse_plan_with_categories_grades_and_coping() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     ok(&dir, &["plan", "add", "relapse", "reasons", "My kids"]);
     ok_in(
         &dir,
@@ -332,8 +274,8 @@ fn a_relapse_plan_with_categories_grades_and_coping() {
 }
 
 #[test]
-fn markdown_in_and_out_history_and_restore() {
-    let (_tmp, dir) = store();
+fn markdown_in_and_out_history_and_renew_store() {
+    let (_tmp, dir) = new_store();
     let md = "# Safety plan\n\n## Step 1: Warning signs\n\n- Can't sleep \\*at all\\*\n- Pacing<br>at night\n\n\
               ## Step 4: People to ask for help\n\n- Mum\n  - Phone: 555 0101\n\n\
               ## The one thing most worth living for\n\nThe sea\n";
@@ -405,10 +347,10 @@ fn markdown_in_and_out_history_and_restore() {
 
 #[test]
 fn bad_input_is_refused_with_exit_3_and_never_echoed() {
-    let (_tmp, dir) = store();
-    let e = fails(&dir, &["plan", "add", "safety", "help", "   "], 3);
+    let (_tmp, dir) = new_store();
+    let e = fails_with(&dir, &["plan", "add", "safety", "help", "   "], 3);
     assert!(e.contains("is empty"), "{e}");
-    let e = fails(
+    let e = fails_with(
         &dir,
         &[
             "plan",
@@ -422,7 +364,7 @@ fn bad_input_is_refused_with_exit_3_and_never_echoed() {
         3,
     );
     assert!(!e.contains("privately"), "{e}");
-    fails(
+    fails_with(
         &dir,
         &[
             "plan",
@@ -435,7 +377,7 @@ fn bad_input_is_refused_with_exit_3_and_never_echoed() {
         ],
         3,
     );
-    fails(
+    fails_with(
         &dir,
         &[
             "plan",
@@ -448,7 +390,7 @@ fn bad_input_is_refused_with_exit_3_and_never_echoed() {
         ],
         3,
     );
-    fails(
+    fails_with(
         &dir,
         &[
             "plan",
@@ -461,9 +403,9 @@ fn bad_input_is_refused_with_exit_3_and_never_echoed() {
         ],
         3,
     );
-    fails(&dir, &["plan", "add", "relapse", "triggers", "x"], 3);
-    fails(&dir, &["plan", "add", "relapse", "warning-signs", "x"], 3);
-    fails(
+    fails_with(&dir, &["plan", "add", "relapse", "triggers", "x"], 3);
+    fails_with(&dir, &["plan", "add", "relapse", "warning-signs", "x"], 3);
+    fails_with(
         &dir,
         &[
             "plan",
@@ -477,28 +419,28 @@ fn bad_input_is_refused_with_exit_3_and_never_echoed() {
         ],
         3,
     );
-    fails(&dir, &["plan", "remove", "safety", "help", "1"], 3);
-    fails(&dir, &["plan", "link", "safety", "coping", "1", CONTACT], 3);
-    fails(&dir, &["plan", "restore", "relapse", "4"], 3);
-    fails(&dir, &["plan", "show", "safety", "--revision", "1"], 3);
+    fails_with(&dir, &["plan", "remove", "safety", "help", "1"], 3);
+    fails_with(&dir, &["plan", "link", "safety", "coping", "1", CONTACT], 3);
+    fails_with(&dir, &["plan", "restore", "relapse", "4"], 3);
+    fails_with(&dir, &["plan", "show", "safety", "--revision", "1"], 3);
     let long = "x".repeat(2001);
-    fails(&dir, &["plan", "add", "relapse", "reasons", &long], 3);
+    fails_with(&dir, &["plan", "add", "relapse", "reasons", &long], 3);
     // Nothing was saved by any of them.
     let history = json(&dir, &["plan", "history", "--json"]);
     for p in history["plans"].as_array().unwrap() {
         assert_eq!(p["revisions"], serde_json::json!([]));
     }
     // Usage errors are clap's.
-    fails(&dir, &["plan", "add", "safety", "nowhere", "x"], 2);
-    fails(&dir, &["plan", "edit", "safety"], 2);
+    fails_with(&dir, &["plan", "add", "safety", "nowhere", "x"], 2);
+    fails_with(&dir, &["plan", "edit", "safety"], 2);
 
     ok(&dir, &["lock"]);
-    fails(&dir, &["plan", "show"], 4);
+    fails_with(&dir, &["plan", "show"], 4);
 }
 
 #[test]
 fn edit_help_says_why_no_editor_is_opened() {
-    let (_tmp, dir) = store();
+    let (_tmp, dir) = new_store();
     let help = ok(&dir, &["plan", "edit", "--help"]);
     assert!(help.contains("never opens an editor"), "{help}");
     assert!(help.contains("plaintext"), "{help}");
@@ -506,7 +448,7 @@ fn edit_help_says_why_no_editor_is_opened() {
 
 #[test]
 fn no_plan_text_is_left_on_disk() {
-    let (tmp, dir) = store();
+    let (tmp, dir) = new_store();
     let canaries = [
         "zqxwarnsignzqx",
         "zqxhelpernamezqx",

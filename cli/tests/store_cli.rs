@@ -1,42 +1,12 @@
 //! The `oneday` store commands end to end, against a real encrypted store in a temporary folder.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::Write;
+mod harness;
+use harness::*;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-
-/// Runs `oneday --store DIR ARGS` with `stdin` piped in; no device key from the environment.
-fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
-        .arg("--store")
-        .arg(dir)
-        .args(args)
-        .env_remove("ONEDAY_DEVICE_KEY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = oneday_in(dir, args, "");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn recovery_code(init_output: &str) -> String {
     init_output

@@ -3,67 +3,10 @@
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod harness;
+use harness::*;
 
 use serde_json::Value;
-
-/// Runs `oneday --store DIR ARGS` with `stdin` piped in; no device key from the environment.
-fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
-        .arg("--store")
-        .arg(dir)
-        .args(args)
-        .env_remove("ONEDAY_DEVICE_KEY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn ok_in(dir: &Path, args: &[&str], stdin: &str) -> String {
-    let out = oneday_in(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    ok_in(dir, args, "")
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(dir, args)).unwrap()
-}
-
-/// Runs a command that must fail; returns its exit code and stderr.
-fn fails(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = oneday_in(dir, args, "");
-    assert!(!out.status.success(), "{args:?} succeeded");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn new_store() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("store");
-    ok(&dir, &["init"]);
-    (tmp, dir)
-}
 
 fn added_id(output: &str) -> String {
     output

@@ -1,0 +1,80 @@
+//! What every end-to-end test of `oneday` needs: run the binary on a store folder, check how it
+//! ended, read its JSON, make a new store. Each test file uses a part of it.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Runs `oneday --store DIR ARGS` with `stdin` piped in, no device key from the environment and
+/// `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
+pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
+        .arg("--store")
+        .arg(dir)
+        .args(args)
+        .env_remove("ONEDAY_DEVICE_KEY")
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Runs a command with `stdin` that must succeed; returns its stdout.
+pub fn ok_in(dir: &Path, args: &[&str], stdin: &str) -> String {
+    let out = oneday_in(dir, args, stdin);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs a command that must succeed; returns its stdout.
+pub fn ok(dir: &Path, args: &[&str]) -> String {
+    ok_in(dir, args, "")
+}
+
+/// Runs a command that must print JSON of schema version 1; returns it.
+pub fn json(dir: &Path, args: &[&str]) -> Value {
+    let v: Value = serde_json::from_str(&ok(dir, args)).unwrap();
+    assert_eq!(v["schema_version"], 1, "{args:?}");
+    v
+}
+
+/// Runs a command that must fail; returns its exit code and stderr (where errors go).
+pub fn fails(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = oneday_in(dir, args, "");
+    assert!(!out.status.success(), "{args:?} should fail");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Runs a command that must fail with exit `code`; returns its stderr.
+pub fn fails_with(dir: &Path, args: &[&str], code: i32) -> String {
+    let (got, stderr) = fails(dir, args);
+    assert_eq!(got, code, "{args:?}: {stderr}");
+    stderr
+}
+
+/// A new store (`oneday init`) in a temporary folder, and that folder (keep it alive).
+pub fn new_store() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    ok(&dir, &["init"]);
+    (tmp, dir)
+}
