@@ -161,3 +161,87 @@ fn demo_runs_with_no_setup() {
         .unwrap()
         .contains("demo dashboard"));
 }
+
+/// `oneday demo --as-of 2026-11-23` in the time zone `tz`, as text.
+fn demo_text_in(tz: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_oneday"))
+        .args(["demo", "--as-of", "2026-11-23"])
+        .env("TZ", tz)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn demo_shows_every_section_the_same_on_every_machine() {
+    let text = demo_text_in("Asia/Kolkata");
+    // The section after `headline`, up to the next one.
+    let section = |headline: &str| -> String {
+        let start = text
+            .find(headline)
+            .unwrap_or_else(|| panic!("no {headline:?} in:\n{text}"));
+        let rest = &text[start..];
+        let end = rest[headline.len()..]
+            .find("── ")
+            .map_or(rest.len(), |i| i + headline.len());
+        rest[..end].to_owned()
+    };
+
+    let dashboard = section("One Day — demo dashboard for 2026-11-23");
+    assert!(
+        dashboard.contains("Clean and serene (NA)\n  832 days"),
+        "{dashboard}"
+    );
+    assert!(dashboard.contains("Sober (AA)\n  45 days"), "{dashboard}");
+
+    let one_tap = section("── One tap");
+    assert!(
+        one_tap.contains("Calling Sam (sponsor)\n  tel:+15550100100\n"),
+        "{one_tap}"
+    );
+    assert!(
+        one_tap.contains("1. Ann (friend)  +1 555 010 0101  tel:+15550100101"),
+        "{one_tap}"
+    );
+    assert!(one_tap.contains("988  tel:988"), "{one_tap}");
+
+    // Monday 09:00 in Chicago: the saved meetings only, in the demo's zone whatever TZ says.
+    let meetings = section("── Next meetings");
+    let lines: Vec<&str> = meetings
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_uppercase()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Fri 2026-11-27 22:00  (Fri 23:00 America/New_York)  Night Owls",
+            "Sat 2026-11-28 22:00  (Sat 23:00 America/New_York)  Night Owls",
+            "Sun 2026-11-29 07:00  Sunrise Serenity",
+        ],
+        "{meetings}"
+    );
+
+    let week = section("── This week");
+    assert!(
+        week.contains("Trends over 7 days, 2026-11-17 to 2026-11-23"),
+        "{week}"
+    );
+    // Six check-ins and a gap on the fourth day; mood rising, craving falling.
+    assert!(week.contains("  Mood     ▃▃▅·▅▆█"), "{week}");
+    assert!(week.contains("  Craving  ▇▆▆·▅▃▂"), "{week}");
+    assert!(week.contains("  Checked in        6/7"), "{week}");
+    assert!(week.contains("  Mood              3.2 (6 days)"), "{week}");
+    assert!(
+        week.contains("Check-in streak: 3 days (since 2026-11-21)."),
+        "{week}"
+    );
+
+    // Random ids, the machine's zone: nothing of it shows.
+    assert_eq!(text, demo_text_in("America/Los_Angeles"));
+    assert_eq!(text, demo_text_in("Asia/Kolkata"));
+}

@@ -62,7 +62,9 @@ pub fn run(args: &CallArgs, store_dir: &StoreDir, out: &mut impl Write) -> Resul
     Ok(())
 }
 
-fn print_text(out: &mut impl Write, plan: &CallPlan) -> Result<(), CliError> {
+/// `oneday call` as text: the headline and URI of who one tap reaches, then the fallbacks and
+/// the region hint.
+pub(crate) fn print_text(out: &mut impl Write, plan: &CallPlan) -> Result<(), CliError> {
     writeln!(out, "{}", plan.headline())?;
     if let Some(uri) = plan.target.as_ref().and_then(|t| t.uri.as_deref()) {
         writeln!(out, "  {uri}")?;

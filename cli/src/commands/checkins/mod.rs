@@ -6,7 +6,7 @@
 
 pub mod args;
 mod json;
-mod render;
+pub(crate) mod render;
 
 use std::io::Write;
 

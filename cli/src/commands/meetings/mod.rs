@@ -16,7 +16,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::date::parse_date;
-use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError};
+use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError, Upcoming};
 use oneday_core::meetings::{
     parse_feed, FeedFormat, ImportOptions, ImportReport, Meeting, MergeCounts, ReminderChoice,
 };
@@ -295,8 +295,30 @@ fn next(vault: &Vault, args: &MeetingsNextArgs, out: &mut impl Write) -> Result<
     if args.json {
         return json::print(out, &NextDoc::new(from, zone, &found));
     }
+    print_next(out, zone, &found, args.all, IdColumn::Shown)
+}
+
+/// Whether [`print_next`] shows the first digits of each meeting's record id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdColumn {
+    /// As `oneday meetings next` does, so the user can name the meeting in the next command.
+    Shown,
+    /// For output that must not change from run to run (ids are random).
+    Hidden,
+}
+
+/// `oneday meetings next` as text: one line per occurrence in the user's `zone` (with the
+/// meeting's own time when its zone differs), its reminder, and the meetings without a zone.
+/// `all` says whether every meeting was asked for, not only the saved ones.
+pub(crate) fn print_next(
+    out: &mut impl Write,
+    zone: Tz,
+    found: &Upcoming,
+    all: bool,
+    ids: IdColumn,
+) -> Result<(), CliError> {
     if found.occurrences.is_empty() {
-        if args.all {
+        if all {
             writeln!(out, "No upcoming meetings.")?;
         } else {
             writeln!(
@@ -315,12 +337,17 @@ fn next(vault: &Vault, args: &MeetingsNextArgs, out: &mut impl Write) -> Result<
                 o.start.timezone().name()
             )
         };
-        let id = o.id.to_string();
+        let id = match ids {
+            IdColumn::Shown => {
+                let id = o.id.to_string();
+                format!("  {}", id.get(..8).unwrap_or(&id))
+            }
+            IdColumn::Hidden => String::new(),
+        };
         writeln!(
             out,
-            "{}{there}  {}  {}",
+            "{}{there}{id}  {}",
             o.start_user.format("%a %Y-%m-%d %H:%M"),
-            id.get(..8).unwrap_or(&id),
             o.stored.meeting.name
         )?;
         if let Some(at) = o.remind_at {
