@@ -5,7 +5,7 @@
 #   kotlinc/            kotlinc 2.x (npm package kotlin-compiler; bundles kotlin-stdlib, kotlinx-coroutines)
 #   jars/               JNA and the JUnit 5 console launcher, from Maven Central, sha1-checked; the Android
 #                       framework jar (org.robolectric:android-all) for the Android shell's compile check,
-#                       checked against the sha256 pinned in env.sh
+#                       checked against the sha256 pinned in env.sh, and androidx.annotation (compile-only)
 #   trixie/             Debian trixie root (debootstrap) with swiftlang (Swift 6.0) and libc6-dev
 #
 # Every step prints one line: reused or installed, and how long it took. A failing step stops the script
@@ -202,6 +202,7 @@ install_kotlinc
 fetch_jar net.java.dev.jna jna "$ONEDAY_JNA_VERSION" "$JNA_JAR"
 fetch_jar org.junit.platform junit-platform-console-standalone "$ONEDAY_JUNIT_PLATFORM_VERSION" "$JUNIT_JAR"
 fetch_jar org.robolectric android-all "$ONEDAY_ANDROID_ALL_VERSION" "$ANDROID_ALL_JAR" "$ONEDAY_ANDROID_ALL_SHA256"
+fetch_jar androidx.annotation annotation-jvm "$ONEDAY_ANDROIDX_ANNOTATION_VERSION" "$ANDROIDX_ANNOTATION_JAR"
 install_trixie
 STEP="done"
 report "all toolchains ready in $ONEDAY_CACHE" total "$T_ALL"
