@@ -53,6 +53,15 @@ class MeetingsModel(
         ImportSummary.of(vault.importMeetings(feed, format, listName, null, defaultZone))
     }
 
+    /**
+     * The stored meetings whose name, place, address, region, group or notes contain [text] (any
+     * case; every meeting when `null` or blank), saved ones only when [savedOnly]: core's search.
+     */
+    fun find(text: String?, savedOnly: Boolean = false): Outcome<List<MeetingListRow>> = outcomeOf {
+        val filter = MeetingFilter(text = text?.takeIf { it.isNotBlank() })
+        vault.searchMeetings(filter, savedOnly).map { MeetingListRow.of(it, locale) }
+    }
+
     /** Saves or unsaves a meeting; returns the line to show. */
     fun setSaved(meetingId: String, saved: Boolean): Outcome<String> = outcomeOf {
         val meeting = vault.setMeetingSaved(meetingId, saved)

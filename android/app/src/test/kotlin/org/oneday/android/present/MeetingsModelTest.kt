@@ -159,6 +159,27 @@ class MeetingsModelTest {
     }
 
     @Test
+    fun findIsCoresSearchAndSavingShowsInTheRow() {
+        newVault().use { vault ->
+            val model = MeetingsModel(vault, zone)
+            model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            val hits = model.find("main street").done()
+            assertEquals(vault.searchMeetings(MeetingFilter(text = "main street"), false).map { it.id }, hits.map { it.meetingId })
+            val hall = hits.single()
+            assertEquals("Thursday Hall", hall.name)
+            assertEquals("home", hall.listName)
+            assertEquals("Thu 18:30 · Europe/Berlin", hall.scheduleLine)
+            assertEquals(false, hall.saved)
+            assertEquals("Fri 12:00 · zone not set", model.find("no zone").done().single().scheduleLine)
+            assertEquals(4, model.find("  ").done().size)
+
+            assertEquals("Saved “Thursday Hall”.", model.setSaved(hall.meetingId, true).done())
+            assertEquals(listOf("Thursday Hall"), model.find(null, savedOnly = true).done().map { it.name })
+            assertEquals(true, model.find("main street").done().single().saved)
+        }
+    }
+
+    @Test
     fun anEmptyScreenInvitesAnImport() {
         newVault().use { vault ->
             val screen = MeetingsModel(vault, zone).upcoming(monday).done()
