@@ -44,14 +44,14 @@ compile_bindings() {
     local flavour="$1" cp="$2" generated="$3" stamp
     stamp="$(cat "$generated" "$KOTLIN_HOME/.oneday-ready" | sha256sum | cut -d' ' -f1)"
     if [ "$(cat "$out/$flavour.stamp" 2>/dev/null)" = "$stamp" ]; then
-        echo "android: $flavour bindings unchanged, reusing their classes"
+        echo "android: $flavour unchanged, reusing their classes"
         return
     fi
     rm -rf "${out:?}/$flavour" "$out/$flavour.stamp"
     # The JVM flavour is exactly what tests/kotlin/run.sh compiles: take its classes when they match.
     if [ "$flavour" = jvm-bindings ] && [ "$(cat "$FFI_OUT/kotlin/bindings.stamp" 2>/dev/null)" = "$stamp" ] \
         && cp -r "$FFI_OUT/kotlin/bindings" "$out/$flavour" 2>/dev/null; then
-        echo "android: jvm bindings copied from the kotlin suite's classes"
+        echo "android: jvm-bindings copied from the kotlin suite's classes"
     else
         echo "android: compiling the $flavour"
         "$KOTLINC" -Werror -cp "$cp" -d "$out/$flavour" "$generated"
