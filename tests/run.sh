@@ -4,7 +4,9 @@
 #   tests/run.sh          all suites, in order; exits non-zero if any fails or cannot run
 #
 # Suites: rust-lints (fmt, clippy), rust (cargo test), kotlin (tests/kotlin/run.sh: the UniFFI Kotlin
-# bindings on the JVM), swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot).
+# bindings on the JVM), android (tests/android/run.sh: the Android shell's presentation code on the JVM
+# against the core, its manifest, and a compile check of all its Kotlin against the Android framework),
+# swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot).
 #
 # Each suite prints one summary line ("suite NAME: passed|FAILED ..."), and the last line counts them.
 # A suite that cannot run is reported as FAILED, never as passed.
@@ -72,6 +74,10 @@ kotlin_tests() {
     bash tests/kotlin/run.sh
 }
 
+android_tests() {
+    bash tests/android/run.sh
+}
+
 swift_tests() {
     bash tests/swift/run.sh
 }
@@ -79,6 +85,7 @@ swift_tests() {
 run_suite rust-lints rust_lints
 run_suite rust rust_tests
 run_suite kotlin kotlin_tests
+run_suite android android_tests
 run_suite swift swift_tests
 
 echo

@@ -3,7 +3,9 @@
 # ${ONEDAY_CACHE:-$HOME/.cache/oneday}, outside the clone. Idempotent: a second run reuses what is there.
 #
 #   kotlinc/            kotlinc 2.x (npm package kotlin-compiler; bundles kotlin-stdlib, kotlinx-coroutines)
-#   jars/               JNA and the JUnit 5 console launcher, from Maven Central, sha1-checked
+#   jars/               JNA and the JUnit 5 console launcher, from Maven Central, sha1-checked; the Android
+#                       framework jar (org.robolectric:android-all) for the Android shell's compile check,
+#                       checked against the sha256 pinned in env.sh, and androidx.annotation (compile-only)
 #   trixie/             Debian trixie root (debootstrap) with swiftlang (Swift 6.0) and libc6-dev
 #
 # Every step prints one line: reused or installed, and how long it took. A failing step stops the script
@@ -78,8 +80,8 @@ install_kotlinc() {
 
 # ---------------------------------------------------------------------------------------------------------
 # 2. jars from Maven Central (the URL that mvn uses by default; no mirror is configured on these machines)
-fetch_jar() { # group artifact version dest
-    local group="$1" artifact="$2" version="$3" dest="$4"
+fetch_jar() { # group artifact version dest [pinned-sha256]
+    local group="$1" artifact="$2" version="$3" dest="$4" pinned="${5:-}"
     STEP="jar $group:$artifact:$version"
     local t0 url part want have
     t0="$(now)"
@@ -90,6 +92,14 @@ fetch_jar() { # group artifact version dest
     url="$ONEDAY_MAVEN_REPO/${group//.//}/$artifact/$version/$artifact-$version.jar"
     part="$dest.part.$$"
     curl -fsSL --retry 3 --connect-timeout 30 -o "$part" "$url" || { rm -f "$part"; die "download failed: $url"; }
+    if [ -n "$pinned" ]; then
+        # A pinned sha256 (env.sh) is checked first: it does not depend on what the repository says today.
+        have="$(sha256sum "$part" | awk '{ print $1 }')"
+        if [ "$pinned" != "$have" ]; then
+            rm -f "$part"
+            die "sha256 mismatch for $url (pinned $pinned, file $have)"
+        fi
+    fi
     want="$(curl -fsSL --retry 3 --connect-timeout 30 "$url.sha1" | awk '{ print $1 }')" \
         || { rm -f "$part"; die "download failed: $url.sha1"; }
     have="$(sha1sum "$part" | awk '{ print $1 }')"
@@ -191,6 +201,8 @@ T_ALL="$(now)"
 install_kotlinc
 fetch_jar net.java.dev.jna jna "$ONEDAY_JNA_VERSION" "$JNA_JAR"
 fetch_jar org.junit.platform junit-platform-console-standalone "$ONEDAY_JUNIT_PLATFORM_VERSION" "$JUNIT_JAR"
+fetch_jar org.robolectric android-all "$ONEDAY_ANDROID_ALL_VERSION" "$ANDROID_ALL_JAR" "$ONEDAY_ANDROID_ALL_SHA256"
+fetch_jar androidx.annotation annotation-jvm "$ONEDAY_ANDROIDX_ANNOTATION_VERSION" "$ANDROIDX_ANNOTATION_JAR"
 install_trixie
 STEP="done"
 report "all toolchains ready in $ONEDAY_CACHE" total "$T_ALL"

@@ -1,0 +1,20 @@
+package org.oneday.android.present
+
+import java.time.LocalDate
+import org.oneday.ffi.Vault
+
+/**
+ * The Today screen: one [CounterCard] per counter that is not archived, in core's order.
+ *
+ * @param vault The open vault.
+ * @param today The user's local date (from the phone's zone, never from UTC).
+ */
+class TodayModel(private val vault: Vault, private val today: LocalDate) {
+    /** The cards to show; an empty list means the screen offers to add a counter. */
+    fun cards(): Outcome<List<CounterCard>> = outcomeOf {
+        vault.status(today).filter { !it.counter.archived }.map(CounterCard::of)
+    }
+
+    /** The kind reset flow for one counter, dated today. */
+    fun resetFlow(counterId: String): ResetFlow = ResetFlow(vault, counterId, today)
+}

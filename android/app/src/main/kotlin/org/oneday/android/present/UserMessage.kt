@@ -1,0 +1,66 @@
+package org.oneday.android.present
+
+import org.oneday.ffi.CheckInException
+import org.oneday.ffi.CleanTimeException
+import org.oneday.ffi.MeetingsException
+import org.oneday.ffi.PlanException
+import org.oneday.ffi.SupportException
+import org.oneday.ffi.VaultException
+
+/**
+ * A refusal or failure from core, as a sentence a person can act on.
+ *
+ * The text is core's own message (it never repeats what the user typed), except for a locked vault,
+ * which every area reports the same way: "Unlock One Day".
+ *
+ * @property text What to show.
+ * @property action What the screen can offer next to the text.
+ */
+data class UserMessage(val text: String, val action: Action) {
+    /** What a screen can offer next to the message. */
+    enum class Action {
+        /** Nothing: the text says what to change. */
+        NONE,
+
+        /** Open the unlock screen: the vault is locked. */
+        UNLOCK,
+
+        /** Offer to try again: another process held the vault. */
+        TRY_AGAIN,
+    }
+
+    /** The mapping from the bindings' exceptions. */
+    companion object {
+        /** The text shown for a locked vault, whichever area noticed it. */
+        const val UNLOCK_TEXT: String = "Unlock One Day"
+
+        /** The message for a locked vault. */
+        val LOCKED: UserMessage = UserMessage(UNLOCK_TEXT, Action.UNLOCK)
+
+        /**
+         * The message for one of the bindings' exceptions (`VaultException`, `CleanTimeException`,
+         * `MeetingsException`, `SupportException`, `PlanException`, `CheckInException`), or `null` for
+         * any other exception, which is a bug to let through rather than a message to show.
+         */
+        fun from(error: Throwable): UserMessage? = when (error) {
+            is VaultException.Locked,
+            is CleanTimeException.Locked,
+            is MeetingsException.Locked,
+            is SupportException.Locked,
+            is PlanException.Locked,
+            is CheckInException.Locked -> LOCKED
+            is VaultException.Busy -> UserMessage(coreText(error), Action.TRY_AGAIN)
+            // Not flat: its sentence is Rust's Display, exported as toString().
+            is MeetingsException -> UserMessage(error.toString(), Action.NONE)
+            is VaultException,
+            is CleanTimeException,
+            is SupportException,
+            is PlanException,
+            is CheckInException -> UserMessage(coreText(error), Action.NONE)
+            else -> null
+        }
+
+        /** A flat error's message is core's sentence. */
+        private fun coreText(error: Throwable): String = error.message ?: error.javaClass.simpleName
+    }
+}

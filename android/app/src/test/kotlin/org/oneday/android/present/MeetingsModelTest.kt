@@ -1,0 +1,191 @@
+package org.oneday.android.present
+
+import java.time.Instant
+import java.time.LocalDate
+import java.time.format.DateTimeFormatter
+import java.util.Locale
+import kotlin.test.Test
+import kotlin.test.assertEquals
+import kotlin.test.assertNotNull
+import kotlin.test.assertNull
+import kotlin.test.assertTrue
+import org.oneday.android.present.TestVaults.newVault
+import org.oneday.ffi.AttendanceMode
+import org.oneday.ffi.FeedFormat
+import org.oneday.ffi.MeetingFilter
+import org.oneday.ffi.MeetingsException
+import org.oneday.ffi.Vault
+
+class MeetingsModelTest {
+    /** A small Meeting Guide list: online, phone-only, in person, and one without a zone. */
+    private val feed = """
+        [
+          {"name": "Tuesday Online", "slug": "online-tue", "day": 2, "time": "19:00",
+           "conference_url": "https://zoom.example/j/42", "conference_phone": "+15555550142",
+           "timezone": "America/New_York"},
+          {"name": "Wednesday Phone", "slug": "phone-wed", "day": 3, "time": "20:00",
+           "conference_phone": "+1 555 555 0143", "timezone": "Europe/Berlin"},
+          {"name": "Thursday Hall", "slug": "hall-thu", "day": 4, "time": "18:30",
+           "location": "Town Hall", "address": "1 Main Street", "city": "Springfield",
+           "timezone": "Europe/Berlin"},
+          {"name": "Friday No Zone", "slug": "nozone-fri", "day": 5, "time": "12:00",
+           "conference_url": "https://zoom.example/j/77"}
+        ]
+    """.trimIndent().toByteArray()
+
+    /** Monday 2024-06-03, 10:00 in Berlin. */
+    private val monday: Instant = Instant.parse("2024-06-03T08:00:00Z")
+    private val today: LocalDate = LocalDate.of(2024, 6, 3)
+    private val zone = "Europe/Berlin"
+
+    private fun imported(vault: Vault): MeetingsModel {
+        val model = MeetingsModel(vault, zone)
+        model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+        vault.meetings().forEach { model.setSaved(it.id, true).done() }
+        return model
+    }
+
+    @Test
+    fun importSummaryReportsCoresCounts() {
+        newVault().use { vault ->
+            val model = MeetingsModel(vault, zone)
+            val first = model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            assertEquals("Imported “home”: 4 of 4 meetings kept.", first.headline)
+            assertEquals("4 added, 0 updated, 0 unchanged.", first.lines.first())
+            assertEquals(4, vault.meetings().size)
+            val again = model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            assertEquals("0 added, 0 updated, 4 unchanged.", again.lines.first())
+            assertTrue(again.text.startsWith(again.headline + "\n"))
+        }
+    }
+
+    @Test
+    fun upcomingRowsAreCoresOccurrencesInTheUsersZoneWithTheRightAction() {
+        newVault().use { vault ->
+            val model = imported(vault)
+            val screen = model.upcoming(monday).done()
+            val core = vault.nextMeetings(monday, zone, 20u, MeetingFilter(), true)
+
+            assertEquals(core.occurrences.map { it.meeting.name }, screen.rows.map { it.name })
+            val format = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH)
+            screen.rows.zip(core.occurrences).forEach { (row, o) ->
+                assertEquals(o.startUser.local.format(format), row.whenLine)
+                assertEquals(o.meeting.id, row.meetingId)
+            }
+            // The soonest occurrence of each meeting (later weeks follow in the list).
+            val rows = screen.rows.groupBy { it.name }.mapValues { it.value.first() }
+
+            val online = rows.getValue("Tuesday Online")
+            assertEquals("Online", online.modeLabel)
+            assertEquals(MeetingAction.OpenLink("https://zoom.example/j/42"), online.action)
+            assertEquals(vault.meeting("home/online-tue").online.telUri, online.dialIn?.telUri)
+            // 19:00 in New York is 01:00 the next day in Berlin.
+            assertEquals("Wed 5 Jun, 01:00", online.whenLine)
+            assertEquals("19:00 in America/New_York", online.meetingZoneLine)
+
+            val phone = rows.getValue("Wednesday Phone")
+            assertEquals(AttendanceMode.PHONE_ONLY, vault.meeting("home/phone-wed").attendance)
+            assertEquals("By phone", phone.modeLabel)
+            val telUri = assertNotNull(vault.meeting("home/phone-wed").online.telUri)
+            assertEquals(MeetingAction.Dial(telUri), phone.action)
+            assertEquals("Wed 5 Jun, 20:00", phone.whenLine)
+            assertNull(phone.meetingZoneLine)
+
+            val hall = rows.getValue("Thursday Hall")
+            assertEquals("In person", hall.modeLabel)
+            assertEquals(MeetingAction.None, hall.action)
+            assertNull(hall.dialIn)
+        }
+    }
+
+    @Test
+    fun meetingsWithoutAZoneAreListedWithAPromptUntilTheListHasOne() {
+        newVault().use { vault ->
+            val model = imported(vault)
+            val screen = model.upcoming(monday).done()
+            assertEquals(listOf("home/nozone-fri"), vault.nextMeetings(monday, zone, 20u, MeetingFilter(), true).zoneUnknown)
+            assertTrue(screen.rows.none { it.name == "Friday No Zone" })
+            val prompt = screen.zonePrompts.single()
+            assertEquals("home", prompt.listName)
+            assertEquals(listOf("Friday No Zone"), prompt.meetingNames)
+            assertTrue(prompt.prompt.contains("“home”"))
+            assertTrue(prompt.prompt.contains("Set its zone"))
+
+            model.importList(feed, FeedFormat.MEETING_GUIDE, "home", defaultZone = "Europe/Berlin").done()
+            val after = model.upcoming(monday).done()
+            assertEquals(emptyList(), after.zonePrompts)
+            val friday = after.rows.first { it.name == "Friday No Zone" }
+            assertEquals("Times use the zone you chose for this list: Europe/Berlin", friday.zoneChoiceLine)
+            assertEquals("Fri 7 Jun, 12:00", friday.whenLine)
+            assertNull(after.rows.first { it.name == "Thursday Hall" }.zoneChoiceLine)
+        }
+    }
+
+    @Test
+    fun markAttendedGoesToCoreOnceADay() {
+        newVault().use { vault ->
+            val model = imported(vault)
+            val id = vault.meeting("home/hall-thu").id
+            assertEquals("Marked: you went today.", model.markAttended(id, today).done())
+            assertEquals("Already marked for today.", model.markAttended(id, today).done())
+            assertEquals(listOf(today), vault.meeting(id).user.attended)
+            assertEquals(1uL, vault.meetingAttendance(today, 90u).meetings)
+        }
+    }
+
+    @Test
+    fun refusalsShowCoresSentence() {
+        newVault().use { vault ->
+            val model = MeetingsModel(vault, zone)
+            val bad = "[{\"name\": \"x\",".toByteArray()
+            val coreText = try {
+                vault.importMeetings(bad, FeedFormat.MEETING_GUIDE, "home", null, null)
+                null
+            } catch (e: MeetingsException.InvalidJson) {
+                e.toString()
+            }
+            val message = model.importList(bad, FeedFormat.MEETING_GUIDE, "home").refused()
+            assertEquals(assertNotNull(coreText), message.text)
+            assertTrue(message.text.startsWith("the meeting list is not valid JSON"))
+            assertEquals(0, vault.meetings().size)
+
+            val unknownZone = MeetingsModel(vault, "Mars/Olympus").upcoming(monday).refused()
+            assertEquals(MeetingsException.UnknownZoneName().toString(), unknownZone.text)
+            assertEquals(
+                UserMessage.LOCKED,
+                MeetingsModel(vault, zone).also { vault.lock() }.upcoming(monday).refused(),
+            )
+        }
+    }
+
+    @Test
+    fun findIsCoresSearchAndSavingShowsInTheRow() {
+        newVault().use { vault ->
+            val model = MeetingsModel(vault, zone)
+            model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            val hits = model.find("main street").done()
+            assertEquals(vault.searchMeetings(MeetingFilter(text = "main street"), false).map { it.id }, hits.map { it.meetingId })
+            val hall = hits.single()
+            assertEquals("Thursday Hall", hall.name)
+            assertEquals("home", hall.listName)
+            assertEquals("Thu 18:30 · Europe/Berlin", hall.scheduleLine)
+            assertEquals(false, hall.saved)
+            assertEquals("Fri 12:00 · zone not set", model.find("no zone").done().single().scheduleLine)
+            assertEquals(4, model.find("  ").done().size)
+
+            assertEquals("Saved “Thursday Hall”.", model.setSaved(hall.meetingId, true).done())
+            assertEquals(listOf("Thursday Hall"), model.find(null, savedOnly = true).done().map { it.name })
+            assertEquals(true, model.find("main street").done().single().saved)
+        }
+    }
+
+    @Test
+    fun anEmptyScreenInvitesAnImport() {
+        newVault().use { vault ->
+            val screen = MeetingsModel(vault, zone).upcoming(monday).done()
+            assertEquals(emptyList(), screen.rows)
+            assertNotNull(screen.emptyLine)
+            assertNull(screen.byAppointmentLine)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The Android shell's suite, on a plain Linux machine (no Android SDK, no Gradle):
+#   1. installs kotlinc, JNA, JUnit and the Android framework jar (org.robolectric:android-all) into the
+#      cache when missing (tests/toolchain/install.sh),
+#   2. builds liboneday_ffi.so and generates the Kotlin bindings from it, twice: plain JVM flavour
+#      (bindings/uniffi.toml) and Android flavour (--config bindings/uniffi-android.toml),
+#   3. JVM suite: compiles the app's plain-Kotlin presentation code (android/app/src/main/kotlin/.../present)
+#      and the JVM tests (android/app/src/test/kotlin) with -Werror against the JVM bindings, then runs
+#      JUnit 5 against the same freshly built library: the manifest tests, then the presentation tests
+#      (each run fails when it finds no test),
+#   4. Android compile check: compiles the Android-flavoured bindings, the presentation code and the
+#      Android glue (Activities, Keystore, notifications, widget) with -Werror against android-all.jar and
+#      JNA: a type check of every Android API call. Nothing Android runs here.
+# Exits non-zero when anything fails or no test ran.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+bash tests/toolchain/install.sh
+# shellcheck source=tests/toolchain/env.sh
+source tests/toolchain/env.sh
+# shellcheck source=tests/bindings-build.sh
+source tests/bindings-build.sh
+build_ffi
+
+app="android/app/src"
+main_kt="$app/main/kotlin/org/oneday/android"
+test_kt="$app/test/kotlin"
+out="$FFI_OUT/android"
+mkdir -p "$out"
+
+# kt_files DIR...: the .kt files under the given folders, sorted, one per line (none when a folder is
+# missing or empty: the presentation code's folder may not exist yet on a new branch).
+kt_files() {
+    local d
+    for d in "$@"; do
+        [ -d "$d" ] && find "$d" -name '*.kt' -type f
+    done | LC_ALL=C sort
+}
+
+# compile_bindings FLAVOUR CLASSPATH GENERATED: compiles one generated bindings file into $out/FLAVOUR,
+# reusing the classes (~15 s to compile) while the file and kotlinc are unchanged.
+compile_bindings() {
+    local flavour="$1" cp="$2" generated="$3" stamp
+    stamp="$(cat "$generated" "$KOTLIN_HOME/.oneday-ready" | sha256sum | cut -d' ' -f1)"
+    if [ "$(cat "$out/$flavour.stamp" 2>/dev/null)" = "$stamp" ]; then
+        echo "android: $flavour unchanged, reusing their classes"
+        return
+    fi
+    rm -rf "${out:?}/$flavour" "$out/$flavour.stamp"
+    # The JVM flavour is exactly what tests/kotlin/run.sh compiles: take its classes when they match.
+    if [ "$flavour" = jvm-bindings ] && [ "$(cat "$FFI_OUT/kotlin/bindings.stamp" 2>/dev/null)" = "$stamp" ] \
+        && cp -r "$FFI_OUT/kotlin/bindings" "$out/$flavour" 2>/dev/null; then
+        echo "android: jvm-bindings copied from the kotlin suite's classes"
+    else
+        echo "android: compiling the $flavour"
+        "$KOTLINC" -Werror -cp "$cp" -d "$out/$flavour" "$generated"
+    fi
+    echo "$stamp" >"$out/$flavour.stamp"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Bindings, both flavours, from the one library the JVM tests load.
+rm -rf "$out/gen-jvm" "$out/gen-android"
+"$BINDGEN" generate "$FFI_LIB" --language kotlin --no-format --out-dir "$out/gen-jvm"
+"$BINDGEN" generate "$FFI_LIB" --language kotlin --no-format --config bindings/uniffi-android.toml \
+    --out-dir "$out/gen-android"
+gen_jvm="$out/gen-jvm/org/oneday/ffi/oneday.kt"
+gen_android="$out/gen-android/org/oneday/ffi/oneday.kt"
+for f in "$gen_jvm" "$gen_android"; do
+    [ -f "$f" ] || { echo "android: $f was not generated" >&2; exit 1; }
+done
+# The Android flavour must really be the Android one (the overlay config was read), and the JVM one not.
+grep -q 'android.os.Build' "$gen_android" || { echo "android: $gen_android is not Android-flavoured" >&2; exit 1; }
+if grep -q 'android\.' "$gen_jvm"; then echo "android: $gen_jvm mentions android.*" >&2; exit 1; fi
+
+# ---------------------------------------------------------------------------------------------------------
+# 1. JVM suite: presentation code + JVM tests against the real core library.
+compile_bindings jvm-bindings "$JNA_JAR" "$gen_jvm"
+mapfile -t present_src < <(kt_files "$main_kt/present")
+mapfile -t jvm_tests < <(kt_files "$test_kt")
+rm -rf "$out/jvm-tests"
+echo "android: compiling ${#present_src[@]} presentation file(s) and ${#jvm_tests[@]} JVM test file(s)"
+"$KOTLINC" -Werror -cp "$out/jvm-bindings:$JNA_JAR:$JUNIT_CP:$KOTLIN_TEST_CP" -d "$out/jvm-tests" \
+    "${present_src[@]}" "${jvm_tests[@]}"
+
+run_junit() { # what-to-select...
+    # libraryOverride names the exact file, so no other liboneday_ffi on the system can be picked up.
+    java -Duniffi.component.oneday.libraryOverride="$FFI_LIB" \
+        -Doneday.android.main="$root/$app/main" \
+        -cp "$out/jvm-tests:$out/jvm-bindings:$KOTLIN_STDLIB_JAR:$JNA_JAR:$KOTLIN_TEST_CP:$JUNIT_CP" \
+        org.junit.platform.console.ConsoleLauncher execute \
+        --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree "$@"
+}
+echo "android: manifest and resources"
+run_junit --select-class org.oneday.android.ManifestTest
+echo "android: presentation code against the core"
+run_junit --select-package org.oneday.android.present
+
+# ---------------------------------------------------------------------------------------------------------
+# 2. Android compile check: every Kotlin source of the app against the Android framework (API 36).
+compile_bindings android-bindings "$ANDROID_ALL_JAR:$ANDROIDX_ANNOTATION_JAR:$JNA_JAR" "$gen_android"
+mapfile -t glue_src < <(find "$main_kt" -maxdepth 1 -name '*.kt' -type f | LC_ALL=C sort)
+[ "${#glue_src[@]}" -gt 0 ] || { echo "android: no Android glue sources in $main_kt" >&2; exit 1; }
+rm -rf "$out/app-classes"
+echo "android: type-checking ${#glue_src[@]} glue and ${#present_src[@]} presentation file(s) against android-all $ONEDAY_ANDROID_ALL_VERSION"
+"$KOTLINC" -Werror -cp "$out/android-bindings:$ANDROID_ALL_JAR:$JNA_JAR" -d "$out/app-classes" \
+    "${present_src[@]}" "${glue_src[@]}"
+echo "android: compile check passed"
