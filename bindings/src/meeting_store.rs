@@ -3,8 +3,8 @@
 //!
 //! Each method is one call into core's store (`oneday_core::meetings::store`); a change core refuses
 //! writes nothing. The shell fetches feeds (core never touches the network) and passes their bytes.
-//! A meeting is named by its key as shown (`sample/night-owls`), its record id, or the first 8 or
-//! more hex digits of the id, as in core's `store::find`.
+//! A meeting is named by its key as shown (`sample/night-owls`), its record id, or the first 4 or
+//! more hex digits of the id, as in core's `MeetingBook::find`.
 //!
 //! Zone names cross as IANA strings and are checked here with chrono-tz: an unknown name throws
 //! `MeetingsError.UnknownZoneName` and is never read as UTC. Instants cross as `SystemTime`
@@ -207,9 +207,9 @@ impl Vault {
         Ok(book)
     }
 
-    /// The meeting `query` names (core's `store::find`).
+    /// The meeting `query` names (core's `MeetingBook::find`, on the kept book).
     fn find_meeting(&self, query: &str) -> Result<MeetingRecord, MeetingsError> {
-        Ok(store::find(&self.inner, query)?)
+        Ok(self.meeting_book()?.find(query)?.clone())
     }
 }
 

@@ -17,7 +17,7 @@ use super::next::SourceZones;
 use super::store::{
     MeetingRecord, MeetingSourceSettings, MeetingStoreError, Upcoming, UpcomingMeeting,
 };
-use crate::vault::{ChangeStamp, RecordKind, Vault, VaultError};
+use crate::vault::{match_id_prefix, ChangeStamp, PrefixMatch, RecordKind, Vault, VaultError};
 
 /// Every stored meeting and the zones set for their lists, as of one [`ChangeStamp`].
 #[derive(Debug, Clone)]
@@ -68,6 +68,25 @@ impl MeetingBook {
     /// Every stored meeting, sorted by key.
     pub fn records(&self) -> &[MeetingRecord] {
         &self.records
+    }
+
+    /// The meeting named by `query`: its key as displayed (`source/id`, `source/id@Mon`, ...), its
+    /// whole record id, or the first [`MIN_ID_PREFIX`](crate::vault::MIN_ID_PREFIX) or more hex
+    /// digits of its id (case-insensitive).
+    pub fn find(&self, query: &str) -> Result<&MeetingRecord, MeetingStoreError> {
+        let query = query.trim();
+        if let Some(found) = self
+            .records
+            .iter()
+            .find(|r| r.stored.meeting.key.to_string() == query)
+        {
+            return Ok(found);
+        }
+        match match_id_prefix(&self.records, query, |r| &r.id) {
+            PrefixMatch::One(found) => Ok(found),
+            PrefixMatch::Many => Err(MeetingStoreError::Ambiguous),
+            PrefixMatch::None => Err(MeetingStoreError::NotFound),
+        }
     }
 
     /// The stored meeting with this key (the records are sorted by key).

@@ -29,9 +29,7 @@ use super::import::Import;
 use super::merge::{merge, MergeCounts};
 use super::model::{Meeting, MeetingKey, MeetingZone, ReminderChoice, StoredMeeting};
 use super::next::SourceZones;
-use crate::vault::{
-    match_id_prefix, PrefixMatch, RecordId, RecordKind, Vault, VaultError, VaultTx,
-};
+use crate::vault::{RecordId, RecordKind, Vault, VaultError, VaultTx};
 
 /// Why a stored-meeting operation failed.
 #[derive(Debug, Error)]
@@ -274,19 +272,7 @@ pub fn search(
 /// The meeting named by `query`: its key as displayed (`source/id`, `source/id@Mon`, ...), its whole
 /// record id, or the first [`MIN_ID_PREFIX`](crate::vault::MIN_ID_PREFIX) or more hex digits of its id (case-insensitive).
 pub fn find(vault: &Vault, query: &str) -> Result<MeetingRecord, MeetingStoreError> {
-    let query = query.trim();
-    let mut all = list(vault)?;
-    if let Some(i) = all
-        .iter()
-        .position(|r| r.stored.meeting.key.to_string() == query)
-    {
-        return Ok(all.swap_remove(i));
-    }
-    match match_id_prefix(all, query, |r| &r.id) {
-        PrefixMatch::One(found) => Ok(found),
-        PrefixMatch::Many => Err(MeetingStoreError::Ambiguous),
-        PrefixMatch::None => Err(MeetingStoreError::NotFound),
-    }
+    MeetingBook::load(vault)?.find(query).cloned()
 }
 
 /// Applies `change` to the user data of meeting `id` and saves it, in one vault transaction.
