@@ -1,9 +1,13 @@
 package org.oneday.android
 
+import android.text.InputType
+import android.widget.EditText
 import android.widget.LinearLayout
 import org.oneday.android.present.CallModel
 import org.oneday.android.present.CallRow
 import org.oneday.android.present.CallScreen
+import org.oneday.android.present.ContactRow
+import org.oneday.android.present.ContactsModel
 import org.oneday.android.present.Outcome
 import org.oneday.ffi.CallChannel
 import org.oneday.ffi.Vault
@@ -11,10 +15,12 @@ import org.oneday.ffi.Vault
 /**
  * The Call tab: core's headline and one big button for whoever core's plan puts first, then the
  * fallbacks in core's order, the crisis line pinned at the bottom, and the region hint. Calls go out
- * through [CallLauncher] (ACTION_CALL when allowed, else the dialer).
+ * through [CallLauncher] (ACTION_CALL when allowed, else the dialer). Below: the user's contacts (add,
+ * edit, remove, move up and down; core checks every number) and the region for crisis lines.
  */
-internal class CallPage(private val host: MainActivity, vault: Vault) {
+internal class CallPage(private val host: MainActivity, private val vault: Vault) {
     private val model = CallModel(vault)
+    private val contacts = ContactsModel(vault)
 
     /** Loads the call plan in the background and adds it to [into]. */
     fun show(into: LinearLayout, texting: Boolean = false) {
@@ -44,6 +50,76 @@ internal class CallPage(private val host: MainActivity, vault: Vault) {
         if (!texting && !CallLauncher.canPlaceCalls(host)) {
             into.addView(Views.button(host, ShellLabels.ALLOW_DIRECT_CALLS) { host.askCallPermission() })
         }
+        val people = LinearLayout(host).apply { orientation = LinearLayout.VERTICAL }
+        into.addView(people)
+        showContacts(people)
+        into.addView(regionForm())
+    }
+
+    /** The contacts in the user's order: edit, remove (confirmed), move up and down, add. */
+    private fun showContacts(into: LinearLayout) {
+        Background.run(host, { contacts.list() }) { outcome ->
+            into.removeAllViews()
+            into.addView(Views.heading(host, contacts.heading))
+            when (outcome) {
+                is Outcome.Done -> {
+                    if (outcome.value.isEmpty()) into.addView(Views.text(host, contacts.emptyText))
+                    outcome.value.forEach { into.addView(contactRow(it, into)) }
+                }
+                is Outcome.Refused -> into.addView(Views.text(host, outcome.message.text))
+            }
+            into.addView(Views.button(host, ShellLabels.ADD_CONTACT) { ContactDialog.show(host, contacts, null) { host.refresh(vault) } })
+        }
+    }
+
+    private fun contactRow(c: ContactRow, list: LinearLayout): LinearLayout {
+        val column = LinearLayout(host).apply { orientation = LinearLayout.VERTICAL }
+        column.addView(Views.text(host, c.title, 18f))
+        column.addView(Views.text(host, c.detail, 14f))
+        val actions = Views.row(host)
+        actions.addView(Views.button(host, ShellLabels.EDIT_CONTACT) { ContactDialog.show(host, contacts, c) { host.refresh(vault) } })
+        actions.addView(
+            Views.button(host, ShellLabels.REMOVE_CONTACT) {
+                Dialogs.confirm(host, null, contacts.removeQuestion(c), ShellLabels.REMOVE_CONTACT, ShellLabels.CANCEL) {
+                    Background.run(host, { contacts.remove(c.id) }) { done ->
+                        done.messageOrNull()?.let { Dialogs.say(host, it.text) } ?: host.refresh(vault)
+                    }
+                }
+            },
+        )
+        if (c.canMoveUp) actions.addView(Views.button(host, ShellLabels.MOVE_UP) { move(c, up = true, list) })
+        if (c.canMoveDown) actions.addView(Views.button(host, ShellLabels.MOVE_DOWN) { move(c, up = false, list) })
+        column.addView(actions)
+        return column
+    }
+
+    private fun move(c: ContactRow, up: Boolean, list: LinearLayout) {
+        Background.run(host, { contacts.move(c.id, up) }) { done ->
+            done.messageOrNull()?.let { Dialogs.say(host, it.text) } ?: host.refresh(vault)
+        }
+    }
+
+    /** The region core uses for crisis lines and the emergency number (two letters; blank clears it). */
+    private fun regionForm(): LinearLayout {
+        val column = LinearLayout(host).apply { orientation = LinearLayout.VERTICAL }
+        column.addView(Views.heading(host, ShellLabels.REGION_TITLE, 18f))
+        val field = EditText(host).apply {
+            hint = contacts.regionHint
+            inputType = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_FLAG_CAP_CHARACTERS
+        }
+        column.addView(field)
+        val status = Views.text(host, "", 14f)
+        column.addView(
+            Views.button(host, ShellLabels.SET_REGION) {
+                val code = field.text.toString()
+                Background.run(host, { contacts.setRegion(code) }) { done ->
+                    done.messageOrNull()?.let { status.text = it.text } ?: host.refresh(vault)
+                }
+            },
+        )
+        column.addView(status)
+        Background.run(host, { contacts.region() }) { region -> region.valueOrNull()?.let { field.setText(it) } }
+        return column
     }
 
     private fun row(r: CallRow): LinearLayout {

@@ -20,7 +20,7 @@ import org.oneday.ffi.VaultException
 /**
  * The launcher entry and the one screen host: the app lock first, then the vault (created on first
  * start, with its recovery code shown once; the recovery code asked for when the device key is gone),
- * then the tabs Today, Meetings, Call, Plan and Check-in, each a page built from the presentation code.
+ * then the tabs Today, Meetings, Call, Plan, Check-in and Settings, each a page built from the presentation code.
  *
  * Leaving the app (onStop) locks the vault and drops every view; coming back asks for the lock again.
  * Only the system's document picker is allowed to take the screen without that.
@@ -208,6 +208,7 @@ class MainActivity : SecureActivity() {
             TAB_CALL -> CallPage(this, vault).show(page)
             TAB_PLAN -> PlanPage(this, vault).show(page)
             TAB_CHECK_IN -> CheckInPage(this, vault).show(page)
+            TAB_SETTINGS -> SettingsPage(this).show(page)
             else -> TodayPage(this, vault).show(page)
         }
         layout.addView(ScrollView(this).apply { addView(page) }, LinearLayout.LayoutParams(
@@ -307,7 +308,11 @@ class MainActivity : SecureActivity() {
             TAB_CALL to ShellLabels.TAB_CALL,
             TAB_PLAN to ShellLabels.TAB_PLAN,
             TAB_CHECK_IN to ShellLabels.TAB_CHECK_IN,
+            TAB_SETTINGS to ShellLabels.TAB_SETTINGS,
         )
+
+        /** The Settings tab (the panic wipe). */
+        const val TAB_SETTINGS: String = "settings"
 
         /** Set when a recovery code was left on screen without "I have written it down" (this process only). */
         private var recoveryCodeUnconfirmed = false

@@ -1,5 +1,6 @@
 package org.oneday.android
 
+import android.app.AlertDialog
 import android.text.InputType
 import android.widget.EditText
 import android.widget.LinearLayout
@@ -12,6 +13,7 @@ import java.time.ZoneId
 import java.util.Locale
 import org.oneday.android.present.MeetingAction
 import org.oneday.android.present.MeetingListRow
+import org.oneday.android.present.MeetingReminderChoice
 import org.oneday.android.present.MeetingRow
 import org.oneday.android.present.MeetingsModel
 import org.oneday.android.present.Outcome
@@ -20,12 +22,13 @@ import org.oneday.ffi.Vault
 
 /**
  * The Meetings tab: the next occurrences of the saved meetings in the phone's zone, one tap to join
- * or dial in, one tap for "I went"; and importing a list from a file (the system's document picker) or
+ * or dial in, one tap for "I went", a reminder to choose (off or N minutes before); and importing a list from a file (the system's document picker) or
  * from an https address the user types: the app's only network use, on request.
  */
 internal class MeetingsPage(private val host: MainActivity, private val vault: Vault) {
     private val zone = ZoneId.systemDefault()
     private val model = MeetingsModel(vault, zone.id, Locale.getDefault())
+    private val reminders = MeetingReminderChoice(vault)
 
     /** Loads the upcoming meetings in the background and adds them, then the import form, to [into]. */
     fun show(into: LinearLayout) {
@@ -69,9 +72,34 @@ internal class MeetingsPage(private val host: MainActivity, private val vault: V
                 }
             },
         )
+        actions.addView(Views.button(host, ShellLabels.REMINDER) { chooseReminder(r.meetingId, status) })
         column.addView(actions)
         column.addView(status)
         return column
+    }
+
+    /** Off or N minutes before: saved through core, then the alarms are set again from core's `remindAt`. */
+    private fun chooseReminder(meetingId: String, status: TextView) {
+        Background.run(host, { reminders.options(meetingId) }) { outcome ->
+            val loaded = outcome.valueOrNull()
+            if (loaded == null) {
+                status.text = outcome.messageOrNull()?.text
+                return@run
+            }
+            val (options, current) = loaded
+            val dialog = AlertDialog.Builder(host)
+                .setTitle(reminders.title)
+                .setSingleChoiceItems(options.map { it.label }.toTypedArray(), current) { d, which ->
+                    d.dismiss()
+                    val app = host.applicationContext
+                    Background.run(host, {
+                        reminders.choose(meetingId, options[which]).also { if (it is Outcome.Done) Reminders.schedule(app, vault) }
+                    }) { said -> status.text = said.valueOrNull() ?: said.messageOrNull()?.text }
+                }
+                .setNegativeButton(ShellLabels.CANCEL, null)
+                .create()
+            host.showSecure(dialog)
+        }
     }
 
     /** Core's search over the stored meetings, each with Save or Remove. */

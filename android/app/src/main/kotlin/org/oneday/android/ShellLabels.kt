@@ -65,5 +65,30 @@ internal object ShellLabels {
     const val SLEEP_HINT = "Hours slept"
     const val JOURNAL_HINT = "A line for today (only you can read it)"
     const val SAVE = "Save"
+    const val CANCEL = "Cancel"
+
+    const val ADD_CONTACT = "Add a contact"
+    const val EDIT_CONTACT = "Edit"
+    const val REMOVE_CONTACT = "Remove"
+    const val REMOVE = "Remove"
+    const val MOVE_UP = "Move up"
+    const val MOVE_DOWN = "Move down"
+    const val CONTACT_NAME_HINT = "Name (a first name or an initial is enough)"
+    const val CONTACT_PHONE_HINT = "Phone number"
+    const val CONTACT_SMS_OK = "Texting them is OK"
+    const val REGION_TITLE = "Your region (for crisis lines)"
+    const val SET_REGION = "Set region"
+
+    const val ADD_ENTRY = "Add"
+    const val NO_LINK = "No contact"
+    const val LINK_CONTACT = "Link a contact"
+    const val PERSON = "Person"
+    const val PLACE = "Place"
+    const val COPING_HINT = "What I do when it comes up"
+    const val MENTAL_HEALTH = "A mental-health sign"
+
+    const val REMINDER = "Reminder…"
+
+    const val TAB_SETTINGS = "Settings"
     const val TRENDS = "Trends"
 }

@@ -1,19 +1,29 @@
 package org.oneday.android
 
 import android.app.AlertDialog
+import android.app.DatePickerDialog
 import android.graphics.Color
+import android.text.InputType
+import android.widget.CheckBox
 import android.widget.EditText
 import android.widget.LinearLayout
 import android.widget.ProgressBar
+import android.widget.RadioButton
+import android.widget.RadioGroup
 import java.time.LocalDate
 import java.time.ZoneId
+import org.oneday.android.present.AddCounterModel
 import org.oneday.android.present.CounterCard
+import org.oneday.android.present.NewCounterInput
 import org.oneday.android.present.Outcome
 import org.oneday.android.present.ResetFlow
 import org.oneday.android.present.TodayModel
 import org.oneday.ffi.Vault
 
-/** The Today tab: one card per counter (days, period, key tag and colour, way to the next milestone) and the kind reset. */
+/**
+ * The Today tab: one card per counter (days, period, key tag and colour, way to the next milestone), the
+ * kind reset, and "Add a counter" (with a kind word first when there is none).
+ */
 internal class TodayPage(private val host: MainActivity, private val vault: Vault) {
     private val model = TodayModel(vault, LocalDate.now(ZoneId.systemDefault()))
 
@@ -21,7 +31,11 @@ internal class TodayPage(private val host: MainActivity, private val vault: Vaul
     fun show(into: LinearLayout) {
         Background.run(host, { model.cards() }) { outcome ->
             when (outcome) {
-                is Outcome.Done -> outcome.value.forEach { into.addView(card(it)) }
+                is Outcome.Done -> {
+                    if (outcome.value.isEmpty()) into.addView(Views.text(host, model.emptyText, 18f))
+                    outcome.value.forEach { into.addView(card(it)) }
+                    into.addView(Views.button(host, model.addCounter().title) { addCounter(model.addCounter()) })
+                }
                 is Outcome.Refused -> into.addView(Views.text(host, outcome.message.text))
             }
         }
@@ -51,6 +65,43 @@ internal class TodayPage(private val host: MainActivity, private val vault: Vaul
         c.moneySaved?.let { column.addView(Views.text(host, it)) }
         if (c.canReset) column.addView(Views.button(host, ShellLabels.RESET) { reset(model.resetFlow(c.counterId)) })
         return column
+    }
+
+    /** The add-counter form: label, clean date (date picker), key tags or chips, day 1 option. */
+    private fun addCounter(form: AddCounterModel) {
+        var date = form.today
+        val column = LinearLayout(host).apply { orientation = LinearLayout.VERTICAL }
+        val label = EditText(host).apply {
+            hint = form.labelHint
+            inputType = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_FLAG_CAP_SENTENCES
+        }
+        column.addView(label)
+        val dateLine = Views.text(host, form.dateLine(date))
+        column.addView(
+            Views.button(host, form.pickDateLabel) {
+                val picker = DatePickerDialog(host, { _, y, m, d ->
+                    date = LocalDate.of(y, m + 1, d)
+                    dateLine.text = form.dateLine(date)
+                }, date.year, date.monthValue - 1, date.dayOfMonth)
+                host.showSecure(picker)
+            },
+        )
+        column.addView(dateLine)
+        val profiles = RadioGroup(host)
+        form.milestoneChoices.forEachIndexed { i, choice ->
+            profiles.addView(RadioButton(host).apply {
+                id = i + 1
+                text = choice.label
+            })
+        }
+        profiles.check(1)
+        column.addView(profiles)
+        val dayOne = CheckBox(host).apply { text = form.dayOneLabel }
+        column.addView(dayOne)
+        Dialogs.form(host, form.title, column, {
+            val choice = form.milestoneChoices[(profiles.checkedRadioButtonId - 1).coerceIn(0, form.milestoneChoices.size - 1)]
+            form.add(NewCounterInput(label.text.toString(), date, choice, dayOne.isChecked)).messageOrNull()?.text
+        }) { host.refresh(vault) }
     }
 
     /** The kind reset: core's day number in the text, an optional note, history kept. */

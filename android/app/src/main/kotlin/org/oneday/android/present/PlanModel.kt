@@ -30,8 +30,9 @@ data class PlanEntryRow(val text: String, val detail: String?, val dialUri: Stri
  *
  * @property title `Step 4: People to ask for help`, `Triggers and high-risk situations`.
  * @property entries Its entries, in the user's order.
+ * @property part The section for [PlanEditor] (add and remove entries), when it can be edited.
  */
-data class PlanSection(val title: String, val entries: List<PlanEntryRow>)
+data class PlanSection(val title: String, val entries: List<PlanEntryRow>, val part: PlanPart? = null)
 
 /**
  * A plan as the Plan screen shows it.
@@ -85,18 +86,19 @@ class PlanModel(private val vault: Vault) {
         fun plain(list: List<String>) = list.map { PlanEntryRow(it, null, null) }
         fun linked(e: ContactEntry, prefix: String = "") = contactRow(prefix + e.text, e, contacts)
         return listOf(
-            PlanSection("Step 1: Warning signs", plain(p.warningSigns)),
-            PlanSection("Step 2: Internal coping strategies", plain(p.copingStrategies)),
+            PlanSection("Step 1: Warning signs", plain(p.warningSigns), SafetyPart.WARNING_SIGNS),
+            PlanSection("Step 2: Internal coping strategies", plain(p.copingStrategies), SafetyPart.COPING_STRATEGIES),
             PlanSection(
                 "Step 3: People and places for distraction",
                 p.distractions.map {
                     linked(it.entry, if (it.kind == DistractionKind.PERSON) "Person: " else "Place: ")
                 },
+                SafetyPart.DISTRACTIONS,
             ),
-            PlanSection("Step 4: People to ask for help", p.helpPeople.map { linked(it) }),
-            PlanSection("Step 5: Professionals, agencies and crisis lines", p.professionals.map { linked(it) }),
-            PlanSection("Step 6: Making the environment safe", plain(p.safeEnvironment)),
-            PlanSection("The one thing most worth living for", plain(listOfNotNull(p.reasonForLiving))),
+            PlanSection("Step 4: People to ask for help", p.helpPeople.map { linked(it) }, SafetyPart.HELP_PEOPLE),
+            PlanSection("Step 5: Professionals, agencies and crisis lines", p.professionals.map { linked(it) }, SafetyPart.PROFESSIONALS),
+            PlanSection("Step 6: Making the environment safe", plain(p.safeEnvironment), SafetyPart.SAFE_ENVIRONMENT),
+            PlanSection("The one thing most worth living for", plain(listOfNotNull(p.reasonForLiving)), SafetyPart.REASON_FOR_LIVING),
         )
     }
 
@@ -119,22 +121,28 @@ class PlanModel(private val vault: Vault) {
         }
 
     private fun relapseSections(p: RelapsePreventionPlan): List<PlanSection> = listOf(
-        PlanSection("Reasons for recovery", p.reasons.map { PlanEntryRow(it, null, null) }),
+        PlanSection("Reasons for recovery", p.reasons.map { PlanEntryRow(it, null, null) }, RelapsePart.REASONS),
         PlanSection(
             "Triggers and high-risk situations",
-            p.triggers.map { PlanEntryRow("${categoryLabel(it.category)}: ${it.text}", it.coping?.let { c -> "What I do: $c" }, null) },
+            p.triggers.map { PlanEntryRow("${PlanWords.categoryLabel(it.category)}: ${it.text}", it.coping?.let { c -> "What I do: $c" }, null) },
+            RelapsePart.TRIGGERS,
         ),
         PlanSection(
             "Warning signs",
             p.warningSigns.map {
                 val health = if (it.mentalHealth) " · mental health" else ""
-                PlanEntryRow(it.text, "${gradeLabel(it.grade)}$health", null)
+                PlanEntryRow(it.text, "${PlanWords.gradeLabel(it.grade)}$health", null)
             },
+            RelapsePart.WARNING_SIGNS,
         ),
-        PlanSection("The first 24 hours after a lapse", p.afterLapse.map { PlanEntryRow(it, null, null) }),
+        PlanSection("The first 24 hours after a lapse", p.afterLapse.map { PlanEntryRow(it, null, null) }, RelapsePart.AFTER_LAPSE),
     )
+}
 
-    private fun categoryLabel(c: TriggerCategory): String = when (c) {
+/** The words for the plans' categories and grades, shared by the Plan screen and its forms. */
+object PlanWords {
+    /** A trigger category in words: `People`, `Hungry`. */
+    fun categoryLabel(c: TriggerCategory): String = when (c) {
         TriggerCategory.People -> "People"
         TriggerCategory.Places -> "Places"
         TriggerCategory.Things -> "Things"
@@ -147,9 +155,21 @@ class PlanModel(private val vault: Vault) {
         }
     }
 
-    private fun gradeLabel(g: WarningGrade): String = when (g) {
+    /** A warning sign's grade in words. */
+    fun gradeLabel(g: WarningGrade): String = when (g) {
         WarningGrade.EARLY -> "Early"
         WarningGrade.MIDDLE -> "Middle"
         WarningGrade.IMMEDIATE -> "Immediate"
     }
+
+    /** The trigger categories the form offers, HALT last. */
+    val triggerCategories: List<TriggerCategory> = listOf(
+        TriggerCategory.People,
+        TriggerCategory.Places,
+        TriggerCategory.Things,
+        TriggerCategory.Feelings,
+    ) + HaltState.entries.map { TriggerCategory.Halt(it) }
+
+    /** The grades the form offers, earliest first. */
+    val grades: List<WarningGrade> = WarningGrade.entries
 }
