@@ -6,7 +6,8 @@
 # Suites: rust-lints (fmt, clippy), rust (cargo test), kotlin (tests/kotlin/run.sh: the UniFFI Kotlin
 # bindings on the JVM), android (tests/android/run.sh: the Android shell's presentation code on the JVM
 # against the core, its manifest, and a compile check of all its Kotlin against the Android framework),
-# swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot).
+# swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot), ios (tests/ios/run.sh:
+# the iOS shell's view models against the core, in the same chroot; the Apple-only glue is only parsed).
 #
 # Each suite prints one summary line ("suite NAME: passed|FAILED ..."), and the last line counts them.
 # A suite that cannot run is reported as FAILED, never as passed.
@@ -82,11 +83,16 @@ swift_tests() {
     bash tests/swift/run.sh
 }
 
+ios_tests() {
+    bash tests/ios/run.sh
+}
+
 run_suite rust-lints rust_lints
 run_suite rust rust_tests
 run_suite kotlin kotlin_tests
 run_suite android android_tests
 run_suite swift swift_tests
+run_suite ios ios_tests
 
 echo
 printf '%s\n' "${summary[@]}"

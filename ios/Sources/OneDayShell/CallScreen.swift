@@ -1,0 +1,39 @@
+// The Call screen: one tap calls whoever core put first (the sponsor, else the next in order, else a
+// crisis line) through its tel: URL; the fallback list and the crisis line below. Apple only.
+#if canImport(SwiftUI) && canImport(UIKit)
+import OneDayViewModels
+import SwiftUI
+import UIKit
+
+/// The Call tab.
+public struct CallTab: View {
+    private let model: CallModel
+    @State private var screen: Outcome<OneDayViewModels.CallScreen>?
+
+    /// The tab over the model.
+    public init(model: CallModel) { self.model = model }
+
+    /// The big button, the fallbacks, the crisis line.
+    public var body: some View {
+        List {
+            if case .done(let s) = screen {
+                Button(s.headline) { open(s.launchUri) }.font(.title.bold()).disabled(s.launchUri == nil)
+                if let hint = s.regionHint { Text(hint).font(.footnote) }
+                ForEach(Array(s.fallbacks.enumerated()), id: \.offset) { _, row in
+                    Button(row.label) { open(row.uri) }.disabled(row.uri == nil)
+                }
+                if let crisis = s.crisisRow {
+                    Section { Button(crisis.label) { open(crisis.uri) }.disabled(crisis.uri == nil) }
+                }
+            } else if case .refused(let m) = screen {
+                Text(m.text)
+            }
+        }
+        .task { screen = try? model.call() }
+    }
+
+    private func open(_ uri: String?) {
+        if let uri, let u = URL(string: uri) { UIApplication.shared.open(u) }
+    }
+}
+#endif

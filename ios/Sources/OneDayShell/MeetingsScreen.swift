@@ -1,0 +1,91 @@
+// The Meetings screen: saved meetings' next starts in the user's zone, one tap to open the link or
+// dial in, "I went", and importing a list from Files or a URL. Apple only; not compiled on Linux.
+#if canImport(SwiftUI) && canImport(UIKit)
+import OneDay
+import OneDayViewModels
+import SwiftUI
+import UIKit
+import UniformTypeIdentifiers
+
+/// The Meetings tab.
+public struct MeetingsTab: View {
+    private let model: MeetingsModel
+    private let today: () -> LocalDate
+    @State private var screen: Outcome<MeetingsScreen>?
+    @State private var line: String?
+    @State private var importing = false
+    @State private var url = ""
+
+    /// The tab over the model; `today` gives the user's local date.
+    public init(model: MeetingsModel, today: @escaping () -> LocalDate) {
+        self.model = model
+        self.today = today
+    }
+
+    /// Rows, prompts and the import controls.
+    public var body: some View {
+        List {
+            if case .done(let s) = screen {
+                ForEach(Array(s.rows.enumerated()), id: \.offset) { _, row in
+                    VStack(alignment: .leading, spacing: 4) {
+                        Text(row.name).font(.headline)
+                        Text(row.whenLine)
+                        ForEach([row.meetingZoneLine, row.zoneChoiceLine, row.dstLine].compactMap { $0 }, id: \.self) { Text($0).font(.footnote) }
+                        Text(row.modeLabel).font(.footnote)
+                        HStack {
+                            actionButton(row.action)
+                            if let dial = row.dialIn { actionButton(dial) }
+                            Button("I went") { line = (try? model.markAttended(meetingId: row.meetingId, today: today()))?.value }
+                        }
+                    }
+                }
+                ForEach(s.zonePrompts, id: \.listName) { Text($0.prompt) }
+                if let l = s.byAppointmentLine { Text(l) }
+                if let e = s.emptyLine { Text(e) }
+            } else if case .refused(let m) = screen {
+                Text(m.text)
+            }
+            Section("Import a meeting list") {
+                Button("From Files") { importing = true }
+                TextField("https://…", text: $url).textContentType(.URL).keyboardType(.URL)
+                Button("From this address") { Task { await importFromURL() } }
+            }
+            if let line { Text(line) }
+        }
+        .task { reload() }
+        .fileImporter(isPresented: $importing, allowedContentTypes: [.json]) { result in
+            guard case .success(let file) = result, file.startAccessingSecurityScopedResource() else { return }
+            defer { file.stopAccessingSecurityScopedResource() }
+            if let data = try? Data(contentsOf: file) { finishImport(data, name: file.deletingPathExtension().lastPathComponent) }
+        }
+    }
+
+    @ViewBuilder private func actionButton(_ action: MeetingAction) -> some View {
+        switch action {
+        case .openLink(let link): Button("Join") { open(link) }
+        case .dial(let tel): Button("Dial in") { open(tel) }
+        case .none: EmptyView()
+        }
+    }
+
+    private func open(_ uri: String) {
+        if let u = URL(string: uri) { UIApplication.shared.open(u) }
+    }
+
+    /// Core never touches the network: the app fetches the page and hands core the bytes.
+    private func importFromURL() async {
+        guard let u = URL(string: url), u.scheme == "https",
+            let (data, _) = try? await URLSession.shared.data(from: u)
+        else { return }
+        finishImport(data, name: u.host ?? "list")
+    }
+
+    private func finishImport(_ data: Data, name: String) {
+        let result = try? model.importList(feed: data, format: .meetingGuide, listName: name, defaultZone: TimeZone.current.identifier)
+        line = result?.value?.text ?? result?.message?.text
+        reload()
+    }
+
+    private func reload() { screen = try? model.upcoming(now: Date()) }
+}
+#endif

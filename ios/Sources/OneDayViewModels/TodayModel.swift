@@ -1,0 +1,23 @@
+import OneDay
+
+/// The Today screen: one ``CounterCard`` per counter that is not archived, in core's order.
+public final class TodayModel {
+    private let vault: Vault
+    private let today: LocalDate
+
+    /// The screen over an open vault on the user's local date (from the phone's zone, never from UTC).
+    public init(vault: Vault, today: LocalDate) {
+        self.vault = vault
+        self.today = today
+    }
+
+    /// The cards to show; an empty list means the screen offers to add a counter.
+    public func cards() throws -> Outcome<[CounterCard]> {
+        try outcomeOf { try vault.status(today: today).filter { !$0.counter.archived }.map(CounterCard.of) }
+    }
+
+    /// The kind reset flow for one counter, dated today.
+    public func resetFlow(counterId: String) -> ResetFlow {
+        ResetFlow(vault: vault, counterId: counterId, today: today)
+    }
+}

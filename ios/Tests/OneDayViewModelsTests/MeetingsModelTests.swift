@@ -1,0 +1,166 @@
+import Foundation
+import OneDay
+import XCTest
+
+@testable import OneDayViewModels
+
+final class MeetingsModelTests: XCTestCase {
+    /// A small Meeting Guide list: online, phone-only, in person, and one without a zone.
+    private let feed = Data(
+        """
+        [
+          {"name": "Tuesday Online", "slug": "online-tue", "day": 2, "time": "19:00",
+           "conference_url": "https://zoom.example/j/42", "conference_phone": "+15555550142",
+           "timezone": "America/New_York"},
+          {"name": "Wednesday Phone", "slug": "phone-wed", "day": 3, "time": "20:00",
+           "conference_phone": "+1 555 555 0143", "timezone": "Europe/Berlin"},
+          {"name": "Thursday Hall", "slug": "hall-thu", "day": 4, "time": "18:30",
+           "location": "Town Hall", "address": "1 Main Street", "city": "Springfield",
+           "timezone": "Europe/Berlin"},
+          {"name": "Friday No Zone", "slug": "nozone-fri", "day": 5, "time": "12:00",
+           "conference_url": "https://zoom.example/j/77"}
+        ]
+        """.utf8)
+
+    /// Monday 2024-06-03, 10:00 in Berlin (08:00 UTC).
+    private let monday = Date(timeIntervalSince1970: 1_717_401_600)
+    private let today: LocalDate = "2024-06-03"
+    private let zone = "Europe/Berlin"
+
+    private func imported(_ vault: Vault) throws -> MeetingsModel {
+        let model = MeetingsModel(vault: vault, userZone: zone)
+        _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home").done()
+        for m in try vault.meetings() { _ = try model.setSaved(meetingId: m.id, saved: true).done() }
+        return model
+    }
+
+    func testImportSummaryReportsCoresCounts() throws {
+        let vault = try TestVaults.newVault()
+        let model = MeetingsModel(vault: vault, userZone: zone)
+        let first = try model.importList(feed: feed, format: .meetingGuide, listName: "home").done()
+        XCTAssertEqual(first.headline, "Imported “home”: 4 of 4 meetings kept.")
+        XCTAssertEqual(first.lines.first, "4 added, 0 updated, 0 unchanged.")
+        XCTAssertEqual(try vault.meetings().count, 4)
+        let again = try model.importList(feed: feed, format: .meetingGuide, listName: "home").done()
+        XCTAssertEqual(again.lines.first, "0 added, 0 updated, 4 unchanged.")
+        XCTAssertTrue(again.text.hasPrefix(again.headline + "\n"))
+    }
+
+    func testUpcomingRowsAreCoresOccurrencesInTheUsersZoneWithTheRightAction() throws {
+        let vault = try TestVaults.newVault()
+        let model = try imported(vault)
+        let screen = try model.upcoming(now: monday).done()
+        let core = try vault.nextMeetings(from: monday, userZone: zone, count: 20, filter: MeetingFilter(), savedOnly: true)
+        XCTAssertEqual(screen.rows.map(\.name), core.occurrences.map(\.meeting.name))
+        XCTAssertEqual(screen.rows.map(\.meetingId), core.occurrences.map(\.meeting.id))
+        // The soonest occurrence of each meeting (later weeks follow in the list).
+        func row(_ name: String) throws -> MeetingRow { try XCTUnwrap(screen.rows.first { $0.name == name }) }
+
+        let online = try row("Tuesday Online")
+        XCTAssertEqual(online.modeLabel, "Online")
+        // An online meeting's one tap opens its link; its dial-in is offered beside it.
+        XCTAssertEqual(online.action, .openLink(url: "https://zoom.example/j/42"))
+        XCTAssertEqual(online.dialIn, try vault.meeting(id: "home/online-tue").online.telUri.map { .dial(telUri: $0) })
+        XCTAssertNotNil(online.dialIn)
+        // 19:00 in New York is 01:00 the next day in Berlin.
+        XCTAssertEqual(online.whenLine, "Wed 5 Jun, 01:00")
+        XCTAssertEqual(online.meetingZoneLine, "19:00 in America/New_York")
+
+        let phone = try row("Wednesday Phone")
+        XCTAssertEqual(try vault.meeting(id: "home/phone-wed").attendance, .phoneOnly)
+        XCTAssertEqual(phone.modeLabel, "By phone")
+        let tel = try XCTUnwrap(try vault.meeting(id: "home/phone-wed").online.telUri)
+        XCTAssertEqual(phone.action, .dial(telUri: tel))
+        XCTAssertTrue(tel.hasPrefix("tel:"))
+        XCTAssertEqual(phone.whenLine, "Wed 5 Jun, 20:00")
+        XCTAssertNil(phone.meetingZoneLine)
+
+        let hall = try row("Thursday Hall")
+        XCTAssertEqual(hall.modeLabel, "In person")
+        XCTAssertEqual(hall.action, MeetingAction.none)
+        XCTAssertNil(hall.dialIn)
+    }
+
+    func testMeetingsWithoutAZoneAreListedWithAPromptUntilTheListHasOne() throws {
+        let vault = try TestVaults.newVault()
+        let model = try imported(vault)
+        let screen = try model.upcoming(now: monday).done()
+        XCTAssertEqual(
+            try vault.nextMeetings(from: monday, userZone: zone, count: 20, filter: MeetingFilter(), savedOnly: true).zoneUnknown,
+            ["home/nozone-fri"])
+        XCTAssertFalse(screen.rows.contains { $0.name == "Friday No Zone" })
+        XCTAssertEqual(screen.zonePrompts.count, 1)
+        let prompt = try XCTUnwrap(screen.zonePrompts.first)
+        XCTAssertEqual(prompt.listName, "home")
+        XCTAssertEqual(prompt.meetingNames, ["Friday No Zone"])
+        XCTAssertTrue(prompt.prompt.contains("“home”"))
+        XCTAssertTrue(prompt.prompt.contains("Set its zone"))
+
+        _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home", defaultZone: "Europe/Berlin").done()
+        let after = try model.upcoming(now: monday).done()
+        XCTAssertEqual(after.zonePrompts, [])
+        let friday = try XCTUnwrap(after.rows.first { $0.name == "Friday No Zone" })
+        XCTAssertEqual(friday.zoneChoiceLine, "Times use the zone you chose for this list: Europe/Berlin")
+        XCTAssertEqual(friday.whenLine, "Fri 7 Jun, 12:00")
+        XCTAssertNil(after.rows.first { $0.name == "Thursday Hall" }?.zoneChoiceLine)
+    }
+
+    func testMarkAttendedGoesToCoreOnceADay() throws {
+        let vault = try TestVaults.newVault()
+        let model = try imported(vault)
+        let id = try vault.meeting(id: "home/hall-thu").id
+        XCTAssertEqual(try model.markAttended(meetingId: id, today: today).done(), "Marked: you went today.")
+        XCTAssertEqual(try model.markAttended(meetingId: id, today: today).done(), "Already marked for today.")
+        XCTAssertEqual(try vault.meeting(id: id).user.attended, [today])
+        XCTAssertEqual(try vault.meetingAttendance(today: today, days: 90).meetings, 1)
+    }
+
+    func testRefusalsShowCoresSentence() throws {
+        let vault = try TestVaults.newVault()
+        let model = MeetingsModel(vault: vault, userZone: zone)
+        let bad = Data("[{\"name\": \"x\",".utf8)
+        var coreText: String?
+        do {
+            _ = try vault.importMeetings(feed: bad, format: .meetingGuide, source: "home", bmltFormats: nil, defaultZone: nil)
+        } catch let error as MeetingsError {
+            coreText = error.description
+        }
+        let message = try model.importList(feed: bad, format: .meetingGuide, listName: "home").refused()
+        XCTAssertEqual(message.text, try XCTUnwrap(coreText))
+        XCTAssertTrue(message.text.hasPrefix("the meeting list is not valid JSON"))
+        XCTAssertEqual(try vault.meetings().count, 0)
+
+        let unknownZone = try MeetingsModel(vault: vault, userZone: "Mars/Olympus").upcoming(now: monday).refused()
+        XCTAssertEqual(unknownZone.text, MeetingsError.UnknownZoneName.description)
+        vault.lock()
+        XCTAssertEqual(try MeetingsModel(vault: vault, userZone: zone).upcoming(now: monday).refused(), UserMessage.locked)
+    }
+
+    func testFindIsCoresSearchAndSavingShowsInTheRow() throws {
+        let vault = try TestVaults.newVault()
+        let model = MeetingsModel(vault: vault, userZone: zone)
+        _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home").done()
+        let hits = try model.find(text: "main street").done()
+        XCTAssertEqual(hits.map(\.meetingId), try vault.searchMeetings(filter: MeetingFilter(text: "main street"), savedOnly: false).map(\.id))
+        XCTAssertEqual(hits.count, 1)
+        let hall = try XCTUnwrap(hits.first)
+        XCTAssertEqual(hall.name, "Thursday Hall")
+        XCTAssertEqual(hall.listName, "home")
+        XCTAssertEqual(hall.scheduleLine, "Thu 18:30 · Europe/Berlin")
+        XCTAssertFalse(hall.saved)
+        XCTAssertEqual(try model.find(text: "no zone").done().map(\.scheduleLine), ["Fri 12:00 · zone not set"])
+        XCTAssertEqual(try model.find(text: "  ").done().count, 4)
+
+        XCTAssertEqual(try model.setSaved(meetingId: hall.meetingId, saved: true).done(), "Saved “Thursday Hall”.")
+        XCTAssertEqual(try model.find(text: nil, savedOnly: true).done().map(\.name), ["Thursday Hall"])
+        XCTAssertEqual(try model.find(text: "main street").done().first?.saved, true)
+    }
+
+    func testAnEmptyScreenInvitesAnImport() throws {
+        let vault = try TestVaults.newVault()
+        let screen = try MeetingsModel(vault: vault, userZone: zone).upcoming(now: monday).done()
+        XCTAssertEqual(screen.rows, [])
+        XCTAssertNotNil(screen.emptyLine)
+        XCTAssertNil(screen.byAppointmentLine)
+    }
+}
