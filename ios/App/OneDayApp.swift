@@ -61,11 +61,21 @@ struct RootView: View {
         let today = { UserDay.of(Date(), in: .current) }
         return TabView(selection: $tab) {
             TodayScreen(model: TodayModel(vault: vault, today: today())).tabItem { Text("Today") }.tag(0)
-            MeetingsTab(model: MeetingsModel(vault: vault, userZone: TimeZone.current.identifier), today: today)
+            MeetingsTab(
+                model: MeetingsModel(vault: vault, userZone: TimeZone.current.identifier), today: today,
+                reminders: MeetingReminderChoice(vault: vault))
                 .tabItem { Text("Meetings") }.tag(1)
-            CallTab(model: CallModel(vault: vault)).tabItem { Text("Call") }.tag(2)
-            PlanTab(model: PlanModel(vault: vault)).tabItem { Text("Plan") }.tag(3)
+            CallTab(model: CallModel(vault: vault), contacts: ContactsModel(vault: vault)).tabItem { Text("Call") }.tag(2)
+            PlanTab(model: PlanModel(vault: vault), editor: PlanEditor(vault: vault)).tabItem { Text("Plan") }.tag(3)
             CheckInTab(model: CheckInModel(vault: vault, today: today())).tabItem { Text("Check-in") }.tag(4)
+            SettingsTab(wipe: PanicWipe(vaultDir: vault.dir())) {
+                // Core has shredded the vault and locked it; the device key goes too, then back to the start.
+                try? KeychainDeviceKey.delete()
+                opening = nil
+                unlocked = false
+                tab = 0
+            }
+            .tabItem { Text("Settings") }.tag(5)
         }
     }
 }

@@ -8,10 +8,14 @@ import UIKit
 /// The Call tab.
 public struct CallTab: View {
     private let model: CallModel
+    private let contacts: ContactsModel?
     @State private var screen: Outcome<OneDayViewModels.CallScreen>?
 
     /// The tab over the model.
-    public init(model: CallModel) { self.model = model }
+    public init(model: CallModel, contacts: ContactsModel? = nil) {
+        self.model = model
+        self.contacts = contacts
+    }
 
     /// The big button, the fallbacks, the crisis line.
     public var body: some View {
@@ -28,6 +32,7 @@ public struct CallTab: View {
             } else if case .refused(let m) = screen {
                 Text(m.text)
             }
+            if let contacts { ContactsSection(model: contacts) { screen = try? model.call() } }
         }
         .task { screen = try? model.call() }
     }

@@ -11,15 +11,18 @@ import UniformTypeIdentifiers
 public struct MeetingsTab: View {
     private let model: MeetingsModel
     private let today: () -> LocalDate
+    private let reminders: MeetingReminderChoice?
+    @State private var choosingReminder: String?
     @State private var screen: Outcome<MeetingsScreen>?
     @State private var line: String?
     @State private var importing = false
     @State private var url = ""
 
-    /// The tab over the model; `today` gives the user's local date.
-    public init(model: MeetingsModel, today: @escaping () -> LocalDate) {
+    /// The tab over the model; `today` gives the user's local date; `reminders` offers "Remind me".
+    public init(model: MeetingsModel, today: @escaping () -> LocalDate, reminders: MeetingReminderChoice? = nil) {
         self.model = model
         self.today = today
+        self.reminders = reminders
     }
 
     /// Rows, prompts and the import controls.
@@ -36,6 +39,7 @@ public struct MeetingsTab: View {
                             actionButton(row.action)
                             if let dial = row.dialIn { actionButton(dial) }
                             Button("I went") { line = (try? model.markAttended(meetingId: row.meetingId, today: today()))?.value }
+                            if let reminders { Button(reminders.title) { choosingReminder = row.meetingId } }
                         }
                     }
                 }
@@ -51,6 +55,14 @@ public struct MeetingsTab: View {
                 Button("From this address") { Task { await importFromURL() } }
             }
             if let line { Text(line) }
+        }
+        .sheet(isPresented: Binding(get: { choosingReminder != nil }, set: { if !$0 { choosingReminder = nil } })) {
+            if let reminders, let id = choosingReminder {
+                MeetingReminderPicker(model: reminders, meetingId: id) { saved in
+                    line = saved
+                    choosingReminder = nil
+                }
+            }
         }
         .task { reload() }
         .fileImporter(isPresented: $importing, allowedContentTypes: [.json]) { result in

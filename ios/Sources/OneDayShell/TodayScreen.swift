@@ -12,6 +12,7 @@ public struct TodayScreen: View {
     @State private var resetting: ResetFlow?
     @State private var note = ""
     @State private var kept: String?
+    @State private var adding = false
 
     /// The tab over the model.
     public init(model: TodayModel) { self.model = model }
@@ -21,7 +22,7 @@ public struct TodayScreen: View {
         List {
             switch cards {
             case .done(let list) where list.isEmpty:
-                Text("Add a counter to start counting your days.")
+                Text(model.emptyText)
             case .done(let list):
                 ForEach(list, id: \.counterId) { card in
                     VStack(alignment: .leading, spacing: 6) {
@@ -42,6 +43,13 @@ public struct TodayScreen: View {
                 ProgressView()
             }
             if let kept { Text(kept) }
+            Button(model.addCounter().title) { adding = true }
+        }
+        .sheet(isPresented: $adding) {
+            AddCounterSheet(model: model.addCounter()) {
+                adding = false
+                reload()
+            }
         }
         .task { reload() }
         .sheet(isPresented: Binding(get: { resetting != nil }, set: { if !$0 { resetting = nil } })) {

@@ -30,6 +30,19 @@ enum LocalText {
         return formatter(pattern, locale).string(from: date)
     }
 
+    /// A local date (`2025-06-15`) in the locale's long style (`June 15, 2025`), or core's text when it
+    /// cannot be read.
+    static func longDate(_ local: LocalDate, _ locale: Locale) -> String {
+        guard let date = parse(local, ["yyyy-MM-dd"]) else { return local }
+        let f = DateFormatter()
+        f.calendar = Calendar(identifier: .gregorian)
+        f.timeZone = fixed
+        f.locale = locale
+        f.dateStyle = .long
+        f.timeStyle = .none
+        return f.string(from: date)
+    }
+
     /// A local time as `HH:mm`, or core's text when it cannot be read.
     static func time(_ local: LocalTime, _ locale: Locale) -> String {
         guard let date = parse(local, ["HH:mm:ss", "HH:mm:ss.SSS", "HH:mm"]) else { return local }

@@ -16,6 +16,15 @@ public struct PlanSection: Equatable, Sendable {
     public let title: String
     /// Its entries, in the user's order.
     public let entries: [PlanEntryRow]
+    /// The section for ``PlanEditor`` (add and remove entries), when it can be edited.
+    public let part: PlanPart?
+
+    /// A section; `part` when ``PlanEditor`` can edit it.
+    public init(title: String, entries: [PlanEntryRow], part: PlanPart? = nil) {
+        self.title = title
+        self.entries = entries
+        self.part = part
+    }
 }
 
 /// A plan as the Plan screen shows it.
@@ -72,15 +81,15 @@ public final class PlanModel {
         func plain(_ list: [String]) -> [PlanEntryRow] { list.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) } }
         func linked(_ e: ContactEntry, _ prefix: String = "") -> PlanEntryRow { contactRow(prefix + e.text, e, contacts) }
         return [
-            PlanSection(title: "Step 1: Warning signs", entries: plain(p.warningSigns)),
-            PlanSection(title: "Step 2: Internal coping strategies", entries: plain(p.copingStrategies)),
+            PlanSection(title: "Step 1: Warning signs", entries: plain(p.warningSigns), part: .safety(.warningSigns)),
+            PlanSection(title: "Step 2: Internal coping strategies", entries: plain(p.copingStrategies), part: .safety(.copingStrategies)),
             PlanSection(
                 title: "Step 3: People and places for distraction",
-                entries: p.distractions.map { linked($0.entry, $0.kind == .person ? "Person: " : "Place: ") }),
-            PlanSection(title: "Step 4: People to ask for help", entries: p.helpPeople.map { linked($0) }),
-            PlanSection(title: "Step 5: Professionals, agencies and crisis lines", entries: p.professionals.map { linked($0) }),
-            PlanSection(title: "Step 6: Making the environment safe", entries: plain(p.safeEnvironment)),
-            PlanSection(title: "The one thing most worth living for", entries: plain(p.reasonForLiving.map { [$0] } ?? [])),
+                entries: p.distractions.map { linked($0.entry, $0.kind == .person ? "Person: " : "Place: ") }, part: .safety(.distractions)),
+            PlanSection(title: "Step 4: People to ask for help", entries: p.helpPeople.map { linked($0) }, part: .safety(.helpPeople)),
+            PlanSection(title: "Step 5: Professionals, agencies and crisis lines", entries: p.professionals.map { linked($0) }, part: .safety(.professionals)),
+            PlanSection(title: "Step 6: Making the environment safe", entries: plain(p.safeEnvironment), part: .safety(.safeEnvironment)),
+            PlanSection(title: "The one thing most worth living for", entries: plain(p.reasonForLiving.map { [$0] } ?? []), part: .safety(.reasonForLiving)),
         ]
     }
 
@@ -108,27 +117,32 @@ public final class PlanModel {
 
     private func relapseSections(_ p: RelapsePreventionPlan) -> [PlanSection] {
         [
-            PlanSection(title: "Reasons for recovery", entries: p.reasons.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) }),
+            PlanSection(title: "Reasons for recovery", entries: p.reasons.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) }, part: .relapse(.reasons)),
             PlanSection(
                 title: "Triggers and high-risk situations",
                 entries: p.triggers.map {
                     PlanEntryRow(
-                        text: "\(Self.categoryLabel($0.category)): \($0.text)", detail: $0.coping.map { "What I do: \($0)" },
+                        text: "\(PlanWords.categoryLabel($0.category)): \($0.text)", detail: $0.coping.map { "What I do: \($0)" },
                         dialUri: nil)
-                }),
+                }, part: .relapse(.triggers)),
             PlanSection(
                 title: "Warning signs",
                 entries: p.warningSigns.map {
                     PlanEntryRow(
-                        text: $0.text, detail: "\(Self.gradeLabel($0.grade))\($0.mentalHealth ? " · mental health" : "")",
+                        text: $0.text, detail: "\(PlanWords.gradeLabel($0.grade))\($0.mentalHealth ? " · mental health" : "")",
                         dialUri: nil)
-                }),
+                }, part: .relapse(.warningSigns)),
             PlanSection(
-                title: "The first 24 hours after a lapse", entries: p.afterLapse.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) }),
+                title: "The first 24 hours after a lapse", entries: p.afterLapse.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) },
+                part: .relapse(.afterLapse)),
         ]
     }
+}
 
-    private static func categoryLabel(_ c: TriggerCategory) -> String {
+/// The words for the plans' categories and grades, shared by the Plan screen and its forms.
+public enum PlanWords {
+    /// A trigger category in words: `People`, `Hungry`.
+    public static func categoryLabel(_ c: TriggerCategory) -> String {
         switch c {
         case .people: return "People"
         case .places: return "Places"
@@ -144,11 +158,19 @@ public final class PlanModel {
         }
     }
 
-    private static func gradeLabel(_ g: WarningGrade) -> String {
+    /// A warning sign's grade in words.
+    public static func gradeLabel(_ g: WarningGrade) -> String {
         switch g {
         case .early: return "Early"
         case .middle: return "Middle"
         case .immediate: return "Immediate"
         }
     }
+
+    /// The trigger categories the form offers, HALT last.
+    public static let triggerCategories: [TriggerCategory] =
+        [.people, .places, .things, .feelings] + ([.hungry, .angry, .lonely, .tired] as [HaltState]).map { TriggerCategory.halt(state: $0) }
+
+    /// The grades the form offers, earliest first.
+    public static let grades: [WarningGrade] = [.early, .middle, .immediate]
 }

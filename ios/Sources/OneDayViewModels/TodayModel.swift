@@ -11,10 +11,18 @@ public final class TodayModel {
         self.today = today
     }
 
+    /// Shown instead of cards when there is no counter yet, above the "Add a counter" action.
+    public let emptyText =
+        "No counter yet. Whenever you are ready, add one with your clean date: "
+        + "a date long ago, today, or a day still to come. Every day counts."
+
     /// The cards to show; an empty list means the screen offers to add a counter.
     public func cards() throws -> Outcome<[CounterCard]> {
         try outcomeOf { try vault.status(today: today).filter { !$0.counter.archived }.map(CounterCard.of) }
     }
+
+    /// The add-counter form, its date picker starting today.
+    public func addCounter() -> AddCounterModel { AddCounterModel(vault: vault, today: today) }
 
     /// The kind reset flow for one counter, dated today.
     public func resetFlow(counterId: String) -> ResetFlow {
