@@ -215,14 +215,20 @@ fn crash_safety_under_sigkill() {
             .unwrap_or_else(|e| panic!("run {run}: vault does not open after SIGKILL: {e}"));
         let tally: Option<Tally> = vault.get(RecordKind::Setting, &tally_id()).unwrap();
         if let Some((&last_known, _)) = known.iter().next_back() {
-            let tally = tally.unwrap_or_else(|| panic!("run {run}: tally missing"));
+            let tally = tally
+                .as_ref()
+                .unwrap_or_else(|| panic!("run {run}: tally missing"));
             assert!(
                 tally.last_seq >= last_known,
                 "run {run}: tally behind a committed batch"
             );
-            // The writer may have committed batches it did not get to print.
+        }
+        // The writer may have committed batches it did not get to print (even the very first one,
+        // when the kill lands between the first commit and its line).
+        if let Some(tally) = tally {
+            let first_unprinted = known.keys().next_back().map_or(0, |last| last + 1);
             next_seq = next_seq.max(tally.last_seq + 1);
-            for seq in last_known + 1..=tally.last_seq {
+            for seq in first_unprinted..=tally.last_seq {
                 known.insert(seq, true);
                 if let Some(old) = deleted_by(seq) {
                     known.insert(old, false);
