@@ -41,11 +41,7 @@ impl MeetingBook {
                     stored: view.decode::<StoredMeeting>()?,
                 }),
                 RecordKind::MeetingSource => {
-                    let s: MeetingSourceSettings = view.decode()?;
-                    // A zone name this version does not know is ignored (the meetings stay unplaced).
-                    if let Some(tz) = s.default_zone.as_deref().and_then(|z| z.parse::<Tz>().ok()) {
-                        zones.set(s.source, tz);
-                    }
+                    view.decode::<MeetingSourceSettings>()?.place_in(&mut zones);
                 }
                 _ => {}
             }

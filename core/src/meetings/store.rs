@@ -59,6 +59,20 @@ pub struct MeetingSourceSettings {
     pub default_zone: Option<String>,
 }
 
+impl MeetingSourceSettings {
+    /// Adds this list's zone to `zones`. A zone name this version does not know is left out (its
+    /// meetings stay unplaced, never put in UTC).
+    pub fn place_in(self, zones: &mut SourceZones) {
+        if let Some(tz) = self
+            .default_zone
+            .as_deref()
+            .and_then(|z| z.parse::<Tz>().ok())
+        {
+            zones.set(self.source, tz);
+        }
+    }
+}
+
 /// A meeting with its record id in the vault.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingRecord {
@@ -242,9 +256,7 @@ fn save_source_zone(tx: &mut VaultTx<'_>, source: &str, tz: Tz) -> Result<(), Va
 pub fn source_zones(vault: &Vault) -> Result<SourceZones, MeetingStoreError> {
     let mut zones = SourceZones::new();
     for (_, s) in vault.list::<MeetingSourceSettings>(RecordKind::MeetingSource)? {
-        if let Some(tz) = s.default_zone.as_deref().and_then(|z| z.parse::<Tz>().ok()) {
-            zones.set(s.source, tz);
-        }
+        s.place_in(&mut zones);
     }
     Ok(zones)
 }
