@@ -1,17 +1,26 @@
 //! The plaintext inside a sealed record: kind, serialized value, padding.
 //!
 //! ```text
+//! encoding 2 (written since backups exist)
 //! offset   size  field
-//! 0        1     payload encoding (1 = JSON through serde_json)
-//! 1        1     length k of the kind name (1..=32)
-//! 2        k     kind name, ASCII (RecordKind::as_str)
-//! 2+k      4     length n of the body (u32, big-endian)
-//! 6+k      n     body: the value as JSON
-//! 6+k+n    ..    zero bytes up to the next multiple of 64
+//! 0        1     payload encoding = 2 (JSON through serde_json, with the edit time)
+//! 1        8     edited at: milliseconds since the Unix epoch (i64, big-endian)
+//! 9        1     length k of the kind name (1..=32)
+//! 10       k     kind name, ASCII (RecordKind::as_str)
+//! 10+k     4     length n of the body (u32, big-endian)
+//! 14+k     n     body: the value as JSON
+//! 14+k+n   ..    zero bytes up to the next multiple of 64
+//!
+//! encoding 1 (still read): the same without the edit time
+//! 0 encoding = 1 | 1 k | 2 kind | 2+k n | 6+k body | padding
 //! ```
 //!
 //! The encoding byte is the payload's own version: a later version can add an encoding (a binary
-//! format, say) and keep reading records written with encoding 1, so old records stay readable.
+//! format, say) and keep reading records written with the earlier ones, so old records stay readable.
+//! The edit time is when the record was last written on this or another device; merging a backup
+//! into a vault uses it to let the newest edit win (`crate::backup`). It is a wall-clock instant, used
+//! only to order edits, never for counting days. A record of encoding 1 has no edit time and counts
+//! as older than any record that has one.
 //! Padding to 64 bytes blurs the length of what the user typed; it hides small differences (a longer
 //! name), not large ones (a counter with a hundred attempts is larger than a setting).
 //!
@@ -29,8 +38,10 @@ use zeroize::Zeroizing;
 use super::error::VaultError;
 use super::record::{RecordId, RecordKind};
 
-/// Payload encoding 1: JSON.
+/// Payload encoding 1: JSON, no edit time (written before backups existed; still read).
 const ENCODING_JSON: u8 = 1;
+/// Payload encoding 2: the edit time, then JSON.
+const ENCODING_JSON_EDITED: u8 = 2;
 /// Payloads are padded to a multiple of this many bytes.
 pub(crate) const PAD_TO: usize = 64;
 const MAX_KIND_LEN: usize = 32;
@@ -45,20 +56,30 @@ impl Payload {
     }
 }
 
-/// Encodes `value` of `kind`.
+/// Encodes `value` of `kind`, edited now.
 pub(crate) fn encode<T: Serialize + ?Sized>(
     kind: RecordKind,
     value: &T,
 ) -> Result<Payload, VaultError> {
     let mut json = ZeroizingWriter(Zeroizing::new(Vec::with_capacity(256)));
     serde_json::to_writer(&mut json, value).map_err(|_| VaultError::Encode)?;
-    let body = &json.0;
+    encode_json(kind, &json.0, now_millis())
+}
+
+/// Encodes an already serialized JSON `body` of `kind` with the edit time `edited_at` (milliseconds
+/// since the Unix epoch): how a restored record keeps the time it was last edited.
+pub(crate) fn encode_json(
+    kind: RecordKind,
+    body: &[u8],
+    edited_at: i64,
+) -> Result<Payload, VaultError> {
     let name = kind.as_str().as_bytes();
     let body_len = u32::try_from(body.len()).map_err(|_| VaultError::Encode)?;
-    let unpadded = 1 + 1 + name.len() + 4 + body.len();
+    let unpadded = 1 + 8 + 1 + name.len() + 4 + body.len();
     let padded = unpadded.div_ceil(PAD_TO) * PAD_TO;
     let mut out = Zeroizing::new(Vec::with_capacity(padded));
-    out.push(ENCODING_JSON);
+    out.push(ENCODING_JSON_EDITED);
+    out.extend_from_slice(&edited_at.to_be_bytes());
     out.push(u8::try_from(name.len()).map_err(|_| VaultError::Encode)?);
     out.extend_from_slice(name);
     out.extend_from_slice(&body_len.to_be_bytes());
@@ -67,10 +88,19 @@ pub(crate) fn encode<T: Serialize + ?Sized>(
     Ok(Payload(out))
 }
 
+/// The current wall-clock time in milliseconds since the Unix epoch (0 if the clock is before 1970).
+pub(crate) fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
 /// The parts of an opened payload.
 pub(crate) struct Opened {
     /// The kind, or `None` for a kind this version does not know.
     pub(crate) kind: Option<RecordKind>,
+    /// When the record was last written (milliseconds since the Unix epoch); `None` for encoding 1.
+    pub(crate) edited_at: Option<i64>,
     /// Where the JSON body is in the payload.
     pub(crate) body: Range<usize>,
 }
@@ -78,28 +108,38 @@ pub(crate) struct Opened {
 /// Splits an opened payload of record `id` into kind and body.
 pub(crate) fn split(id: &RecordId, plain: &[u8]) -> Result<Opened, VaultError> {
     let corrupt = || VaultError::CorruptRecord(*id);
-    match plain.first() {
-        Some(&ENCODING_JSON) => {}
+    let (edited_at, start) = match plain.first() {
+        Some(&ENCODING_JSON) => (None, 1),
+        Some(&ENCODING_JSON_EDITED) => {
+            let stamp: [u8; 8] = plain
+                .get(1..9)
+                .and_then(|s| s.try_into().ok())
+                .ok_or_else(corrupt)?;
+            (Some(i64::from_be_bytes(stamp)), 9)
+        }
         Some(_) => return Err(VaultError::UnsupportedRecordFormat(*id)),
         None => return Err(corrupt()),
-    }
-    let k = usize::from(*plain.get(1).ok_or_else(corrupt)?);
+    };
+    let k = usize::from(*plain.get(start).ok_or_else(corrupt)?);
     if k == 0 || k > MAX_KIND_LEN {
         return Err(corrupt());
     }
-    let name = plain.get(2..2 + k).ok_or_else(corrupt)?;
+    let name_at = start + 1;
+    let name = plain.get(name_at..name_at + k).ok_or_else(corrupt)?;
+    let len_at = name_at + k;
     let len_bytes: [u8; 4] = plain
-        .get(2 + k..6 + k)
+        .get(len_at..len_at + 4)
         .and_then(|s| s.try_into().ok())
         .ok_or_else(corrupt)?;
     let n = usize::try_from(u32::from_be_bytes(len_bytes)).map_err(|_| corrupt())?;
-    let body = 6 + k..(6 + k).checked_add(n).ok_or_else(corrupt)?;
+    let body = len_at + 4..(len_at + 4).checked_add(n).ok_or_else(corrupt)?;
     let padding = plain.get(body.end..).ok_or_else(corrupt)?;
     if padding.iter().any(|&b| b != 0) {
         return Err(corrupt());
     }
     Ok(Opened {
         kind: RecordKind::from_name(name),
+        edited_at,
         body,
     })
 }
@@ -156,9 +196,9 @@ mod tests {
     fn unknown_kind_is_none_and_unknown_encoding_is_unsupported() {
         let id = RecordId::from_bytes([1; 16]);
         let mut p = encode(RecordKind::Setting, &1u8).unwrap().0.to_vec();
-        p[2] = b'z';
+        p[10] = b'z';
         assert_eq!(split(&id, &p).unwrap().kind, None);
-        p[0] = 2;
+        p[0] = 3;
         assert!(matches!(
             split(&id, &p),
             Err(VaultError::UnsupportedRecordFormat(_))
@@ -172,21 +212,48 @@ mod tests {
         for len in 0..good.len() {
             let r = split(&id, &good[..len]);
             // Cutting off only padding still leaves a valid payload.
-            if len >= 2 + 7 + 4 + 5 {
+            if len >= 1 + 8 + 1 + 7 + 4 + 5 {
                 assert!(r.is_ok());
             } else {
                 assert!(matches!(r, Err(VaultError::CorruptRecord(_))), "len {len}");
             }
         }
         let mut bad = good.clone();
-        bad[1] = 0;
+        bad[9] = 0;
         assert!(split(&id, &bad).is_err());
         let mut bad = good.clone();
         *bad.last_mut().unwrap() = 1;
         assert!(split(&id, &bad).is_err());
         let mut bad = good;
-        bad[9..13].copy_from_slice(&u32::MAX.to_be_bytes());
+        bad[17..21].copy_from_slice(&u32::MAX.to_be_bytes());
         assert!(split(&id, &bad).is_err());
+    }
+
+    #[test]
+    fn edit_time_is_written_and_encoding_1_still_reads() {
+        let id = RecordId::from_bytes([1; 16]);
+        let before = now_millis();
+        let p = encode(RecordKind::Counter, &"x").unwrap();
+        let opened = split(&id, p.as_bytes()).unwrap();
+        let at = opened.edited_at.unwrap();
+        assert!(at >= before && at <= now_millis());
+
+        let p = encode_json(RecordKind::Contact, b"[1]", -5).unwrap();
+        let opened = split(&id, p.as_bytes()).unwrap();
+        assert_eq!(opened.edited_at, Some(-5));
+        assert_eq!(opened.kind, Some(RecordKind::Contact));
+        assert_eq!(&p.as_bytes()[opened.body], b"[1]");
+
+        // An encoding-1 payload, as earlier versions wrote it.
+        let mut old = vec![1u8, 7];
+        old.extend_from_slice(b"setting");
+        old.extend_from_slice(&3u32.to_be_bytes());
+        old.extend_from_slice(b"\"a\"");
+        old.resize(64, 0);
+        let opened = split(&id, &old).unwrap();
+        assert_eq!(opened.edited_at, None);
+        assert_eq!(opened.kind, Some(RecordKind::Setting));
+        assert_eq!(decode::<String>(&id, &old[opened.body]).unwrap(), "a");
     }
 
     #[test]

@@ -47,6 +47,21 @@ impl WriteOp {
         }))
     }
 
+    /// Adds or replaces record `id` with an already serialized JSON `body`, keeping the edit time
+    /// `edited_at` it had elsewhere: how a backup's records are restored.
+    pub(crate) fn put_json(
+        kind: RecordKind,
+        id: &RecordId,
+        body: &[u8],
+        edited_at: i64,
+    ) -> Result<Self, VaultError> {
+        Ok(Self(Op::Put {
+            kind,
+            id: *id,
+            payload: payload::encode_json(kind, body, edited_at)?,
+        }))
+    }
+
     /// Removes record `id` (no error if it does not exist).
     pub fn delete(id: &RecordId) -> Self {
         Self(Op::Delete(*id))
@@ -67,6 +82,7 @@ impl std::fmt::Debug for WriteOp {
 pub struct Record {
     id: RecordId,
     kind: RecordKind,
+    edited_at: Option<i64>,
     body: Zeroizing<Vec<u8>>,
 }
 
@@ -79,6 +95,17 @@ impl Record {
     /// The record's kind.
     pub fn kind(&self) -> RecordKind {
         self.kind
+    }
+
+    /// When the record was last written, in milliseconds since the Unix epoch; `None` for a record
+    /// written before versions kept the edit time.
+    pub fn edited_at(&self) -> Option<i64> {
+        self.edited_at
+    }
+
+    /// The value as JSON, exactly as stored.
+    pub(crate) fn json(&self) -> &[u8] {
+        &self.body
     }
 
     /// Deserializes the value.
@@ -98,6 +125,7 @@ impl std::fmt::Debug for Record {
 pub struct RecordView<'a> {
     id: RecordId,
     kind: RecordKind,
+    edited_at: Option<i64>,
     body: &'a [u8],
 }
 
@@ -110,6 +138,11 @@ impl RecordView<'_> {
     /// The record's kind.
     pub fn kind(&self) -> RecordKind {
         self.kind
+    }
+
+    /// When the record was last written; see [`Record::edited_at`].
+    pub fn edited_at(&self) -> Option<i64> {
+        self.edited_at
     }
 
     /// Deserializes the value.
@@ -235,6 +268,7 @@ impl Vault {
             out.push(Record {
                 id: view.id,
                 kind: view.kind,
+                edited_at: view.edited_at,
                 body,
             });
             Ok(())
@@ -384,6 +418,7 @@ fn scan_in(
             Some(kind) => f(RecordView {
                 id,
                 kind,
+                edited_at: opened.edited_at,
                 body: &plain[opened.body],
             }),
             None => Ok(()),
