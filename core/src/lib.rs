@@ -4,6 +4,7 @@
 //! engine and the encrypted on-device vault. Pure Rust with no FFI types; the UniFFI facade in
 //! `bindings/` and the `oneday` terminal shell in `cli/` are thin layers over it.
 //!
+//! - [`backup`]: the whole vault in one encrypted file, restored or merged on another device.
 //! - [`checkins`]: daily check-ins (mood, craving, sleep, ...) and their trends.
 //! - [`cleantime`]: counters, attempts, milestones, the day count (every rule about clean time).
 //! - [`date`]: strict civil-date parsing and the supported range.
@@ -13,6 +14,7 @@
 //! - [`support`]: the support network, one-tap call and SMS, crisis lines by region.
 //! - [`vault`]: the encrypted store everything a user enters is kept in.
 
+pub mod backup;
 pub mod checkins;
 pub mod cleantime;
 pub mod date;

@@ -29,7 +29,7 @@ pub enum SettingsError {
 
 /// One setting as sealed: its name and its value.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct NamedSetting {
+pub(crate) struct NamedSetting {
     name: String,
     value: serde_json::Value,
 }
@@ -91,6 +91,13 @@ fn find_in(tx: &VaultTx<'_>, name: &str) -> Result<Option<RecordId>, VaultError>
         .into_iter()
         .find(|(_, s)| s.name == name)
         .map(|(id, _)| id))
+}
+
+/// Backups: a setting is the same setting when it has the same name; the newer edit wins.
+impl crate::backup::merge::Mergeable for NamedSetting {
+    fn identity(&self) -> String {
+        self.name.clone()
+    }
 }
 
 #[cfg(test)]

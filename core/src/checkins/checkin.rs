@@ -307,6 +307,13 @@ pub fn check_symptom_name(name: &str) -> Result<(), CheckInError> {
     Ok(())
 }
 
+/// Backups: a check-in is matched by its date; the newer edit wins.
+impl crate::backup::merge::Mergeable for CheckIn {
+    fn identity(&self) -> String {
+        self.date.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -124,6 +124,11 @@ impl Counter {
         self.archived = archived;
     }
 
+    /// Replaces every attempt (a merge of two versions of this counter, see `super::merge`).
+    pub(crate) fn replace_attempts(&mut self, attempts: Vec<Attempt>) {
+        self.attempts = attempts;
+    }
+
     /// Every attempt, oldest first.
     pub fn attempts(&self) -> &[Attempt] {
         &self.attempts
@@ -290,6 +295,34 @@ fn check_note(note: &str) -> Result<(), CleanTimeError> {
         return Err(CleanTimeError::ControlCharacters);
     }
     Ok(())
+}
+
+/// Backups: a counter is matched by its name (ignoring case and spaces around it) and merged by
+/// [`super::merge::merge`]; contradicting histories keep both counters.
+impl crate::backup::merge::Mergeable for Counter {
+    fn identity(&self) -> String {
+        self.settings.label.trim().to_lowercase()
+    }
+
+    fn merge(
+        local: &Self,
+        incoming: &Self,
+        incoming_is_newer: bool,
+    ) -> crate::backup::merge::Merged<Self> {
+        use super::merge::{merge, CounterMerge};
+        use crate::backup::merge::Merged;
+        let (older, newer) = if incoming_is_newer {
+            (local, incoming)
+        } else {
+            (incoming, local)
+        };
+        match merge(older, newer) {
+            CounterMerge::Merged(m) if &m == local => Merged::Local,
+            CounterMerge::Merged(m) if &m == incoming => Merged::Incoming,
+            CounterMerge::Merged(m) => Merged::Combined(m),
+            CounterMerge::Conflict => Merged::Both(incoming.clone()),
+        }
+    }
 }
 
 #[cfg(test)]

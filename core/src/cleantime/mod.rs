@@ -12,13 +12,15 @@
 //! - [`compute`]: clean time on a day (total, period, milestones, next milestone, money);
 //! - [`attempts`] and [`counter`]: relapse, pause, back-dating, and the stats over all attempts;
 //! - [`money`]: money saved in exact minor units; [`reminders`]: neutral milestone notifications;
-//! - [`store`]: counters kept as sealed records in the vault.
+//! - [`store`]: counters kept as sealed records in the vault;
+//! - [`merge`]: two versions of one counter (a restored backup and the vault) made one, history kept.
 
 pub mod attempts;
 pub mod compute;
 pub mod counter;
 pub mod counting;
 pub mod error;
+pub mod merge;
 pub mod milestones;
 pub mod money;
 pub mod period;

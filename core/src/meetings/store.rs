@@ -391,3 +391,10 @@ pub fn export_ics(
     let refs: Vec<&Meeting> = meetings.iter().collect();
     Ok(super::ics::export(&refs, dtstamp, &zones)?)
 }
+
+/// Backups: a list's settings are matched by the list's name; the newer edit wins.
+impl crate::backup::merge::Mergeable for MeetingSourceSettings {
+    fn identity(&self) -> String {
+        self.source.clone()
+    }
+}

@@ -85,6 +85,46 @@ impl<P: Clone + PartialEq> History<P> {
         Some(self.push(plan, now, Some(number)))
     }
 
+    /// Both histories in one, as a restored backup merges a plan: every revision of either is kept
+    /// (one copy of those both have), in the order they were saved, numbered again from 1; a
+    /// "restored from" number follows its revision. The current plan is the one saved last.
+    pub fn merged_with(&self, other: &History<P>) -> History<P> {
+        let mut all: Vec<(usize, &Revision<P>)> = Vec::new();
+        for (source, history) in [self, other].into_iter().enumerate() {
+            for r in &history.revisions {
+                let duplicate = all
+                    .iter()
+                    .any(|(_, k)| k.info.saved_at == r.info.saved_at && k.plan == r.plan);
+                if !duplicate {
+                    all.push((source, r));
+                }
+            }
+        }
+        // Stable: on the same instant, this history's revision comes first.
+        all.sort_by_key(|(_, r)| r.info.saved_at);
+        let new_number = |source: usize, old: u32| {
+            let history = if source == 0 { self } else { other };
+            let target = history.get(old)?;
+            let at = all.iter().position(|(_, r)| {
+                r.info.saved_at == target.info.saved_at && r.plan == target.plan
+            })?;
+            u32::try_from(at + 1).ok()
+        };
+        let revisions = all
+            .iter()
+            .enumerate()
+            .map(|(i, (source, r))| Revision {
+                info: RevisionInfo {
+                    number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                    saved_at: r.info.saved_at,
+                    restored_from: r.info.restored_from.and_then(|n| new_number(*source, n)),
+                },
+                plan: r.plan.clone(),
+            })
+            .collect();
+        History { revisions }
+    }
+
     fn push(&mut self, plan: P, now: DateTime<Utc>, restored_from: Option<u32>) -> Saved {
         if let Some(current) = self.revisions.last() {
             if current.plan == plan {
@@ -119,6 +159,29 @@ mod tests {
 
     fn at(h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2024, 5, 1, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn merging_keeps_every_revision_once_in_time_order() {
+        let mut a: History<String> = History::default();
+        a.record("one".into(), at(1));
+        let mut b = a.clone();
+        a.record("phone a".into(), at(3));
+        b.record("phone b".into(), at(2));
+        b.restore(1, at(4));
+        let m = a.merged_with(&b);
+        let plans: Vec<&str> = m.revisions.iter().map(|r| r.plan.as_str()).collect();
+        assert_eq!(plans, vec!["one", "phone b", "phone a", "one"]);
+        assert_eq!(
+            m.infos().iter().map(|i| i.number).collect::<Vec<_>>(),
+            vec![1, 2, 3, 4]
+        );
+        assert_eq!(m.current().unwrap().info.restored_from, Some(1));
+        assert_eq!(m.current().unwrap().info.saved_at, at(4));
+        // Merging again changes nothing, from either side.
+        assert_eq!(m.merged_with(&b), m);
+        assert_eq!(m.merged_with(&a), m);
+        assert_eq!(a.merged_with(&a), a);
     }
 
     #[test]

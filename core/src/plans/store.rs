@@ -26,7 +26,7 @@ use crate::vault::{RecordId, RecordKind, Vault, VaultTx};
 /// The sealed record of one plan kind.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "plan", rename_all = "snake_case")]
-enum PlanRecord {
+pub(crate) enum PlanRecord {
     Safety {
         history: History<SafetyPlan>,
     },
@@ -305,6 +305,41 @@ pub fn completeness(
         PlanKind::Safety => completeness::safety(&safety(vault)?.plan, contacts),
         PlanKind::Relapse => completeness::relapse(&relapse(vault)?.plan),
     })
+}
+
+/// Backups: a plan is matched by which plan it is; the revisions of both are kept
+/// ([`History::merged_with`]), so the current plan is the one saved last.
+impl crate::backup::merge::Mergeable for PlanRecord {
+    fn identity(&self) -> String {
+        match self {
+            PlanRecord::Safety { .. } => "safety",
+            PlanRecord::Relapse { .. } => "relapse",
+        }
+        .to_string()
+    }
+
+    fn merge(
+        local: &Self,
+        incoming: &Self,
+        _incoming_is_newer: bool,
+    ) -> crate::backup::merge::Merged<Self> {
+        use crate::backup::merge::Merged;
+        let merged = match (local, incoming) {
+            (PlanRecord::Safety { history: a }, PlanRecord::Safety { history: b }) => {
+                PlanRecord::Safety {
+                    history: a.merged_with(b),
+                }
+            }
+            (PlanRecord::Relapse { history: a }, PlanRecord::Relapse { history: b }) => {
+                PlanRecord::Relapse {
+                    history: a.merged_with(b),
+                }
+            }
+            // Matched by id but holding the other plan: keep both rather than lose one.
+            _ => return Merged::Both(incoming.clone()),
+        };
+        Merged::Combined(merged)
+    }
 }
 
 #[cfg(test)]

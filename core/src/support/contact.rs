@@ -227,6 +227,40 @@ pub fn check_note(note: Option<String>) -> Result<Option<String>, SupportError> 
     Ok(Some(note.to_owned()))
 }
 
+/// Backups: a contact is matched by name (ignoring case and spaces around it) and the number as
+/// dialled. The newer edit wins, keeping the vault's place in the order; a new contact goes last.
+impl crate::backup::merge::Mergeable for Contact {
+    fn identity(&self) -> String {
+        format!(
+            "{}\u{0}{}",
+            self.name.trim().to_lowercase(),
+            self.phone.dial_string()
+        )
+    }
+
+    fn merge(
+        local: &Self,
+        incoming: &Self,
+        incoming_is_newer: bool,
+    ) -> crate::backup::merge::Merged<Self> {
+        use crate::backup::merge::Merged;
+        if !incoming_is_newer {
+            return Merged::Local;
+        }
+        let mut merged = incoming.clone();
+        merged.order = local.order;
+        Merged::Combined(merged)
+    }
+
+    fn prepare_new(&mut self, existing: &[&Self]) {
+        self.order = existing
+            .iter()
+            .map(|c| c.order.saturating_add(1))
+            .max()
+            .unwrap_or(0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

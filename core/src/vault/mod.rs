@@ -78,16 +78,16 @@
 
 mod access;
 mod db;
-mod envelope;
+pub(crate) mod envelope;
 mod error;
-mod kdf;
-mod keys;
-mod payload;
+pub(crate) mod kdf;
+pub(crate) mod keys;
+pub(crate) mod payload;
 mod record;
 mod records;
-mod recovery_code;
+pub(crate) mod recovery_code;
 mod schema;
-mod slots;
+pub(crate) mod slots;
 mod store;
 mod wipe;
 

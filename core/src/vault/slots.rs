@@ -173,7 +173,10 @@ pub(crate) fn open_recovery_slot(
 }
 
 /// The bytes fed to Argon2id when a slot is made; passphrases must meet the minimum length.
-fn canonical_secret(secret: &[u8], kind: SecretKind) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+pub(crate) fn canonical_secret(
+    secret: &[u8],
+    kind: SecretKind,
+) -> Result<Zeroizing<Vec<u8>>, VaultError> {
     match kind {
         SecretKind::Code => recovery_code::normalise(secret),
         SecretKind::Passphrase if secret.len() < MIN_PASSPHRASE_LEN => {
@@ -187,7 +190,7 @@ fn canonical_secret(secret: &[u8], kind: SecretKind) -> Result<Zeroizing<Vec<u8>
 
 /// The bytes fed to Argon2id when a slot is opened. A malformed code fails before Argon2id; a short
 /// passphrase is simply wrong (there is no point telling an attacker the minimum).
-fn canonical_secret_for_open(
+pub(crate) fn canonical_secret_for_open(
     secret: &[u8],
     kind: SecretKind,
 ) -> Result<Zeroizing<Vec<u8>>, VaultError> {

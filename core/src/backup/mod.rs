@@ -1,0 +1,211 @@
+//! Encrypted backups: the whole vault in one file sealed under a passphrase or the recovery code,
+//! restored into an empty vault or merged into one in use. Moving to a new phone is an export on the
+//! old one and a restore on the new one.
+//!
+//! Where each rule lives:
+//! - [`format`]: the file's bytes, Argon2id and AES-256-GCM, and the order errors are told in;
+//! - [`contents`]: the records inside, with their ids and edit times;
+//! - [`merge`]: how a backup's records are matched to the vault's and which version wins (the rule
+//!   for each kind lives with its type: counters in [`crate::cleantime::merge`], plans in
+//!   [`crate::plans::History::merged_with`], ...);
+//! - [`error`]: the one error type.
+//!
+//! A backup holds every record of every kind this version knows, exactly as the vault holds it
+//! (including its edit time), and nothing of the vault's keys: the device key, the data key and the
+//! vault's recovery slot stay behind. The byte format is documented in `docs/backup-format.md`, with a
+//! test vector.
+//!
+//! Nothing is written to the vault until the whole file has been opened, authenticated and every
+//! record in it read as its type; then the restore is one transaction.
+
+pub(crate) mod contents;
+pub mod error;
+pub mod format;
+pub(crate) mod merge;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use zeroize::Zeroizing;
+
+use self::contents::{Contents, Entry, UNKNOWN_EDIT_TIME};
+pub use self::error::BackupError;
+pub use self::format::{
+    read_header, BackupHeader, BackupSecretKind, FORMAT_VERSION, MAX_BACKUP_BYTES,
+};
+pub use self::merge::{KindReport, RestoreReport};
+use crate::checkins::CheckIn;
+use crate::cleantime::Counter;
+use crate::meetings::{store::MeetingSourceSettings, StoredMeeting};
+use crate::plans::store::PlanRecord;
+use crate::settings::NamedSetting;
+use crate::support::Contact;
+use crate::vault::payload::now_millis;
+use crate::vault::{KdfParams, Record, RecordKind, Vault};
+
+/// What a backup holds, read without touching any vault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupSummary {
+    /// Its clear header.
+    pub header: BackupHeader,
+    /// When it was made (by the clock of the device that made it).
+    pub made_at: DateTime<Utc>,
+    /// How many records of each kind it holds, in [`RecordKind::ALL`] order (zero counts included).
+    pub records: Vec<(RecordKind, u32)>,
+}
+
+/// Where a restore goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestoreMode {
+    /// Into a vault with nothing in it yet (a new phone): refused with
+    /// [`BackupError::VaultNotEmpty`] otherwise, so two people's data are never mixed by mistake.
+    IntoEmpty,
+    /// Into a vault in use: records are matched and merged (see [`merge`]).
+    Merge,
+}
+
+/// Seals every record of `vault` into a backup file's bytes, under `secret` (a passphrase of at
+/// least 8 bytes, or a recovery code) with Argon2id `kdf` (refused below the vault's floor).
+pub fn export(
+    vault: &Vault,
+    secret: &[u8],
+    kind: BackupSecretKind,
+    kdf: KdfParams,
+) -> Result<Vec<u8>, BackupError> {
+    kdf.check()?;
+    let entries = vault
+        .list_all()?
+        .into_iter()
+        .map(|r| Entry {
+            id: r.id(),
+            kind: r.kind(),
+            edited_at: r.edited_at().unwrap_or(UNKNOWN_EDIT_TIME),
+            json: Zeroizing::new(r.json().to_vec()),
+        })
+        .collect();
+    let plain = contents::encode(&Contents {
+        made_at: now_millis(),
+        entries,
+    })?;
+    format::seal(&plain, secret, kind, kdf)
+}
+
+/// Opens `file` with `secret` and reads every record in it as its type, without writing anything.
+pub fn verify(file: &[u8], secret: &[u8]) -> Result<BackupSummary, BackupError> {
+    let (header, contents) = open(file, secret)?;
+    // A dry run of a merge into nothing reads every record as its type.
+    plan_merge(&[], &contents.entries)?;
+    Ok(summary(header, &contents))
+}
+
+/// Restores `file` into `vault`: every record, or none when anything is wrong.
+pub fn restore(
+    vault: &Vault,
+    file: &[u8],
+    secret: &[u8],
+    mode: RestoreMode,
+) -> Result<RestoreReport, BackupError> {
+    let (_, contents) = open(file, secret)?;
+    let local = vault.list_all()?;
+    if mode == RestoreMode::IntoEmpty && !local.is_empty() {
+        return Err(BackupError::VaultNotEmpty {
+            records: local.len(),
+        });
+    }
+    let (report, ops) = plan_merge(&local, &contents.entries)?;
+    vault.write_batch(ops)?;
+    Ok(report)
+}
+
+/// Reads a backup file, refusing one larger than [`MAX_BACKUP_BYTES`] before reading it.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, BackupError> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| BackupError::file("read", &e))?
+        .len();
+    if len > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge {
+            max: MAX_BACKUP_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(|e| BackupError::file("read", &e))
+}
+
+/// Writes a backup file: to a new file beside `path`, flushed to disk, then renamed over `path`,
+/// so a crash never leaves half a backup under the name. (The bytes are sealed; nothing in them is
+/// plaintext.)
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
+    let fail = |e: std::io::Error| BackupError::file("written", &e);
+    let mut tmp_name = path.as_os_str().to_owned();
+    tmp_name.push(".partial");
+    let tmp = Path::new(&tmp_name);
+    let result = (|| {
+        let mut f = std::fs::File::create(tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+fn open(file: &[u8], secret: &[u8]) -> Result<(BackupHeader, Contents), BackupError> {
+    if file.len() as u64 > MAX_BACKUP_BYTES + format::HEADER_LEN as u64 {
+        return Err(BackupError::TooLarge {
+            max: MAX_BACKUP_BYTES,
+        });
+    }
+    let (header, plain) = format::open(file, secret)?;
+    Ok((header, contents::decode(&plain)?))
+}
+
+fn summary(header: BackupHeader, contents: &Contents) -> BackupSummary {
+    let records = RecordKind::ALL
+        .iter()
+        .map(|&k| {
+            let n = contents.entries.iter().filter(|e| e.kind == k).count();
+            (k, u32::try_from(n).unwrap_or(u32::MAX))
+        })
+        .collect();
+    BackupSummary {
+        header,
+        made_at: DateTime::from_timestamp_millis(contents.made_at).unwrap_or_default(),
+        records,
+    }
+}
+
+/// Plans the writes that merge `entries` into the vault records `local`, kind by kind.
+fn plan_merge(
+    local: &[Record],
+    entries: &[Entry],
+) -> Result<(RestoreReport, Vec<crate::vault::WriteOp>), BackupError> {
+    let mut taken: BTreeSet<_> = local.iter().map(Record::id).collect();
+    let mut ops = Vec::new();
+    let mut report = RestoreReport::default();
+    for kind in RecordKind::ALL {
+        let mine: Vec<&Record> = local.iter().filter(|r| r.kind() == kind).collect();
+        let theirs: Vec<&Entry> = entries.iter().filter(|e| e.kind == kind).collect();
+        let args = (&mine[..], &theirs[..], &mut taken, &mut ops);
+        let r = match kind {
+            RecordKind::Counter => merge::merge_kind::<Counter>(args.0, args.1, args.2, args.3),
+            RecordKind::Setting => {
+                merge::merge_kind::<NamedSetting>(args.0, args.1, args.2, args.3)
+            }
+            RecordKind::Meeting => {
+                merge::merge_kind::<StoredMeeting>(args.0, args.1, args.2, args.3)
+            }
+            RecordKind::MeetingSource => {
+                merge::merge_kind::<MeetingSourceSettings>(args.0, args.1, args.2, args.3)
+            }
+            RecordKind::Contact => merge::merge_kind::<Contact>(args.0, args.1, args.2, args.3),
+            RecordKind::Plan => merge::merge_kind::<PlanRecord>(args.0, args.1, args.2, args.3),
+            RecordKind::CheckIn => merge::merge_kind::<CheckIn>(args.0, args.1, args.2, args.3),
+        }?;
+        report.kinds.push((kind, r));
+    }
+    Ok((report, ops))
+}
