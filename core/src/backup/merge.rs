@@ -56,6 +56,12 @@ pub(crate) trait Mergeable: Serialize + DeserializeOwned + Clone {
         }
     }
 
+    /// Where this record comes when the backup's records of its kind are merged one by one (the
+    /// user's order for contacts, so new ones join in that order). The default keeps file order.
+    fn merge_order(&self) -> u64 {
+        0
+    }
+
     /// Adjusts a record the vault does not have before it is added, given the vault's records of the
     /// same kind (a contact goes last in the order, say). The default changes nothing.
     fn prepare_new(&mut self, existing: &[&Self]) {
@@ -139,12 +145,19 @@ pub(crate) fn merge_kind<T: Mergeable>(
         .enumerate()
         .map(|(i, l)| (l.value.identity(), i))
         .collect();
+    let mut decoded: Vec<(&Entry, T)> = Vec::with_capacity(incoming.len());
     for entry in incoming {
+        let value: T = serde_json::from_slice(&entry.json).map_err(|_| BackupError::BadRecord {
+            kind: entry.kind.as_str().to_string(),
+        })?;
+        decoded.push((entry, value));
+    }
+    decoded.sort_by_key(|(_, v)| v.merge_order());
+    for (entry, value) in decoded {
         let kind = entry.kind;
         let bad = || BackupError::BadRecord {
             kind: kind.as_str().to_string(),
         };
-        let value: T = serde_json::from_slice(&entry.json).map_err(|_| bad())?;
         let found = locals
             .iter()
             .position(|l| l.id == entry.id)

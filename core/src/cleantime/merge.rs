@@ -32,7 +32,10 @@ pub fn merge(older: &Counter, newer: &Counter) -> CounterMerge {
     // Older first, so the newer edit's note on the same ending replaces the older one.
     for a in older.attempts().iter().chain(newer.attempts()) {
         let Some(end) = &a.end else { continue };
-        if let Some(Attempt { end: Some(seen), .. }) = ended.get(&a.start) {
+        if let Some(Attempt {
+            end: Some(seen), ..
+        }) = ended.get(&a.start)
+        {
             if (seen.date, seen.reason) != (end.date, end.reason) {
                 // The same run ended on two different days: two relapses, not an edit.
                 return CounterMerge::Conflict;

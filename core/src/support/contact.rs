@@ -252,6 +252,10 @@ impl crate::backup::merge::Mergeable for Contact {
         Merged::Combined(merged)
     }
 
+    fn merge_order(&self) -> u64 {
+        u64::from(self.order)
+    }
+
     fn prepare_new(&mut self, existing: &[&Self]) {
         self.order = existing
             .iter()
