@@ -119,6 +119,13 @@ pub fn restore(
     Ok(report)
 }
 
+/// The file name to offer when the user saves a backup made on `today`: `backup-2026-11-29`. It
+/// names neither the app nor what is inside, because the name, unlike the contents, is in clear for
+/// anyone who sees the user's files.
+pub fn suggested_file_name(today: chrono::NaiveDate) -> String {
+    format!("backup-{}", today.format("%Y-%m-%d"))
+}
+
 /// Reads a backup file, refusing one larger than [`MAX_BACKUP_BYTES`] before reading it.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, BackupError> {
     let len = std::fs::metadata(path)
