@@ -7,7 +7,9 @@
 # bindings on the JVM), android (tests/android/run.sh: the Android shell's presentation code on the JVM
 # against the core, its manifest, and a compile check of all its Kotlin against the Android framework),
 # swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot), ios (tests/ios/run.sh:
-# the iOS shell's view models against the core, in the same chroot; the Apple-only glue is only parsed).
+# the iOS shell's view models against the core, in the same chroot; the Apple-only glue is only parsed),
+# backup-vector (tests/backup-vector/run.sh: an independent Python reader of docs/backup-format.md opens
+# the checked-in backup and one the current CLI writes).
 #
 # Each suite prints one summary line ("suite NAME: passed|FAILED ..."), and the last line counts them.
 # A suite that cannot run is reported as FAILED, never as passed.
@@ -87,8 +89,13 @@ ios_tests() {
     bash tests/ios/run.sh
 }
 
+backup_vector_tests() {
+    bash tests/backup-vector/run.sh
+}
+
 run_suite rust-lints rust_lints
 run_suite rust rust_tests
+run_suite backup-vector backup_vector_tests
 run_suite kotlin kotlin_tests
 run_suite android android_tests
 run_suite swift swift_tests

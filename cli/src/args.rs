@@ -63,6 +63,9 @@ pub enum Command {
     /// Your safety plan and relapse-prevention plan: show, edit, history, restore, export.
     #[command(subcommand)]
     Plan(crate::commands::plans::PlanCommand),
+    /// Backs the whole store up to one encrypted file, checks one, or restores (or merges) one.
+    #[command(subcommand)]
+    Backup(crate::commands::backup::BackupCommand),
 }
 
 /// `oneday counter ...`.

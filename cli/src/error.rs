@@ -9,10 +9,14 @@
 //! | 5 | the store could not be found, read or written |
 //! | 6 | writing the output failed |
 //! | 7 | a meeting list could not be downloaded (no answer, a broken connection, an HTTP error status) |
+//!
+//! A backup file that is not one, is damaged, cut short or from a newer version is 3; a wrong
+//! passphrase or recovery code for it is 4; a backup file that cannot be read or written is 5.
 //! | 70 | an internal error (a bug); nothing was changed |
 
 use std::path::PathBuf;
 
+use oneday_core::backup::BackupError;
 use oneday_core::checkins::CheckInError;
 use oneday_core::cleantime::store::CounterStoreError;
 use oneday_core::cleantime::CleanTimeError;
@@ -127,6 +131,18 @@ pub enum CliError {
     /// A `plan` command was given options that do not fit together (the message names no user text).
     #[error("{0}")]
     PlanUsage(String),
+    /// A backup could not be made, read or restored; the store is unchanged.
+    #[error("{0}")]
+    Backup(BackupError),
+}
+
+impl From<BackupError> for CliError {
+    fn from(e: BackupError) -> Self {
+        match e {
+            BackupError::Vault(e) => CliError::Vault(e),
+            other => CliError::Backup(other),
+        }
+    }
 }
 
 impl From<PlanError> for CliError {
@@ -239,6 +255,9 @@ impl CliError {
             | CliError::Support(SupportError::CrisisTableDamaged)
             | CliError::Launch(..) => 5,
             CliError::Support(_) | CliError::NothingToOpen => 3,
+            CliError::Backup(BackupError::WrongSecret) => 4,
+            CliError::Backup(BackupError::File { .. }) => 5,
+            CliError::Backup(_) => 3,
         }
     }
 }

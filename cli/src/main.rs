@@ -55,5 +55,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Call(args) => commands::call::run(args, &store()?, &mut out),
         Command::Crisis(args) => commands::crisis::run(args, store, &mut out),
         Command::Plan(command) => commands::plans::run(command, &store()?, &mut out),
+        Command::Backup(command) => commands::backup::run(command, &store()?, &mut out),
     }
 }
