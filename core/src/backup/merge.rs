@@ -165,13 +165,21 @@ pub(crate) fn merge_kind<T: Mergeable>(
         let Some(at) = found else {
             let mut value = value;
             let existing: Vec<&T> = locals.iter().map(|l| &l.value).collect();
+            let before = serde_json::to_vec(&value).map_err(|_| bad())?;
             value.prepare_new(&existing);
+            let prepared = serde_json::to_vec(&value).map_err(|_| bad())?;
+            // The backup's own bytes when nothing was adjusted: fields a newer version added and
+            // this one does not know are kept.
+            let json = if prepared == before {
+                entry.json.to_vec()
+            } else {
+                prepared
+            };
             let id = if taken.contains(&entry.id) {
                 RecordId::generate()?
             } else {
                 entry.id
             };
-            let json = serde_json::to_vec(&value).map_err(|_| bad())?;
             ops.push(WriteOp::put_json(kind, &id, &json, entry.edited_at)?);
             taken.insert(id);
             by_identity.insert(value.identity(), locals.len());
@@ -186,13 +194,16 @@ pub(crate) fn merge_kind<T: Mergeable>(
         };
         let l = &locals[at];
         let incoming_is_newer = entry.edited_at > l.edited_at;
-        let (value, edited_at) = match T::merge(&l.value, &value, incoming_is_newer) {
+        let (value, json, edited_at) = match T::merge(&l.value, &value, incoming_is_newer) {
             Merged::Local => {
                 report.unchanged += 1;
                 continue;
             }
-            Merged::Incoming => (value, entry.edited_at),
-            Merged::Combined(v) => (v, now_millis().max(l.edited_at).max(entry.edited_at)),
+            Merged::Incoming => (value, entry.json.to_vec(), entry.edited_at),
+            Merged::Combined(v) => {
+                let json = serde_json::to_vec(&v).map_err(|_| bad())?;
+                (v, json, now_millis().max(l.edited_at).max(entry.edited_at))
+            }
             Merged::Both(v) => {
                 let id = RecordId::generate()?;
                 let json = serde_json::to_vec(&v).map_err(|_| bad())?;
@@ -203,7 +214,6 @@ pub(crate) fn merge_kind<T: Mergeable>(
                 continue;
             }
         };
-        let json = serde_json::to_vec(&value).map_err(|_| bad())?;
         if json == l.json {
             report.unchanged += 1;
             continue;

@@ -216,3 +216,89 @@ fn plan_merge(
     }
     Ok((report, ops))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::test_support::temp_vault;
+    use crate::vault::{RecordId, WriteOp};
+
+    const PASS: &[u8] = b"passphrase for unit tests";
+
+    fn export_min(v: &Vault) -> Vec<u8> {
+        export(v, PASS, BackupSecretKind::Passphrase, KdfParams::MINIMUM).unwrap()
+    }
+
+    fn setting(v: &Vault, id: &RecordId) -> serde_json::Value {
+        v.get(RecordKind::Setting, id).unwrap().unwrap()
+    }
+
+    #[test]
+    fn a_record_with_no_edit_time_loses_to_any_edit_and_unknown_fields_survive() {
+        let (_a, old) = temp_vault();
+        let id = RecordId::generate().unwrap();
+        // As a record written before edit times existed, with a field a newer version added.
+        let json = br#"{"name":"support.region","value":"IE","added_later":true}"#;
+        old.write_batch(vec![WriteOp::put_json(
+            RecordKind::Setting,
+            &id,
+            json,
+            UNKNOWN_EDIT_TIME,
+        )
+        .unwrap()])
+            .unwrap();
+
+        let (_b, fresh) = temp_vault();
+        restore(&fresh, &export_min(&old), PASS, RestoreMode::IntoEmpty).unwrap();
+        assert_eq!(setting(&fresh, &id)["added_later"], true, "kept verbatim");
+
+        // An edit on the fresh vault is newer than "not known": it wins the merge back.
+        let edited = serde_json::json!({"name": "support.region", "value": "GB"});
+        fresh.put(RecordKind::Setting, &id, &edited).unwrap();
+        let report = restore(&old, &export_min(&fresh), PASS, RestoreMode::Merge).unwrap();
+        assert_eq!(report.of(RecordKind::Setting).updated, 1);
+        assert_eq!(setting(&old, &id)["value"], "GB");
+        // And the old value does not come back the other way.
+        let report = restore(&fresh, &export_min(&old), PASS, RestoreMode::Merge).unwrap();
+        assert_eq!(report.of(RecordKind::Setting).unchanged, 1);
+        assert_eq!(setting(&fresh, &id)["value"], "GB");
+    }
+
+    #[test]
+    fn a_record_that_does_not_read_as_its_kind_stops_the_restore_before_any_write() {
+        let (_a, source) = temp_vault();
+        let good = RecordId::generate().unwrap();
+        source
+            .put(
+                RecordKind::Setting,
+                &good,
+                &serde_json::json!({"name": "a", "value": 1}),
+            )
+            .unwrap();
+        source
+            .put(
+                RecordKind::Counter,
+                &RecordId::generate().unwrap(),
+                &"not a counter",
+            )
+            .unwrap();
+        let file = export_min(&source);
+        assert!(matches!(
+            verify(&file, PASS),
+            Err(BackupError::BadRecord { ref kind }) if kind == "counter"
+        ));
+        let (_b, target) = temp_vault();
+        assert!(matches!(
+            restore(&target, &file, PASS, RestoreMode::IntoEmpty),
+            Err(BackupError::BadRecord { .. })
+        ));
+        assert!(target.list_all().unwrap().is_empty());
+    }
+
+    #[test]
+    fn suggested_name_gives_nothing_away() {
+        let name = suggested_file_name(crate::test_support::d(2026, 11, 29));
+        assert_eq!(name, "backup-2026-11-29");
+    }
+}

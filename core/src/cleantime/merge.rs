@@ -161,4 +161,45 @@ mod tests {
         assert!(m.running().is_none());
         assert_eq!(starts(&m), vec![(d(2024, 1, 1), Some(d(2024, 2, 1)))]);
     }
+
+    /// A counter from 2020-01-01 with a relapse after each gap in `gaps` (days), in order.
+    fn with_relapses(base: &Counter, gaps: &[u16]) -> Counter {
+        let mut c = base.clone();
+        for gap in gaps {
+            let on = c.start().unwrap() + chrono::Days::new(u64::from(*gap) + 1);
+            c.reset(on, None, None).unwrap();
+        }
+        c
+    }
+
+    proptest::proptest! {
+        /// Whatever two phones did after they parted, a merge either keeps every relapse both
+        /// recorded, in one consistent history, or refuses (and the caller keeps both counters).
+        #[test]
+        fn a_merge_never_drops_a_relapse(
+            shared in proptest::collection::vec(0u16..400, 0..4),
+            a_more in proptest::collection::vec(0u16..400, 0..4),
+            b_more in proptest::collection::vec(0u16..400, 0..4),
+        ) {
+            let base = with_relapses(&since(2020, 1, 1), &shared);
+            let a = with_relapses(&base, &a_more);
+            let b = with_relapses(&base, &b_more);
+            proptest::prop_assert_eq!(merge(&a, &a), CounterMerge::Merged(a.clone()));
+            match merge(&a, &b) {
+                CounterMerge::Merged(m) => {
+                    proptest::prop_assert!(is_consistent(m.attempts()));
+                    for side in [&a, &b] {
+                        for ended in side.attempts().iter().filter(|x| x.end.is_some()) {
+                            proptest::prop_assert!(m.attempts().contains(ended));
+                        }
+                    }
+                    proptest::prop_assert!(m.running().is_some());
+                }
+                CounterMerge::Conflict => {
+                    // Only when both went on differently.
+                    proptest::prop_assert!(!a_more.is_empty() && !b_more.is_empty());
+                }
+            }
+        }
+    }
 }
