@@ -21,6 +21,7 @@
 //! - [`support`], [`support_store`], [`support_error`]: contacts, one-tap call and text, crisis lines.
 //! - [`plan`], [`plans`], [`plan_error`]: the safety and relapse-prevention plans, the plan
 //!   methods of [`Vault`] (save, revisions, restore, export, completeness) and [`PlanError`].
+//! - [`backup`]: encrypted backups (export, verify, restore or merge) and [`BackupError`].
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
 //! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
@@ -30,6 +31,7 @@
 
 uniffi::setup_scaffolding!("oneday");
 
+pub mod backup;
 pub mod checkins;
 pub mod cleantime;
 pub mod counter;
@@ -53,6 +55,11 @@ pub mod support_error;
 pub mod support_store;
 pub mod vault;
 
+pub use backup::{
+    read_backup_header, suggested_backup_file_name, verify_backup, BackupError, BackupHeader,
+    BackupKindCount, BackupRecordKind, BackupSecretKind, BackupSummary, KindRestoreReport,
+    RestoreReport,
+};
 pub use checkins::{
     CheckIn, CheckInAverage, CheckInAverages, CheckInDay, CheckInError, CheckInFlag,
     CheckInFlagRule, CheckInPreferences, CheckInStreak, CheckInTrends, Medication,
