@@ -68,7 +68,7 @@ struct RootView: View {
             CallTab(model: CallModel(vault: vault), contacts: ContactsModel(vault: vault)).tabItem { Text("Call") }.tag(2)
             PlanTab(model: PlanModel(vault: vault), editor: PlanEditor(vault: vault)).tabItem { Text("Plan") }.tag(3)
             CheckInTab(model: CheckInModel(vault: vault, today: today())).tabItem { Text("Check-in") }.tag(4)
-            SettingsTab(wipe: PanicWipe(vaultDir: vault.dir())) {
+            SettingsTab(wipe: PanicWipe(vaultDir: vault.dir()), backup: BackupModel(vault: vault)) {
                 // Core has shredded the vault and locked it; the device key goes too, then back to the start.
                 try? KeychainDeviceKey.delete()
                 opening = nil

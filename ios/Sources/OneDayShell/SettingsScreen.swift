@@ -1,5 +1,6 @@
-// The Settings tab: the panic wipe. Core crypto-shreds the vault; the glue then deletes the device key
-// from the Keychain and returns to the start. Apple only; not compiled on Linux.
+// The Settings tab: backup and restore (BackupSection), then the panic wipe. Core crypto-shreds the
+// vault; the glue then deletes the device key from the Keychain and returns to the start. Apple only;
+// not compiled on Linux.
 #if canImport(SwiftUI)
 import OneDayViewModels
 import SwiftUI
@@ -7,21 +8,27 @@ import SwiftUI
 /// The Settings tab.
 public struct SettingsTab: View {
     private let wipe: PanicWipe
+    private let backup: BackupModel
     private let onWiped: () -> Void
     @State private var asking = false
     @State private var message: String?
 
-    /// The tab over the wipe; `onWiped` deletes the device key and leaves the vault's screens.
-    public init(wipe: PanicWipe, onWiped: @escaping () -> Void) {
+    /// The tab over backups and the wipe; `onWiped` deletes the device key and leaves the vault's
+    /// screens.
+    public init(wipe: PanicWipe, backup: BackupModel, onWiped: @escaping () -> Void) {
         self.wipe = wipe
+        self.backup = backup
         self.onWiped = onWiped
     }
 
-    /// The action and its plain confirmation.
+    /// Backup and restore, then the wipe and its plain confirmation.
     public var body: some View {
         List {
-            Button(wipe.actionLabel, role: .destructive) { asking = true }
-            if let message { Text(message) }
+            BackupSection(model: backup)
+            Section {
+                Button(wipe.actionLabel, role: .destructive) { asking = true }
+                if let message { Text(message) }
+            }
         }
         .alert(wipe.title, isPresented: $asking) {
             Button(wipe.confirmLabel, role: .destructive) {

@@ -1,9 +1,11 @@
+import Foundation
 import OneDay
 
 /// A refusal or failure from core, as a sentence a person can act on.
 ///
 /// The text is core's own message (it never repeats what the user typed), except for a locked vault,
-/// which every area reports the same way: "Unlock One Day".
+/// which every area reports the same way: "Unlock One Day", and for backups, whose refusals are worded
+/// here for a person holding a file (see ``backupText(_:)``).
 public struct UserMessage: Equatable, Sendable {
     /// What a screen can offer next to the message.
     public enum Action: Equatable, Sendable {
@@ -33,13 +35,15 @@ public struct UserMessage: Equatable, Sendable {
     public static let locked = UserMessage(text: unlockText, action: .unlock)
 
     /// The message for one of the bindings' errors (`VaultError`, `CleanTimeError`, `MeetingsError`,
-    /// `SupportError`, `PlanError`, `CheckInError`), or `nil` for any other error, which is a bug to
-    /// let through rather than a message to show.
+    /// `SupportError`, `PlanError`, `CheckInError`, `BackupError`), or `nil` for any other error, which
+    /// is a bug to let through rather than a message to show.
     public static func from(_ error: any Error) -> UserMessage? {
         switch error {
         case VaultError.Locked, CleanTimeError.Locked, MeetingsError.Locked, SupportError.Locked,
-            PlanError.Locked, CheckInError.Locked:
+            PlanError.Locked, CheckInError.Locked, BackupError.Locked:
             return .locked
+        case let backup as BackupError:
+            return UserMessage(text: backupText(backup), action: .none)
         case VaultError.Busy(let message):
             return UserMessage(text: message, action: .tryAgain)
         // Not flat: its sentence is Rust's Display, exported as `description`.
@@ -50,6 +54,34 @@ public struct UserMessage: Equatable, Sendable {
         default:
             return nil
         }
+    }
+
+    /// Unchanged data, said after every backup refusal: whatever the error, core wrote nothing.
+    public static let unchanged = "Your data here is unchanged."
+
+    /// A backup refusal for a person holding a file (never the secret, never the file's contents).
+    public static func backupText(_ error: BackupError) -> String {
+        switch error {
+        case .WrongSecret: return "That passphrase or recovery code doesn't open this backup. \(unchanged)"
+        case .NewerFormat:
+            return "This backup was made by a newer version of One Day. Update One Day to restore it. \(unchanged)"
+        case .Damaged, .Truncated: return "The file is damaged or incomplete. \(unchanged)"
+        case .NotABackup: return "This file is not a One Day backup. \(unchanged)"
+        case .TooLarge: return "This file is too large to be a One Day backup. \(unchanged)"
+        case .BadRecord: return "Part of this backup could not be read, so nothing was restored. \(unchanged)"
+        case .VaultNotEmpty:
+            return "One Day on this phone already holds data: the backup can only be merged into it. \(unchanged)"
+        case .PassphraseTooShort(let min): return "A passphrase needs at least \(min) characters."
+        case .Locked: return unlockText
+        case .InvalidKdfParams(let reason), .VaultFailure(let reason): return "\(sentence(reason)) \(unchanged)"
+        }
+    }
+
+    /// Core's reason (`the vault is damaged`) as a sentence of its own: `The vault is damaged.`
+    private static func sentence(_ reason: String) -> String {
+        let trimmed = reason.trimmingCharacters(in: .whitespaces)
+        let s = trimmed.prefix(1).uppercased() + trimmed.dropFirst()
+        return s.hasSuffix(".") ? s : s + "."
     }
 
     /// A flat error's message is core's sentence: the `message` every case of it carries.

@@ -32,6 +32,7 @@ class MainActivity : SecureActivity() {
     private var prompting = false
     private var showingRecoveryCode = false
     private var awaitingDocument: ((ByteArray?) -> Unit)? = null
+    private var awaitingCreate: ((Uri?) -> Unit)? = null
     private var tab: String = TAB_TODAY
 
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -60,8 +61,8 @@ class MainActivity : SecureActivity() {
 
     override fun onStop() {
         super.onStop()
-        // The device-credential screen of the lock and the document picker cover this activity: not a leave.
-        if (isChangingConfigurations || awaitingDocument != null || prompting) return
+        // The device-credential screen of the lock and the document pickers cover this activity: not a leave.
+        if (isChangingConfigurations || awaitingDocument != null || awaitingCreate != null || prompting) return
         // A recovery code left on screen unconfirmed is replaced by a new one at the next unlock.
         if (showingRecoveryCode) recoveryCodeUnconfirmed = true
         showingRecoveryCode = false
@@ -208,7 +209,7 @@ class MainActivity : SecureActivity() {
             TAB_CALL -> CallPage(this, vault).show(page)
             TAB_PLAN -> PlanPage(this, vault).show(page)
             TAB_CHECK_IN -> CheckInPage(this, vault).show(page)
-            TAB_SETTINGS -> SettingsPage(this).show(page)
+            TAB_SETTINGS -> SettingsPage(this, vault).show(page)
             else -> TodayPage(this, vault).show(page)
         }
         layout.addView(ScrollView(this).apply { addView(page) }, LinearLayout.LayoutParams(
@@ -227,20 +228,67 @@ class MainActivity : SecureActivity() {
     // -----------------------------------------------------------------------------------------------
     // What pages ask of the activity
 
-    /** Opens the system's document picker; [done] gets the file's bytes (at most [limit]) or `null`. */
-    fun pickDocument(limit: Int, done: (ByteArray?) -> Unit) {
+    /**
+     * Opens the system's document picker; [done] gets the file's bytes (at most [limit]) or `null`.
+     * [mimeTypes]: what the picker offers (`null`: any file, as for a backup, whose name has no type).
+     */
+    fun pickDocument(
+        limit: Int,
+        mimeTypes: Array<String>? = arrayOf("application/json", "text/plain", "application/octet-stream"),
+        done: (ByteArray?) -> Unit,
+    ) {
         awaitingDocument = { bytes -> done(bytes) }
         pickLimit = limit
         val pick = Intent(Intent.ACTION_OPEN_DOCUMENT)
             .addCategory(Intent.CATEGORY_OPENABLE)
             .setType("*/*")
-            .putExtra(Intent.EXTRA_MIME_TYPES, arrayOf("application/json", "text/plain", "application/octet-stream"))
+        mimeTypes?.let { pick.putExtra(Intent.EXTRA_MIME_TYPES, it) }
         startActivityForResult(pick, REQUEST_DOCUMENT)
     }
 
     private var pickLimit = 0
 
+    /**
+     * Opens the system's "save as" picker offering [name]; [bytes] are written straight to the chosen
+     * document through the content resolver (nothing in the app's storage). [done] gets whether they
+     * were written (`false` also when the user cancelled: then [cancelled] is `true`).
+     */
+    fun createDocument(name: String, mimeType: String, bytes: ByteArray, done: (written: Boolean, cancelled: Boolean) -> Unit) {
+        awaitingCreate = { uri ->
+            if (uri == null) {
+                done(false, true)
+            } else {
+                Background.run(this, { writeAll(uri, bytes) }) { written -> done(written, false) }
+            }
+        }
+        val create = Intent(Intent.ACTION_CREATE_DOCUMENT)
+            .addCategory(Intent.CATEGORY_OPENABLE)
+            .setType(mimeType)
+            .putExtra(Intent.EXTRA_TITLE, name)
+        startActivityForResult(create, REQUEST_CREATE_DOCUMENT)
+    }
+
+    private fun writeAll(uri: Uri, bytes: ByteArray): Boolean =
+        try {
+            // "wt": truncate, so a shorter file never keeps the tail of an older one.
+            contentResolver.openOutputStream(uri, "wt")?.use {
+                it.write(bytes)
+                it.flush()
+                true
+            } ?: false
+        } catch (_: java.io.IOException) {
+            false
+        } catch (_: SecurityException) {
+            false
+        }
+
     override fun onActivityResult(requestCode: Int, resultCode: Int, data: Intent?) {
+        if (requestCode == REQUEST_CREATE_DOCUMENT) {
+            val created = awaitingCreate ?: return
+            awaitingCreate = null
+            created(if (resultCode == RESULT_OK) data?.data else null)
+            return
+        }
         if (requestCode != REQUEST_DOCUMENT) {
             super.onActivityResult(requestCode, resultCode, data)
             return
@@ -311,7 +359,7 @@ class MainActivity : SecureActivity() {
             TAB_SETTINGS to ShellLabels.TAB_SETTINGS,
         )
 
-        /** The Settings tab (the panic wipe). */
+        /** The Settings tab (backup and restore, the panic wipe). */
         const val TAB_SETTINGS: String = "settings"
 
         /** Set when a recovery code was left on screen without "I have written it down" (this process only). */
@@ -320,5 +368,6 @@ class MainActivity : SecureActivity() {
         private const val REQUEST_DOCUMENT = 1
         private const val REQUEST_NOTIFICATIONS = 2
         private const val REQUEST_CALL = 3
+        private const val REQUEST_CREATE_DOCUMENT = 4
     }
 }

@@ -3,16 +3,19 @@ package org.oneday.android
 import android.widget.LinearLayout
 import org.oneday.android.present.Outcome
 import org.oneday.android.present.PanicWipe
+import org.oneday.ffi.Vault
 
 /**
- * The Settings tab: the panic wipe. After a plain confirmation, core crypto-shreds the vault, the
- * Keystore key and its wrapped file are destroyed, reminders are cancelled, and the app closes.
+ * The Settings tab: backup and restore ([BackupSection]), then the panic wipe. After a plain
+ * confirmation, core crypto-shreds the vault, the Keystore key and its wrapped file are destroyed,
+ * reminders are cancelled, and the app closes.
  */
-internal class SettingsPage(private val host: MainActivity) {
+internal class SettingsPage(private val host: MainActivity, private val vault: Vault) {
     private val wipe = PanicWipe(VaultHolder.vaultDir(host))
 
     /** Adds the settings to [into]. */
     fun show(into: LinearLayout) {
+        BackupSection(host, vault).show(into)
         into.addView(Views.heading(host, wipe.title))
         into.addView(Views.text(host, wipe.warning))
         into.addView(

@@ -1,5 +1,6 @@
 package org.oneday.android.present
 
+import org.oneday.ffi.BackupException
 import org.oneday.ffi.CheckInException
 import org.oneday.ffi.CleanTimeException
 import org.oneday.ffi.MeetingsException
@@ -11,7 +12,8 @@ import org.oneday.ffi.VaultException
  * A refusal or failure from core, as a sentence a person can act on.
  *
  * The text is core's own message (it never repeats what the user typed), except for a locked vault,
- * which every area reports the same way: "Unlock One Day".
+ * which every area reports the same way: "Unlock One Day", and for backups, whose refusals are worded
+ * here for a person holding a file (see [backupText]).
  *
  * @property text What to show.
  * @property action What the screen can offer next to the text.
@@ -39,8 +41,9 @@ data class UserMessage(val text: String, val action: Action) {
 
         /**
          * The message for one of the bindings' exceptions (`VaultException`, `CleanTimeException`,
-         * `MeetingsException`, `SupportException`, `PlanException`, `CheckInException`), or `null` for
-         * any other exception, which is a bug to let through rather than a message to show.
+         * `MeetingsException`, `SupportException`, `PlanException`, `CheckInException`,
+         * `BackupException`), or `null` for any other exception, which is a bug to let through rather
+         * than a message to show.
          */
         fun from(error: Throwable): UserMessage? = when (error) {
             is VaultException.Locked,
@@ -48,7 +51,9 @@ data class UserMessage(val text: String, val action: Action) {
             is MeetingsException.Locked,
             is SupportException.Locked,
             is PlanException.Locked,
-            is CheckInException.Locked -> LOCKED
+            is CheckInException.Locked,
+            is BackupException.Locked -> LOCKED
+            is BackupException -> UserMessage(backupText(error), Action.NONE)
             is VaultException.Busy -> UserMessage(coreText(error), Action.TRY_AGAIN)
             // Not flat: its sentence is Rust's Display, exported as toString().
             is MeetingsException -> UserMessage(error.toString(), Action.NONE)
@@ -58,6 +63,34 @@ data class UserMessage(val text: String, val action: Action) {
             is PlanException,
             is CheckInException -> UserMessage(coreText(error), Action.NONE)
             else -> null
+        }
+
+        /** Unchanged data, said after every backup refusal: whatever the error, core wrote nothing. */
+        const val UNCHANGED: String = "Your data here is unchanged."
+
+        /** A backup refusal for a person holding a file (never the secret, never the file's contents). */
+        fun backupText(error: BackupException): String = when (error) {
+            is BackupException.WrongSecret -> "That passphrase or recovery code doesn't open this backup. $UNCHANGED"
+            is BackupException.NewerFormat ->
+                "This backup was made by a newer version of One Day. Update One Day to restore it. $UNCHANGED"
+            is BackupException.Damaged,
+            is BackupException.Truncated -> "The file is damaged or incomplete. $UNCHANGED"
+            is BackupException.NotABackup -> "This file is not a One Day backup. $UNCHANGED"
+            is BackupException.TooLarge -> "This file is too large to be a One Day backup. $UNCHANGED"
+            is BackupException.BadRecord ->
+                "Part of this backup could not be read, so nothing was restored. $UNCHANGED"
+            is BackupException.VaultNotEmpty ->
+                "One Day on this phone already holds data: the backup can only be merged into it. $UNCHANGED"
+            is BackupException.PassphraseTooShort -> "A passphrase needs at least ${error.min} characters."
+            is BackupException.Locked -> UNLOCK_TEXT
+            is BackupException.InvalidKdfParams -> "${sentence(error.reason)} $UNCHANGED"
+            is BackupException.VaultFailure -> "${sentence(error.reason)} $UNCHANGED"
+        }
+
+        /** Core's reason (`the vault is damaged`) as a sentence of its own: `The vault is damaged.` */
+        private fun sentence(reason: String): String {
+            val s = reason.trim().replaceFirstChar { it.uppercaseChar() }
+            return if (s.endsWith(".")) s else "$s."
         }
 
         /** A flat error's message is core's sentence. */
