@@ -138,6 +138,9 @@ pub enum BackupError {
     WrongSecret,
     /// The file was damaged or changed after it was made (the secret is right).
     Damaged,
+    /// An export under the recovery code was given a code that is not this vault's (checked first,
+    /// so no backup is sealed that the code the user keeps cannot open).
+    NotThisVaultsRecoveryCode,
     /// The file is larger than any backup.
     TooLarge {
         /// The limit in bytes.
@@ -188,6 +191,7 @@ impl From<core::BackupError> for BackupError {
             E::Truncated { expected, found } => BackupError::Truncated { expected, found },
             E::WrongSecret => BackupError::WrongSecret,
             E::Damaged => BackupError::Damaged,
+            E::NotThisVaultsRecoveryCode => BackupError::NotThisVaultsRecoveryCode,
             E::TooLarge { max } => BackupError::TooLarge { max },
             E::VaultNotEmpty { records } => BackupError::VaultNotEmpty {
                 records: count(records),
@@ -226,6 +230,7 @@ impl fmt::Display for BackupError {
             },
             BackupError::WrongSecret => E::WrongSecret,
             BackupError::Damaged => E::Damaged,
+            BackupError::NotThisVaultsRecoveryCode => E::NotThisVaultsRecoveryCode,
             BackupError::TooLarge { max } => E::TooLarge { max: *max },
             BackupError::VaultNotEmpty { records } => E::VaultNotEmpty {
                 records: usize::try_from(*records).unwrap_or(usize::MAX),
@@ -563,6 +568,10 @@ mod tests {
             ),
             (E::WrongSecret, BackupError::WrongSecret),
             (E::Damaged, BackupError::Damaged),
+            (
+                E::NotThisVaultsRecoveryCode,
+                BackupError::NotThisVaultsRecoveryCode,
+            ),
             (E::TooLarge { max: 5 }, BackupError::TooLarge { max: 5 }),
             (
                 E::VaultNotEmpty { records: 3 },

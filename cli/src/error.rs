@@ -11,7 +11,7 @@
 //! | 7 | a meeting list could not be downloaded (no answer, a broken connection, an HTTP error status) |
 //!
 //! A backup file that is not one, is damaged, cut short or from a newer version is 3; a wrong
-//! passphrase or recovery code for it is 4; a backup file that cannot be read or written is 5.
+//! passphrase or recovery code for it (or, to make one, a recovery code that is not the store's) is 4; a backup file that cannot be read or written is 5.
 //! | 70 | an internal error (a bug); nothing was changed |
 
 use std::path::PathBuf;
@@ -255,7 +255,9 @@ impl CliError {
             | CliError::Support(SupportError::CrisisTableDamaged)
             | CliError::Launch(..) => 5,
             CliError::Support(_) | CliError::NothingToOpen => 3,
-            CliError::Backup(BackupError::WrongSecret) => 4,
+            CliError::Backup(BackupError::WrongSecret | BackupError::NotThisVaultsRecoveryCode) => {
+                4
+            }
             CliError::Backup(BackupError::File { .. }) => 5,
             CliError::Backup(_) => 3,
         }

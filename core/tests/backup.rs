@@ -465,6 +465,19 @@ fn a_backup_under_the_recovery_code_opens_with_the_code_typed_loosely() {
         backup::read_header(&file).unwrap().secret_kind,
         BackupSecretKind::RecoveryCode
     );
+    // Another code (well formed, or not a code at all) is refused before anything is sealed.
+    let other = oneday_core::vault::RecoveryCode::generate().unwrap();
+    for wrong in [other.as_str().as_bytes(), b"not a code".as_slice()] {
+        assert!(matches!(
+            backup::export(
+                &t.vault,
+                wrong,
+                BackupSecretKind::RecoveryCode,
+                KdfParams::MINIMUM
+            ),
+            Err(BackupError::NotThisVaultsRecoveryCode)
+        ));
+    }
     let typed = t.code.as_str().to_lowercase().replace('-', " ");
     let fresh = new_vault();
     backup::restore(

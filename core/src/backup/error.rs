@@ -31,6 +31,10 @@ pub enum BackupError {
     /// The passphrase or recovery code does not open this backup.
     #[error("the passphrase or recovery code does not open this backup")]
     WrongSecret,
+    /// A backup under the recovery code was asked for with a code that is not this vault's: it would
+    /// seal a backup that the code the user keeps cannot open.
+    #[error("that is not this vault's recovery code; check what you wrote down and type it again")]
+    NotThisVaultsRecoveryCode,
     /// The file was changed or damaged after it was written: the key is right but the contents do
     /// not authenticate, or their layout is wrong.
     #[error("this backup is damaged or was changed after it was made; it cannot be restored")]

@@ -43,7 +43,7 @@ use crate::plans::store::PlanRecord;
 use crate::settings::NamedSetting;
 use crate::support::Contact;
 use crate::vault::payload::now_millis;
-use crate::vault::{KdfParams, Record, RecordKind, Vault};
+use crate::vault::{KdfParams, Record, RecordKind, Vault, VaultError};
 
 /// What a backup holds, read without touching any vault.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,7 +67,9 @@ pub enum RestoreMode {
 }
 
 /// Seals every record of `vault` into a backup file's bytes, under `secret` (a passphrase of at
-/// least 8 bytes, or a recovery code) with Argon2id `kdf` (refused below the vault's floor).
+/// least 8 bytes, or the vault's own recovery code) with Argon2id `kdf` (refused below the vault's
+/// floor). A recovery code is first checked against the vault: a mistyped code would seal a backup
+/// that the code the user keeps cannot open ([`BackupError::NotThisVaultsRecoveryCode`]).
 pub fn export(
     vault: &Vault,
     secret: &[u8],
@@ -75,6 +77,14 @@ pub fn export(
     kdf: KdfParams,
 ) -> Result<Vec<u8>, BackupError> {
     kdf.check()?;
+    if kind == BackupSecretKind::RecoveryCode {
+        vault.check_recovery_secret(secret).map_err(|e| match e {
+            VaultError::WrongRecoverySecret | VaultError::MalformedRecoveryCode => {
+                BackupError::NotThisVaultsRecoveryCode
+            }
+            other => other.into(),
+        })?;
+    }
     let entries = vault
         .list_all()?
         .into_iter()
@@ -107,13 +117,14 @@ pub fn restore(
     secret: &[u8],
     mode: RestoreMode,
 ) -> Result<RestoreReport, BackupError> {
-    let (_, contents) = open(file, secret)?;
+    // The vault first: a locked or non-empty vault is told before the Argon2id wait.
     let local = vault.list_all()?;
     if mode == RestoreMode::IntoEmpty && !local.is_empty() {
         return Err(BackupError::VaultNotEmpty {
             records: local.len(),
         });
     }
+    let (_, contents) = open(file, secret)?;
     let (report, ops) = plan_merge(&local, &contents.entries)?;
     vault.write_batch(ops)?;
     Ok(report)

@@ -68,6 +68,14 @@ impl Vault {
         Ok(())
     }
 
+    /// Checks that `secret` is this vault's recovery code or passphrase (runs Argon2id), changing
+    /// nothing: [`VaultError::WrongRecoverySecret`] (or [`VaultError::MalformedRecoveryCode`]) if not.
+    pub fn check_recovery_secret(&self, secret: &[u8]) -> Result<(), VaultError> {
+        let state = self.state();
+        let conn = state.conn.as_ref().ok_or(VaultError::Wiped)?;
+        keys_from_recovery_slot(conn, secret).map(|_| ())
+    }
+
     /// Replaces the recovery slot with one opened by `new_secret`, a passphrase of at least 8 bytes,
     /// used exactly as given, through Argon2id with `kdf` and a fresh salt. The old recovery code or
     /// passphrase stops working.

@@ -134,15 +134,8 @@ public final class BackupModel {
             }
             bytes = Self.passphraseBytes(secret)
         case .recoveryCode:
+            // Core checks that the code is this vault's before it seals anything.
             bytes = Data(secret.utf8)
-            do {
-                try vault.unlockWithRecovery(secret: bytes)
-            } catch VaultError.WrongRecoverySecret, VaultError.MalformedRecoveryCode {
-                return .refused(Self.notThisRecoveryCode)
-            } catch {
-                guard let message = UserMessage.from(error) else { throw error }
-                return .refused(message)
-            }
         }
         return try outcomeOf {
             let sealed = try vault.exportBackup(secret: bytes, kind: choice.kind, kdf: kdf)
@@ -273,8 +266,7 @@ public final class BackupModel {
 
     /// The recovery code typed for a backup is not this vault's.
     public static let notThisRecoveryCode = UserMessage(
-        text: "That is not the recovery code of One Day on this phone. Check what you wrote down and type it again.",
-        action: .none)
+        text: UserMessage.backupText(.NotThisVaultsRecoveryCode), action: .none)
 
     /// `2 counters`, `1 contact`.
     public static func count(_ n: UInt32, _ kind: BackupRecordKind) -> String {

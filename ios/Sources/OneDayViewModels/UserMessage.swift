@@ -65,6 +65,8 @@ public struct UserMessage: Equatable, Sendable {
         case .WrongSecret: return "That passphrase or recovery code doesn't open this backup. \(unchanged)"
         case .NewerFormat:
             return "This backup was made by a newer version of One Day. Update One Day to restore it. \(unchanged)"
+        case .NotThisVaultsRecoveryCode:
+            return "That is not the recovery code of One Day on this phone. Check what you wrote down and type it again."
         case .Damaged, .Truncated: return "The file is damaged or incomplete. \(unchanged)"
         case .NotABackup: return "This file is not a One Day backup. \(unchanged)"
         case .TooLarge: return "This file is too large to be a One Day backup. \(unchanged)"

@@ -106,6 +106,11 @@ class BackupTest {
             fill(old)
             val file = old.exportBackup(code, BackupSecretKind.RECOVERY_CODE, minimumKdfParams())
             assertEquals(BackupSecretKind.RECOVERY_CODE, readBackupHeader(file).secretKind)
+            // A code that is not this vault's seals nothing.
+            val otherCode = newVault().let { (other, otherCode, _) -> other.close(); otherCode }
+            assertFailsWith<BackupException.NotThisVaultsRecoveryCode> {
+                old.exportBackup(otherCode, BackupSecretKind.RECOVERY_CODE, minimumKdfParams())
+            }
             val typed = String(code, Charsets.UTF_8).replace("-", "").lowercase().toByteArray(Charsets.UTF_8)
             assertEquals(BackupSecretKind.RECOVERY_CODE, verifyBackup(file, typed).header.secretKind)
             newVault().first.use { new ->

@@ -95,6 +95,11 @@ final class BackupTests: XCTestCase {
         try fill(old)
         let file = try old.exportBackup(secret: code, kind: .recoveryCode, kdf: minimumKdfParams())
         XCTAssertEqual(try readBackupHeader(file: file).secretKind, .recoveryCode)
+        // A code that is not this vault's seals nothing.
+        let otherCode = try Support.newVault().code
+        XCTAssertThrowsError(try old.exportBackup(secret: otherCode, kind: .recoveryCode, kdf: minimumKdfParams())) {
+            XCTAssertEqual($0 as? BackupError, .NotThisVaultsRecoveryCode)
+        }
         let typed = Data(String(decoding: code, as: UTF8.self).replacingOccurrences(of: "-", with: "").lowercased().utf8)
         XCTAssertEqual(try verifyBackup(file: file, secret: typed).header.secretKind, .recoveryCode)
         let new = try Support.newVault().vault

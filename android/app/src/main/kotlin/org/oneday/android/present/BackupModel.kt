@@ -146,19 +146,8 @@ class BackupModel(
                 }
                 passphraseBytes(secret)
             }
-            BackupSecretChoice.RECOVERY_CODE -> {
-                val code = secret.toByteArray(Charsets.UTF_8)
-                try {
-                    vault.unlockWithRecovery(code)
-                } catch (_: VaultException.WrongRecoverySecret) {
-                    return Outcome.Refused(NOT_THIS_RECOVERY_CODE)
-                } catch (_: VaultException.MalformedRecoveryCode) {
-                    return Outcome.Refused(NOT_THIS_RECOVERY_CODE)
-                } catch (e: VaultException) {
-                    return Outcome.Refused(UserMessage.from(e) ?: throw e)
-                }
-                code
-            }
+            // Core checks that the code is this vault's before it seals anything.
+            BackupSecretChoice.RECOVERY_CODE -> secret.toByteArray(Charsets.UTF_8)
         }
         return outcomeOf {
             val sealed = vault.exportBackup(bytes, choice.kind(), kdf)
@@ -276,10 +265,7 @@ class BackupModel(
             UserMessage("The two passphrases are not the same. Type them again.", UserMessage.Action.NONE)
 
         /** The recovery code typed for a backup is not this vault's. */
-        val NOT_THIS_RECOVERY_CODE: UserMessage = UserMessage(
-            "That is not the recovery code of One Day on this phone. Check what you wrote down and type it again.",
-            UserMessage.Action.NONE,
-        )
+        val NOT_THIS_RECOVERY_CODE: UserMessage = UserMessage.from(BackupException.NotThisVaultsRecoveryCode())!!
 
         /** `2 counters`, `1 contact`. */
         fun count(n: UInt, kind: BackupRecordKind): String {

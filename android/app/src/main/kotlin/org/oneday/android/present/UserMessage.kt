@@ -73,6 +73,8 @@ data class UserMessage(val text: String, val action: Action) {
             is BackupException.WrongSecret -> "That passphrase or recovery code doesn't open this backup. $UNCHANGED"
             is BackupException.NewerFormat ->
                 "This backup was made by a newer version of One Day. Update One Day to restore it. $UNCHANGED"
+            is BackupException.NotThisVaultsRecoveryCode ->
+                "That is not the recovery code of One Day on this phone. Check what you wrote down and type it again."
             is BackupException.Damaged,
             is BackupException.Truncated -> "The file is damaged or incomplete. $UNCHANGED"
             is BackupException.NotABackup -> "This file is not a One Day backup. $UNCHANGED"
