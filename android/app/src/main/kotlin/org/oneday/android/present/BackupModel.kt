@@ -6,13 +6,13 @@ import java.time.LocalDate
 import java.time.ZoneId
 import java.time.format.DateTimeFormatter
 import java.util.Locale
+import org.oneday.ffi.BackupException
 import org.oneday.ffi.BackupRecordKind
 import org.oneday.ffi.BackupSecretKind
 import org.oneday.ffi.BackupSummary
 import org.oneday.ffi.KdfParams
 import org.oneday.ffi.RestoreReport
 import org.oneday.ffi.Vault
-import org.oneday.ffi.VaultException
 import org.oneday.ffi.readBackupHeader
 import org.oneday.ffi.suggestedBackupFileName
 import org.oneday.ffi.verifyBackup
