@@ -16,6 +16,7 @@
 pub mod checkins;
 pub mod cleantime;
 pub mod date;
+pub mod fuzzing;
 pub mod meetings;
 pub mod plans;
 pub mod settings;

@@ -78,11 +78,11 @@
 
 mod access;
 mod db;
-mod envelope;
+pub(crate) mod envelope;
 mod error;
 mod kdf;
-mod keys;
-mod payload;
+pub(crate) mod keys;
+pub(crate) mod payload;
 mod record;
 mod records;
 mod recovery_code;
