@@ -47,7 +47,8 @@ pub fn bmlt_feed(data: &[u8]) {
 }
 
 /// A small BMLT search answer whose formats come from the formats list under test.
-const BMLT_FORMATS_PROBE: &[u8] = br#"[{"id_bigint":"1","meeting_name":"Probe","weekday_tinyint":"2",
+const BMLT_FORMATS_PROBE: &[u8] =
+    br#"[{"id_bigint":"1","meeting_name":"Probe","weekday_tinyint":"2",
 "start_time":"19:00:00","duration_time":"01:00:00","venue_type":"3","formats":"O,VM,HY,TC",
 "format_shared_id_list":"1,2,3,4,17,54","virtual_meeting_link":"https://example.org/j/1",
 "location_street":"1 Main St","location_municipality":"Town"}]"#;
@@ -151,6 +152,16 @@ pub fn seal_for_fuzzing(payload: &[u8]) -> Vec<u8> {
     }
 }
 
+/// Opens `sealed` under the fixed key and row id of the `sealed_record` target: the payload, or
+/// `None` when it does not open.
+pub fn open_for_fuzzing(sealed: &[u8]) -> Option<Vec<u8>> {
+    let id = RecordId::from_bytes(FUZZ_RECORD_ID);
+    fuzz_sealer()
+        .open(&id, sealed.to_vec())
+        .ok()
+        .map(|p| p.to_vec())
+}
+
 /// Fuzzes the sealed-record opener and the payload reader.
 ///
 /// 1. `data` is opened as a sealed record under a fixed key and row id (both ways the vault opens:
@@ -209,7 +220,10 @@ pub fn date(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     if let Ok(d) = parse_date(&text) {
         let iso = d.format("%Y-%m-%d").to_string();
-        assert_eq!(iso, text, "a date that is not exactly its ISO form was accepted");
+        assert_eq!(
+            iso, text,
+            "a date that is not exactly its ISO form was accepted"
+        );
         assert_eq!(parse_date(&iso), Ok(d), "date does not re-parse");
     }
     if let Ok(t) = parse_time(&text) {
