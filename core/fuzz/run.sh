@@ -11,7 +11,9 @@
 # the feed targets, the shared fixtures (ONEDAY_FIXTURES, else ../shared/fixtures beside the
 # repository; each fixture feed also cut down to its first few records so it fits -max_len).
 # Any crash is copied into core/fuzz/regressions/<target>/, which `cargo test` replays
-# (core/tests/fuzz_regressions.rs). Logs go to core/fuzz/logs/<target>.log.
+# (core/tests/fuzz_regressions.rs). Logs go to core/fuzz/logs/<target>.log. The summary gives each
+# target's wall time and CPU time (user + system, from /usr/bin/time): on a busy machine the CPU
+# time is what the fuzzer really got.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -98,31 +100,34 @@ status=0
 for t in "${targets[@]}"; do
     seed "$t"
     mkdir -p "artifacts/$t" "regressions/$t"
-    before="$(ls "artifacts/$t" | wc -l)"
+    touch "logs/$t.started"
     args=(-max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048
         -print_final_stats=1)
     d="$(dict "$t")"
     if [ -n "$d" ]; then args+=(-dict="$d"); fi
     echo "== $t: ${seconds}s" >&2
+    started="$(date +%s)"
     set +e
-    "$bin/$t" "${args[@]}" -artifact_prefix="artifacts/$t/" "corpus/$t" >"logs/$t.log" 2>&1
+    /usr/bin/time -o "logs/$t.time" -f '%U %S' "$bin/$t" "${args[@]}" -artifact_prefix="artifacts/$t/" "corpus/$t" >"logs/$t.log" 2>&1
     rc=$?
     set -e
+    took=$(($(date +%s) - started))
+    cpu="$(awk '/^[0-9.]+ [0-9.]+$/ { printf "%.0f", $1 + $2 }' "logs/$t.time" 2>/dev/null)"
+    # Copy only what this run found (older artifacts may have been minimised and renamed).
     crashes=0
     for f in "artifacts/$t"/*; do
         [ -e "$f" ] || continue
-        if [ ! -e "regressions/$t/$(basename "$f")" ]; then
+        if [ "$f" -nt "logs/$t.started" ]; then
             cp "$f" "regressions/$t/"
+            crashes=$((crashes + 1))
         fi
     done
-    after="$(ls "artifacts/$t" | wc -l)"
-    crashes=$((after - before))
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$t.log" | grep -o '[0-9]*$' | tail -1)"
     speed="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "logs/$t.log" | grep -o '[0-9]*$' | tail -1)"
     cov="$(grep -o 'cov: [0-9]*' "logs/$t.log" | tail -1 | grep -o '[0-9]*')"
     ft="$(grep -o 'ft: [0-9]*' "logs/$t.log" | tail -1 | grep -o '[0-9]*')"
     corpus="$(ls "corpus/$t" | wc -l)"
-    line="$t: ${seconds}s runs=${runs:-?} execs/s=${speed:-?} cov=${cov:-?} ft=${ft:-?} corpus=$corpus crashes=$crashes exit=$rc"
+    line="$t: ran ${took}s of ${seconds}s cpu=${cpu:-?}s runs=${runs:-?} execs/s=${speed:-?} cov=${cov:-?} ft=${ft:-?} corpus=$corpus crashes=$crashes exit=$rc"
     summary+=("$line")
     echo "$line" >&2
     if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then status=1; fi

@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 
 use oneday_core::fuzzing;
 
+/// A fuzz target's function.
+type Target = fn(&[u8]);
+
 /// Every fuzz target, by the name of its folder, and the function it calls.
-const TARGETS: [(&str, fn(&[u8])); 6] = [
+const TARGETS: [(&str, Target); 6] = [
     ("meeting_guide_feed", fuzzing::meeting_guide_feed),
     ("bmlt_feed", fuzzing::bmlt_feed),
     ("bmlt_formats", fuzzing::bmlt_formats),
