@@ -18,6 +18,7 @@ pub mod backup;
 pub mod checkins;
 pub mod cleantime;
 pub mod date;
+pub mod fuzzing;
 pub mod meetings;
 pub mod plans;
 pub mod settings;

@@ -31,7 +31,7 @@ pub mod weekday;
 pub use error::MeetingsError;
 pub use filter::{MeetingFilter, Near, TimeWindow};
 pub use import::report::{ImportReport, Issue, RecordIssue};
-pub use import::{parse_feed, Import, ImportOptions, MAX_FEED_BYTES};
+pub use import::{parse_feed, Import, ImportOptions, MAX_FEED_BYTES, MAX_TEXT_BYTES};
 
 pub use book::MeetingBook;
 pub use merge::{merge, MergeCounts};

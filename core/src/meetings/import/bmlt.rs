@@ -61,7 +61,7 @@ impl BmltFormats {
     /// Reads a `GetFormats` answer (bare array or `{"formats": […]}`). Entries that are not objects
     /// or have neither id nor key are ignored.
     pub fn parse(bytes: &[u8]) -> Result<Self, MeetingsError> {
-        let root = parse_json(bytes)?;
+        let root = parse_json(bytes, "BMLT GetFormats")?;
         let list = match &root {
             Value::Array(a) => a,
             Value::Object(o) => match o.get("formats") {
@@ -136,7 +136,7 @@ pub fn import(
     formats: Option<&BmltFormats>,
     options: &ImportOptions,
 ) -> Result<Import, MeetingsError> {
-    let root = parse_json(bytes)?;
+    let root = parse_json(bytes, "BMLT")?;
     let empty = Vec::new();
     let (records, embedded) = match &root {
         Value::Array(a) => (a, None),

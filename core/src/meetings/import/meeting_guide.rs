@@ -42,7 +42,7 @@ use crate::meetings::weekday;
 /// assert_eq!(import.report.skipped.len(), 1);
 /// ```
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, MeetingsError> {
-    let root = parse_json(bytes)?;
+    let root = parse_json(bytes, "Meeting Guide")?;
     let Value::Array(records) = root else {
         return Err(MeetingsError::UnexpectedShape {
             format: "Meeting Guide",

@@ -5,6 +5,8 @@
 //! - refuse input over [`MAX_FEED_BYTES`] before parsing, and invalid JSON with one typed error
 //!   ([`MeetingsError::InvalidJson`]); nesting deeper than serde_json's recursion limit (128) is
 //!   invalid JSON too, so hostile input cannot exhaust the stack;
+//! - refuse a feed holding a text longer than [`MAX_TEXT_BYTES`] (a 10 MB meeting name) as a whole
+//!   ([`MeetingsError::UnexpectedShape`]): see that constant for why the feed and not the meeting;
 //! - keep every record that can be a meeting, and list every record skipped or repaired in the
 //!   [`ImportReport`] (by position and feed id only);
 //! - give a meeting without a zone in the feed the zone the caller chose for the source
@@ -33,6 +35,15 @@ pub use report::{Duplicate, Resolution};
 /// 1.3 MB; a whole region's list stays well under this. Parsing holds the feed as a JSON tree, a few
 /// times its size, so this also bounds memory.
 pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
+
+/// The longest text a feed may hold, in bytes (64 KiB): any JSON string, value or key. The longest
+/// in the project's fixtures is 2,510 characters (a feedback link); names, addresses and notes are
+/// far shorter. A text this long is not a meeting's detail but a broken or hostile export, so the
+/// whole feed is refused with a typed error rather than one meeting skipped: the rest of such an
+/// export is suspect too, and the user keeps the meetings they already imported (a failed import
+/// changes nothing). It also keeps every stored meeting, and so every record the vault seals and
+/// every line a shell shows, a sane size.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 /// What the caller says about the source being imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,15 +109,16 @@ pub fn parse_feed(
     }
 }
 
-/// Parses bytes into a JSON tree after the size check.
-pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, MeetingsError> {
+/// Parses bytes of `format` into a JSON tree after the size check, then checks no text in it is
+/// longer than [`MAX_TEXT_BYTES`].
+pub(crate) fn parse_json(bytes: &[u8], format: &'static str) -> Result<Value, MeetingsError> {
     if bytes.len() > MAX_FEED_BYTES {
         return Err(MeetingsError::FeedTooLarge {
             size: bytes.len(),
             max: MAX_FEED_BYTES,
         });
     }
-    serde_json::from_slice(bytes).map_err(|e| MeetingsError::InvalidJson {
+    let root = serde_json::from_slice(bytes).map_err(|e| MeetingsError::InvalidJson {
         line: e.line(),
         column: e.column(),
         reason: match e.classify() {
@@ -116,7 +128,35 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, MeetingsError> {
                 "unreadable data".to_owned()
             }
         },
-    })
+    })?;
+    if longest_text(&root) > MAX_TEXT_BYTES {
+        return Err(MeetingsError::UnexpectedShape {
+            format,
+            why: "it holds a text longer than 64 KiB",
+        });
+    }
+    Ok(root)
+}
+
+/// The length in bytes of the longest string (value or key) in `root`. Walks with its own stack, so
+/// depth costs heap, not call stack (serde_json's recursion limit bounds it anyway).
+fn longest_text(root: &Value) -> usize {
+    let mut longest = 0;
+    let mut stack = vec![root];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) => longest = longest.max(s.len()),
+            Value::Array(a) => stack.extend(a),
+            Value::Object(o) => {
+                for (k, v) in o {
+                    longest = longest.max(k.len());
+                    stack.push(v);
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+    longest
 }
 
 /// Collects the issues of one record while it is converted.
@@ -187,4 +227,37 @@ pub(crate) fn finish(mut report: ImportReport, converted: Vec<(usize, Converted)
     report.duplicates = duplicates;
     report.kept = meetings.len();
     Import { meetings, report }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn longest_text_counts_values_and_keys_at_any_depth() {
+        let v: Value = serde_json::from_str(r#"[{"abcd":[["xy"]]},"z",1,null]"#).unwrap();
+        assert_eq!(longest_text(&v), 4);
+        let v: Value = serde_json::from_str(r#"[[[["123456"]]]]"#).unwrap();
+        assert_eq!(longest_text(&v), 6);
+        assert_eq!(longest_text(&Value::Null), 0);
+    }
+
+    #[test]
+    fn a_text_over_the_limit_refuses_the_feed_without_echoing_it() {
+        let at_limit = format!(r#"[{{"name":"{}"}}]"#, "a".repeat(MAX_TEXT_BYTES));
+        assert!(parse_json(at_limit.as_bytes(), "Meeting Guide").is_ok());
+        let over = format!(r#"[{{"name":"{}"}}]"#, "a".repeat(MAX_TEXT_BYTES + 1));
+        let err = parse_json(over.as_bytes(), "Meeting Guide").unwrap_err();
+        assert_eq!(
+            err,
+            MeetingsError::UnexpectedShape {
+                format: "Meeting Guide",
+                why: "it holds a text longer than 64 KiB",
+            }
+        );
+        assert!(!err.to_string().contains("aaaa"));
+        let long_key = format!(r#"{{"{}":1}}"#, "k".repeat(MAX_TEXT_BYTES + 1));
+        assert!(parse_json(long_key.as_bytes(), "BMLT").is_err());
+    }
 }

@@ -176,13 +176,17 @@ pub fn dial_string(phone: &str) -> Option<String> {
     (dial.bytes().filter(u8::is_ascii_digit).count() >= 5).then_some(dial)
 }
 
-/// An http or https URL without spaces, or `None`.
+/// An http or https URL without spaces, with its scheme in lower case (`HTTPS://` is valid, but
+/// Android matches schemes case-sensitively, so a browser would not be offered for it), or `None`.
 pub fn web_url(s: &str) -> Option<String> {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && s.len() > 8
-        && !s.chars().any(char::is_whitespace);
-    ok.then(|| s.to_owned())
+    if s.len() <= 8 || s.chars().any(char::is_whitespace) {
+        return None;
+    }
+    ["https://", "http://"].into_iter().find_map(|scheme| {
+        let head = s.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme)
+            .then(|| format!("{scheme}{}", &s[scheme.len()..]))
+    })
 }
 
 /// A last-update stamp in one of the forms seen in feeds, or `None`:
@@ -282,6 +286,19 @@ mod tests {
         assert!(web_url("HTTP://x.org").is_some());
         assert!(web_url("zoom.us/j/1").is_none());
         assert!(web_url("https://a b").is_none());
+        // Found by fuzzing (core/fuzz/regressions/meeting_guide_feed/crash-08203b79…): a mixed-case
+        // scheme was kept as written.
+        assert_eq!(
+            web_url("htTps://zoom.us/j/1").as_deref(),
+            Some("https://zoom.us/j/1")
+        );
+        assert_eq!(
+            web_url("HTTP://Example.org/A").as_deref(),
+            Some("http://Example.org/A")
+        );
+        assert!(web_url("https://").is_none());
+        assert!(web_url("ftp://example.org").is_none());
+        assert!(web_url("httpé://example.org").is_none());
         let d = |s: &str| updated(Some(&json!(s))).map(|d| d.to_string());
         assert_eq!(d("8/25/2022 11:17:07 AM").unwrap(), "2022-08-25 11:17:07");
         assert_eq!(d("9/6/2021").unwrap(), "2021-09-06 00:00:00");
