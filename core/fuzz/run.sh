@@ -20,7 +20,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 seconds="${1:-600}"
 shift || true
-all=(meeting_guide_feed bmlt_feed bmlt_formats sealed_record date phone)
+all=(meeting_guide_feed bmlt_feed bmlt_formats sealed_record date phone backup_file)
 if [ "$#" -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 
 fixtures="${ONEDAY_FIXTURES:-$repo/../shared/fixtures}"
@@ -40,6 +40,7 @@ max_len() {
         meeting_guide_feed | bmlt_feed) echo 65536 ;;
         bmlt_formats) echo 16384 ;;
         sealed_record) echo 4096 ;;
+        backup_file) echo 65536 ;;
         date | phone) echo 128 ;;
         *) echo "unknown target $1" >&2; exit 2 ;;
     esac

@@ -14,13 +14,14 @@ use oneday_core::fuzzing;
 type Target = fn(&[u8]);
 
 /// Every fuzz target, by the name of its folder, and the function it calls.
-const TARGETS: [(&str, Target); 6] = [
+const TARGETS: [(&str, Target); 7] = [
     ("meeting_guide_feed", fuzzing::meeting_guide_feed),
     ("bmlt_feed", fuzzing::bmlt_feed),
     ("bmlt_formats", fuzzing::bmlt_formats),
     ("sealed_record", fuzzing::sealed_record),
     ("date", fuzzing::date),
     ("phone", fuzzing::phone),
+    ("backup_file", fuzzing::backup_file),
 ];
 
 fn fuzz_dir() -> PathBuf {
