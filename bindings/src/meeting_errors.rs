@@ -67,6 +67,12 @@ pub enum MeetingsError {
     /// A calendar export was asked for no meetings.
     #[error("no meetings to export")]
     NothingToExport,
+    /// The note on a meeting is too long.
+    #[error("a note on a meeting can be at most {max} characters")]
+    NoteTooLong {
+        /// The limit in characters.
+        max: u64,
+    },
     /// A reminder was asked for more than a week before the meeting.
     #[error("a reminder can be at most {max} minutes before the meeting, not {minutes}")]
     ReminderTooEarly {
@@ -133,6 +139,9 @@ impl From<CoreMeetingsError> for MeetingsError {
                 MeetingsError::ReminderTooEarly { minutes, max }
             }
             CoreMeetingsError::NothingToExport => MeetingsError::NothingToExport,
+            CoreMeetingsError::NoteTooLong { max } => {
+                MeetingsError::NoteTooLong { max: count(max) }
+            }
         }
     }
 }

@@ -343,3 +343,41 @@ fn the_plan_markdown_reader_survives_deep_nesting_and_huge_lines() {
         ));
     }
 }
+
+/// The user's note on a meeting has a cap like every other text a person types.
+#[test]
+fn a_10_mb_meeting_note_is_refused_and_1000_characters_fit() {
+    use oneday_core::meetings::import::{meeting_guide, ImportOptions};
+    use oneday_core::meetings::store;
+    use oneday_core::meetings::MeetingsError;
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = oneday_core::vault::Vault::create(
+        &dir.path().join("store"),
+        &oneday_core::vault::DeviceKey::generate().unwrap(),
+        oneday_core::vault::KdfParams::MINIMUM,
+    )
+    .unwrap();
+    let sample = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/meetings/meeting-guide-sample.json"),
+    )
+    .unwrap();
+    let parsed = meeting_guide::import(&sample, &ImportOptions::new("s")).unwrap();
+    store::import(&vault, parsed, "s", None).unwrap();
+    let id = store::list(&vault).unwrap()[0].id;
+    store::set_note(&vault, &id, Some("bring the literature".into())).unwrap();
+    let huge = "x".repeat(10 * 1024 * 1024);
+    assert!(matches!(
+        store::set_note(&vault, &id, Some(huge)),
+        Err(store::MeetingStoreError::Meetings(
+            MeetingsError::NoteTooLong { max: 1_000 }
+        ))
+    ));
+    assert!(store::set_note(&vault, &id, Some("y".repeat(1_000))).is_ok());
+    let kept = store::list(&vault)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.id == id)
+        .unwrap();
+    assert_eq!(kept.stored.user.note.unwrap().len(), 1_000);
+}

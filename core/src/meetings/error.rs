@@ -67,4 +67,10 @@ pub enum MeetingsError {
     /// A calendar export was asked for no meetings.
     #[error("no meetings to export")]
     NothingToExport,
+    /// The user's note on a meeting is too long.
+    #[error("a note on a meeting can be at most {max} characters")]
+    NoteTooLong {
+        /// The limit ([`crate::meetings::model::MAX_NOTE_CHARS`]).
+        max: usize,
+    },
 }

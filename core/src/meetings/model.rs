@@ -393,6 +393,9 @@ pub enum ReminderChoice {
 /// The longest a reminder may come before its meeting: one week, since meetings repeat weekly.
 pub const MAX_REMINDER_MINUTES: u32 = 7 * 24 * 60;
 
+/// The longest note the user may keep on a meeting, in characters (as a contact's note).
+pub const MAX_NOTE_CHARS: usize = 1_000;
+
 impl ReminderChoice {
     /// Refuses a reminder more than [`MAX_REMINDER_MINUTES`] ahead.
     pub fn validate(&self) -> Result<(), super::MeetingsError> {

@@ -320,6 +320,15 @@ pub fn set_note(
     note: Option<String>,
 ) -> Result<StoredMeeting, MeetingStoreError> {
     let note = note.filter(|n| !n.trim().is_empty());
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > super::model::MAX_NOTE_CHARS)
+    {
+        return Err(MeetingsError::NoteTooLong {
+            max: super::model::MAX_NOTE_CHARS,
+        }
+        .into());
+    }
     update(vault, id, |s| s.user.note = note)
 }
 

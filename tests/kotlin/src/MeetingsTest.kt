@@ -121,6 +121,11 @@ class MeetingsTest {
             assertTrue(saved.user.saved)
             val noted = vault.setMeetingNote(saved.id, "bring the literature")
             assertEquals("bring the literature", noted.user.note)
+            val tooLong = assertFailsWith<MeetingsException.NoteTooLong> {
+                vault.setMeetingNote(saved.id, "x".repeat(1_001))
+            }
+            assertEquals(1_000uL, tooLong.max)
+            assertEquals("bring the literature", vault.meeting(saved.id).user.note)
             val reminded = vault.setMeetingReminder(saved.id, MeetingReminder.MinutesBefore(30u))
             assertEquals(MeetingReminder.MinutesBefore(30u), reminded.user.reminder)
             assertEquals(listOf("Night Owls"), vault.searchMeetings(MeetingFilter(), savedOnly = true).map { it.name })

@@ -69,6 +69,10 @@ final class MeetingsTests: XCTestCase {
         XCTAssertTrue(saved.user.saved)
         XCTAssertEqual(try vault.setMeetingNote(id: saved.id, note: "bring the literature").user.note,
                        "bring the literature")
+        XCTAssertThrowsError(try vault.setMeetingNote(id: saved.id, note: String(repeating: "x", count: 1_001))) {
+            XCTAssertEqual($0 as? MeetingsError, .NoteTooLong(max: 1_000))
+        }
+        XCTAssertEqual(try vault.meeting(id: saved.id).user.note, "bring the literature")
         XCTAssertEqual(try vault.setMeetingReminder(id: saved.id, reminder: .minutesBefore(minutes: 30)).user.reminder,
                        .minutesBefore(minutes: 30))
         XCTAssertEqual(try vault.searchMeetings(filter: MeetingFilter(), savedOnly: true).map(\.name), ["Night Owls"])
