@@ -211,6 +211,14 @@ fn summary(header: BackupHeader, contents: &Contents) -> BackupSummary {
     }
 }
 
+/// [`merge::merge_kind`] for one record type: the type each kind's records are read as.
+type MergeKind = fn(
+    &[&Record],
+    &[&Entry],
+    &mut BTreeSet<crate::vault::RecordId>,
+    &mut Vec<crate::vault::WriteOp>,
+) -> Result<KindReport, BackupError>;
+
 /// Plans the writes that merge `entries` into the vault records `local`, kind by kind.
 fn plan_merge(
     local: &[Record],
@@ -222,22 +230,16 @@ fn plan_merge(
     for kind in RecordKind::ALL {
         let mine: Vec<&Record> = local.iter().filter(|r| r.kind() == kind).collect();
         let theirs: Vec<&Entry> = entries.iter().filter(|e| e.kind == kind).collect();
-        let args = (&mine[..], &theirs[..], &mut taken, &mut ops);
-        let r = match kind {
-            RecordKind::Counter => merge::merge_kind::<Counter>(args.0, args.1, args.2, args.3),
-            RecordKind::Setting => {
-                merge::merge_kind::<NamedSetting>(args.0, args.1, args.2, args.3)
-            }
-            RecordKind::Meeting => {
-                merge::merge_kind::<StoredMeeting>(args.0, args.1, args.2, args.3)
-            }
-            RecordKind::MeetingSource => {
-                merge::merge_kind::<MeetingSourceSettings>(args.0, args.1, args.2, args.3)
-            }
-            RecordKind::Contact => merge::merge_kind::<Contact>(args.0, args.1, args.2, args.3),
-            RecordKind::Plan => merge::merge_kind::<PlanRecord>(args.0, args.1, args.2, args.3),
-            RecordKind::CheckIn => merge::merge_kind::<CheckIn>(args.0, args.1, args.2, args.3),
-        }?;
+        let merge_kind: MergeKind = match kind {
+            RecordKind::Counter => merge::merge_kind::<Counter>,
+            RecordKind::Setting => merge::merge_kind::<NamedSetting>,
+            RecordKind::Meeting => merge::merge_kind::<StoredMeeting>,
+            RecordKind::MeetingSource => merge::merge_kind::<MeetingSourceSettings>,
+            RecordKind::Contact => merge::merge_kind::<Contact>,
+            RecordKind::Plan => merge::merge_kind::<PlanRecord>,
+            RecordKind::CheckIn => merge::merge_kind::<CheckIn>,
+        };
+        let r = merge_kind(&mine, &theirs, &mut taken, &mut ops)?;
         report.kinds.push((kind, r));
     }
     Ok((report, ops))
