@@ -754,7 +754,7 @@ fn read_markdown(from: &str) -> Result<Zeroizing<String>, CliError> {
         std::fs::File::open(from)
             .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_string(&mut text))
     };
-    result.map_err(CliError::Input)?;
+    result.map_err(CliError::input)?;
     if text.len() as u64 > MAX_MARKDOWN_BYTES {
         return Err(CliError::PlanUsage(format!(
             "the Markdown is larger than {} MiB; a plan is a few kilobytes",
