@@ -170,12 +170,12 @@ fn strings(error: &clap::Error, kind: ContextKind) -> Vec<String> {
     }
 }
 
-/// `did you mean ...?` from clap's suggestion, when it has one: one of the command's own words,
-/// never what was typed.
+/// `did you mean ...?` from clap's suggestions, when it has any: one of the command's own words,
+/// never what was typed. Clap lists them by rising similarity, so the closest is the last.
 fn suggested(error: &clap::Error, kind: ContextKind) -> Option<String> {
     let names = strings(error, kind);
-    let first = names.first()?;
-    Some(format!("did you mean `{first}`?"))
+    let closest = names.last()?;
+    Some(format!("did you mean `{closest}`?"))
 }
 
 /// `--mood` from clap's `--mood <1-5>`; `<LABEL>` stays as it is.

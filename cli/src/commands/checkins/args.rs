@@ -15,7 +15,7 @@ pub enum CheckInsCommand {
     /// starts from an empty one instead. Every value can be `-` to type it at a prompt, so it stays
     /// out of your shell's history.
     #[command(name = "checkin", visible_alias = "check-in")]
-    CheckIn(CheckInArgs),
+    CheckIn(Box<CheckInArgs>),
     /// Mood, craving and sleep over the last days: a chart, averages, the check-in streak, cues.
     Trends(TrendsArgs),
 }
