@@ -3,10 +3,10 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | done |
-//! | 2 | the command line itself was wrong (clap's usage errors) |
-//! | 3 | a value was refused (an impossible date, a blank name, an unknown counter id, ...) |
+//! | 2 | the command line itself was wrong (clap's usage errors, told in one line and a hint by `usage`) |
+//! | 3 | a value was refused (an impossible date, a blank name, an unknown counter id, input that is not UTF-8, ...) |
 //! | 4 | the store is locked, or a key, recovery code or passphrase was wrong |
-//! | 5 | the store could not be found, read or written |
+//! | 5 | the store could not be found, read or written, or its path is a file |
 //! | 6 | writing the output failed |
 //! | 7 | a meeting list could not be downloaded (no answer, a broken connection, an HTTP error status) |
 //!
