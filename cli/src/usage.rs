@@ -97,6 +97,11 @@ pub fn explain(error: &clap::Error, args: &[OsString]) -> UsageMistake {
             help,
         ),
         ErrorKind::ArgumentConflict => {
+            // A subcommand given after options of its parent (`checkin --mood 3 show`).
+            let option = match string(error, ContextKind::InvalidSubcommand) {
+                Some(_) if arg.is_none() => command.clone(),
+                _ => option.to_owned(),
+            };
             let others: Vec<String> = strings(error, ContextKind::PriorArg)
                 .iter()
                 .map(|a| format!("`{}`", option_name(a)))
@@ -320,6 +325,8 @@ mod tests {
             m.line.contains("`--open`") && m.line.contains("`--closed`"),
             "{m:?}"
         );
+        let m = mistake(&["checkin", "--mood", "3", "show"]);
+        assert_eq!(m.line, "`oneday checkin show` cannot be used with `--mood`");
     }
 
     #[test]
