@@ -3,10 +3,10 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | done |
-//! | 2 | the command line itself was wrong (clap's usage errors) |
-//! | 3 | a value was refused (an impossible date, a blank name, an unknown counter id, ...) |
+//! | 2 | the command line itself was wrong (clap's usage errors, told in one line and a hint by `usage`) |
+//! | 3 | a value was refused (an impossible date, a blank name, an unknown counter id, input that is not UTF-8, ...) |
 //! | 4 | the store is locked, or a key, recovery code or passphrase was wrong |
-//! | 5 | the store could not be found, read or written |
+//! | 5 | the store could not be found, read or written, or its path is a file |
 //! | 6 | writing the output failed |
 //! | 7 | a meeting list could not be downloaded (no answer, a broken connection, an HTTP error status) |
 //!
@@ -51,6 +51,9 @@ pub enum CliError {
     /// The store has no device key on this computer.
     #[error("the store is locked; unlock it with `oneday unlock --recovery`")]
     NoDeviceKey,
+    /// The store's folder (or a folder above it) is a file.
+    #[error("{} is a file, not a folder; give --store a folder for the store", .0.display())]
+    StoreIsAFile(PathBuf),
     /// Neither `--store`, `XDG_DATA_HOME` nor `HOME` says where the store is.
     #[error("cannot tell where to keep the store: set HOME or XDG_DATA_HOME, or pass --store DIR")]
     NoDataDir,
@@ -68,6 +71,18 @@ pub enum CliError {
     /// Reading from the terminal or stdin failed.
     #[error("could not read the input: {0}")]
     Input(std::io::Error),
+    /// What was read from stdin (or a file given for it) is not UTF-8 text.
+    #[error("the input is not UTF-8 text; nothing was changed")]
+    NotUtf8,
+    /// A value typed as an argument or at a prompt is not of the kind asked for (the message names
+    /// what was expected, never what was typed).
+    #[error("{what} is {expected}")]
+    BadValue {
+        /// What the value is, such as `mood`.
+        what: &'static str,
+        /// What it must be, such as `rated 1 to 5, as a whole number`.
+        expected: String,
+    },
     /// stdin ended before a line was read.
     #[error("no input was given")]
     NoInput,
@@ -211,6 +226,16 @@ fn vault_message(e: &VaultError) -> String {
 }
 
 impl CliError {
+    /// The error for a failed read of the person's input (stdin, the terminal, a file given for
+    /// it): bytes that are not UTF-8 are a refused value, anything else an I/O failure.
+    pub fn input(e: std::io::Error) -> CliError {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            CliError::NotUtf8
+        } else {
+            CliError::Input(e)
+        }
+    }
+
     /// Whether this is stdout closed by its reader.
     pub fn is_broken_pipe(&self) -> bool {
         match self {
@@ -230,6 +255,8 @@ impl CliError {
             | CliError::PassphraseMismatch
             | CliError::NeedsConfirmation(_)
             | CliError::NoInput
+            | CliError::NotUtf8
+            | CliError::BadValue { .. }
             | CliError::Meetings(_)
             | CliError::NoSuchMeeting(_)
             | CliError::AmbiguousMeeting(_)
@@ -246,6 +273,7 @@ impl CliError {
             CliError::NoDeviceKey | CliError::BadKeyFile => 4,
             CliError::Vault(e) | CliError::Support(SupportError::Vault(e)) => vault_exit_code(e),
             CliError::NoStore(_)
+            | CliError::StoreIsAFile(_)
             | CliError::NoDataDir
             | CliError::KeyFile(_)
             | CliError::Input(_) => 5,

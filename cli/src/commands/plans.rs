@@ -23,7 +23,7 @@ use zeroize::Zeroizing;
 
 use crate::error::CliError;
 use crate::json::{self, SCHEMA_VERSION};
-use crate::secrets::text_or_stdin;
+use crate::secrets::{optional_text_or_stdin, text_or_stdin};
 use crate::session;
 use crate::store_dir::StoreDir;
 
@@ -189,7 +189,7 @@ pub struct ShowArgs {
 /// The fields an entry may have, for `plan add` and `plan set`.
 #[derive(Debug, Args)]
 pub struct EntryFields {
-    /// A phone number (steps 3 to 5 of the safety plan).
+    /// A phone number (steps 3 to 5 of the safety plan), or `-` to type it at a prompt.
     #[arg(long, value_name = "NUMBER")]
     pub phone: Option<String>,
     /// A coping response (relapse triggers), or `-` to type it at a prompt.
@@ -343,18 +343,13 @@ pub fn run(command: &PlanCommand, store: &StoreDir, out: &mut impl Write) -> Res
             let target = Target::of(args.kind, args.section)?;
             check_add(target, args)?;
             let text = text_or_stdin(&args.text, "Text: ")?;
-            let coping = args
-                .fields
-                .coping
-                .as_deref()
-                .map(|c| text_or_stdin(c, "Coping response: "))
-                .transpose()?;
+            let typed = TypedFields::read(&args.fields)?;
             let contact = args
                 .contact
                 .as_deref()
                 .map(|c| parse_contact(&vault, c))
                 .transpose()?;
-            let saved = add(&vault, now, target, args, text, coping, contact)?;
+            let saved = add(&vault, now, target, args, text, typed, contact)?;
             report(&vault, out, args.kind.into(), &saved)
         }
         PlanCommand::Remove(args) => {
@@ -555,6 +550,22 @@ fn sign_grade(args: &AddArgs) -> Result<WarningGrade, CliError> {
     })
 }
 
+/// The fields of an entry that can be typed at a prompt (`-`), read in the order `--help` lists
+/// them, after the entry's text.
+struct TypedFields {
+    phone: Option<String>,
+    coping: Option<String>,
+}
+
+impl TypedFields {
+    fn read(fields: &EntryFields) -> Result<TypedFields, CliError> {
+        Ok(TypedFields {
+            phone: optional_text_or_stdin(fields.phone.as_deref(), "Phone number: ")?,
+            coping: optional_text_or_stdin(fields.coping.as_deref(), "Coping response: ")?,
+        })
+    }
+}
+
 /// Adds the entry (options already checked by [`check_add`]).
 fn add(
     vault: &Vault,
@@ -562,13 +573,14 @@ fn add(
     target: Target,
     args: &AddArgs,
     text: String,
-    coping: Option<String>,
+    typed: TypedFields,
     contact: Option<RecordId>,
 ) -> Result<Saved, CliError> {
+    let TypedFields { phone, coping } = typed;
     let entry = ContactEntry {
         text: text.clone(),
         contact,
-        phone: args.fields.phone.clone(),
+        phone,
     };
     Ok(match target {
         Target::Reason => return Err(needs_set()),
@@ -628,17 +640,8 @@ fn set(vault: &Vault, now: DateTime<Utc>, args: &SetArgs) -> Result<Saved, CliEr
     check_fields(target, &args.fields, false, false)?;
     let people = matches!(target, Target::Safety(s) if s.names_people());
     target.refuse(args.no_phone && !people, "phone number")?;
-    let text = args
-        .text
-        .as_deref()
-        .map(|t| text_or_stdin(t, "Text: "))
-        .transpose()?;
-    let coping = args
-        .fields
-        .coping
-        .as_deref()
-        .map(|c| text_or_stdin(c, "Coping response: "))
-        .transpose()?;
+    let text = optional_text_or_stdin(args.text.as_deref(), "Text: ")?;
+    let TypedFields { phone, coping } = TypedFields::read(&args.fields)?;
     if let Target::Reason = target {
         if args.entry.is_some() {
             return Err(CliError::PlanUsage(
@@ -666,8 +669,8 @@ fn set(vault: &Vault, now: DateTime<Utc>, args: &SetArgs) -> Result<Saved, CliEr
                 }
                 if args.no_phone {
                     e.phone = None;
-                } else if let Some(phone) = &args.fields.phone {
-                    e.phone = Some(phone.clone());
+                } else if let Some(phone) = phone {
+                    e.phone = Some(phone);
                 }
                 return Ok(());
             }
@@ -754,7 +757,7 @@ fn read_markdown(from: &str) -> Result<Zeroizing<String>, CliError> {
         std::fs::File::open(from)
             .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_string(&mut text))
     };
-    result.map_err(CliError::Input)?;
+    result.map_err(CliError::input)?;
     if text.len() as u64 > MAX_MARKDOWN_BYTES {
         return Err(CliError::PlanUsage(format!(
             "the Markdown is larger than {} MiB; a plan is a few kilobytes",

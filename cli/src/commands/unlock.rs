@@ -11,9 +11,7 @@ use crate::store_dir::StoreDir;
 
 /// Opens the store with the recovery code or passphrase and gives this computer a new device key.
 pub fn unlock(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
-    if !Vault::exists(&store.dir) {
-        return Err(CliError::NoStore(store.dir.clone()));
-    }
+    session::require_store(store)?;
     let secret = read_secret("Recovery code or passphrase: ")?;
     let vault = Vault::open_with_recovery(&store.dir, secret.as_bytes())?;
     let key = match store.device_key()? {

@@ -15,6 +15,7 @@ pub fn run(args: &WipeArgs, store: &StoreDir, out: &mut impl Write) -> Result<()
             "wipe destroys everything in the store for good; run `oneday wipe --yes` to do it",
         ));
     }
+    store.check_is_folder()?;
     Vault::wipe(&store.dir)?;
     store.remove_device_key()?;
     // Best effort: the folder's name goes too, unless it holds files that are not One Day's

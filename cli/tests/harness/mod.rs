@@ -11,6 +11,11 @@ use serde_json::Value;
 /// Runs `oneday --store DIR ARGS` with `stdin` piped in, no device key from the environment and
 /// `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
 pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    oneday_in_bytes(dir, args, stdin.as_bytes())
+}
+
+/// [`oneday_in`] with any bytes on stdin, such as bytes that are not UTF-8.
+pub fn oneday_in_bytes(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
         .arg("--store")
         .arg(dir)
@@ -22,12 +27,7 @@ pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 

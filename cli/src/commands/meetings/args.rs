@@ -102,7 +102,7 @@ pub enum ModeArg {
 /// given must match.
 #[derive(Debug, Args)]
 pub struct MeetingFilterArgs {
-    /// Text in the name, place, address, group or notes (case-insensitive).
+    /// Text in the name, place, address, group or notes (case-insensitive; `-` to type it).
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
     /// On this day (repeat for several).
@@ -126,7 +126,8 @@ pub struct MeetingFilterArgs {
     /// Has this type code, such as B or ONL (repeat: all of them).
     #[arg(long = "type", value_name = "CODE")]
     pub types: Vec<String>,
-    /// Near this point, in degrees (with --within); meetings without exact coordinates never match.
+    /// Near this point, in degrees (with --within; `-` to type it); meetings without exact
+    /// coordinates never match.
     #[arg(
         long,
         value_name = "LAT,LON",
