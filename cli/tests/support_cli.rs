@@ -16,6 +16,16 @@ fn added_id(output: &str) -> String {
         .to_owned()
 }
 
+/// The URIs of a `call --json` plan's fallbacks, in order.
+fn fallback_uris(plan: &Value) -> Vec<&str> {
+    plan["fallbacks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["uri"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn contacts_drive_the_call_plan_sponsor_then_next_then_crisis_line() {
     let (_tmp, dir) = new_store();
@@ -77,13 +87,10 @@ fn contacts_drive_the_call_plan_sponsor_then_next_then_crisis_line() {
     assert_eq!(plan["target"]["uri"], "tel:+15550100100");
     assert_eq!(plan["region"]["status"], "covered");
     assert_eq!(plan["region"]["code"], "US");
-    let fallbacks: Vec<&str> = plan["fallbacks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["uri"].as_str().unwrap())
-        .collect();
-    assert_eq!(fallbacks, ["tel:5550100101", "tel:988", "tel:911"]);
+    assert_eq!(
+        fallback_uris(&plan),
+        ["tel:5550100101", "tel:988", "tel:911"]
+    );
 
     // The sponsor is removed: the next in order is called first.
     let (code, err) = fails(&dir, &["contacts", "remove", &sam[..8]]);
@@ -99,13 +106,7 @@ fn contacts_drive_the_call_plan_sponsor_then_next_then_crisis_line() {
     assert_eq!(plan["target"]["reason"], "crisis_line");
     assert_eq!(plan["target"]["uri"], "tel:988");
     // The drug and alcohol helpline is shown apart, never in one tap's order.
-    let fallbacks: Vec<&str> = plan["fallbacks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["uri"].as_str().unwrap())
-        .collect();
-    assert_eq!(fallbacks, ["tel:911"]);
+    assert_eq!(fallback_uris(&plan), ["tel:911"]);
     assert_eq!(plan["helplines"][0]["reason"], "drug_alcohol_helpline");
     assert_eq!(plan["helplines"][0]["uri"], "tel:18006624357");
     let text = ok(&dir, &["call"]);

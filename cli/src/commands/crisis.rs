@@ -244,13 +244,10 @@ impl LineJson {
         LineJson {
             name: l.name.clone(),
             number: l.phone.as_ref().map(|p| p.display.clone()),
-            tel_uri: l.phone.as_ref().map(|p| p.dial.tel_uri()),
+            tel_uri: l.tel_uri(),
             other_numbers: l.other_numbers.iter().map(|n| n.display.clone()).collect(),
             sms_number: l.sms.as_ref().map(|s| s.display.clone()),
-            sms_uri: l
-                .sms
-                .as_ref()
-                .map(|s| sms_uri(&s.dial, s.keyword.as_deref())),
+            sms_uri: l.sms_uri(),
             chat_url: l.chat_url.clone(),
             hours: l.hours.clone(),
             source_kind: l.source_kind,

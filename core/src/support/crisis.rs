@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::error::SupportError;
 use super::phone::PhoneNumber;
 use super::region::Region;
+use super::sms::sms_uri;
 
 /// The table as shipped.
 const DATA: &str = include_str!("crisis_lines.json");
@@ -117,6 +118,21 @@ pub struct CrisisLine {
     pub source_url: String,
     /// The day they were checked against that page.
     pub last_verified: NaiveDate,
+}
+
+impl CrisisLine {
+    /// The `tel:` URI to call the line; `None` for a text-only line.
+    pub fn tel_uri(&self) -> Option<String> {
+        self.phone.as_ref().map(|p| p.dial.tel_uri())
+    }
+
+    /// The `sms:` URI to text the line, with its keyword as the body if it asks for one; `None`
+    /// when it takes no texts.
+    pub fn sms_uri(&self) -> Option<String> {
+        self.sms
+            .as_ref()
+            .map(|s| sms_uri(&s.dial, s.keyword.as_deref()))
+    }
 }
 
 /// An emergency number of a country (police, fire, ambulance).
@@ -395,6 +411,9 @@ mod tests {
         let gb = country(&region("GB")).unwrap().unwrap();
         let shout = gb.lines.iter().find(|l| l.name == "Shout").unwrap();
         assert!(shout.phone.is_none());
+        assert_eq!(shout.tel_uri(), None);
+        assert_eq!(shout.sms_uri().as_deref(), Some("sms:85258?body=SHOUT"));
+        assert_eq!(gb.lines[0].tel_uri().as_deref(), Some("tel:116123"));
         assert_eq!(
             shout.sms.as_ref().unwrap().keyword.as_deref(),
             Some("SHOUT")

@@ -264,14 +264,8 @@ fn line_targets(lines: &[CrisisLine], reason: Reason, channel: ChannelKind) -> V
         .iter()
         .filter_map(|l| {
             let (display, uri) = match channel {
-                ChannelKind::Call => {
-                    let phone = l.phone.as_ref()?;
-                    (&phone.display, phone.dial.tel_uri())
-                }
-                ChannelKind::Sms => {
-                    let sms = l.sms.as_ref()?;
-                    (&sms.display, sms_uri(&sms.dial, sms.keyword.as_deref()))
-                }
+                ChannelKind::Call => (&l.phone.as_ref()?.display, l.tel_uri()?),
+                ChannelKind::Sms => (&l.sms.as_ref()?.display, l.sms_uri()?),
             };
             Some(CallTarget {
                 reason,
