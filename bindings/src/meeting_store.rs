@@ -530,7 +530,7 @@ mod tests {
                 suggested_zone: Some("Europe/Berlin".into())
             }
         );
-        assert!(refused.to_string().contains("likely Europe/Berlin"));
+        assert!(refused.to_string().contains("likely in Europe/Berlin"));
         assert!(v.meetings().unwrap().is_empty());
         let from = utc("2024-06-07T10:00:00Z");
         assert_eq!(

@@ -517,7 +517,7 @@ fn a_list_without_zones_needs_one_and_the_likely_zone_is_suggested() {
     };
     assert_eq!((*meetings, *suggested), (3, Some(Europe::Berlin)));
     assert!(
-        refused.to_string().contains("likely Europe/Berlin"),
+        refused.to_string().contains("likely in Europe/Berlin"),
         "{refused}"
     );
     assert!(store::list(v).unwrap().is_empty());

@@ -53,7 +53,7 @@ pub enum MeetingsError {
     },
     /// Applying the import would remove most of the list already stored (more than half of its
     /// listed meetings, or all of them), and replacing it was not chosen. Nothing was changed.
-    #[error("this import would remove {vanished} of the {listed} meetings of this list; nothing was changed (replace the list only if that is what you want)")]
+    #[error("this import would remove {vanished} of the list's {listed} meetings, so nothing was changed")]
     ReplaceNeeded {
         /// Meetings the import would remove (or flag as no longer listed).
         vanished: usize,
@@ -62,7 +62,7 @@ pub enum MeetingsError {
     },
     /// Some meetings of the feed name no time zone and none was given for the list (nor saved for
     /// it before): they could not be placed on a clock. Nothing was changed; never read as UTC.
-    #[error("{meetings} meeting(s) in this list name no time zone; choose the list's zone{}", .suggested.map(|z| format!(" (from its places, likely {})", z.name())).unwrap_or_default())]
+    #[error("{meetings} meeting(s) in this list name no time zone, so nothing was imported{}", .suggested.map(|z| format!("; their places are likely in {}", z.name())).unwrap_or_default())]
     ZoneNeeded {
         /// How many meetings name no zone.
         meetings: usize,
