@@ -534,4 +534,13 @@ fn a_list_without_zones_needs_one_and_the_likely_zone_is_suggested() {
         store::source_zones(v).unwrap().get("na"),
         Some(Europe::Berlin)
     );
+    let feed = br#"[{"slug":"z","name":"Z","day":1,"time":"10:00"}]"#;
+    let mg = || meeting_guide::import(feed, &ImportOptions::new("mg")).unwrap();
+    store::import(v, mg(), "mg", Some(Europe::Berlin), false).unwrap();
+    let again = store::import(v, mg(), "mg", None, false).unwrap();
+    assert_eq!((again.counts.unchanged, again.counts.updated), (1, 0));
+    assert_eq!(
+        store::find(v, "mg/z").unwrap().stored.meeting.zone,
+        MeetingZone::SourceDefault(Europe::Berlin)
+    );
 }

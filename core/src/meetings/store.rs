@@ -177,8 +177,9 @@ pub fn preview(
 ) -> Result<ImportPreview, MeetingStoreError> {
     let stored = vault.list::<StoredMeeting>(RecordKind::Meeting)?;
     let settings = vault.list::<MeetingSourceSettings>(RecordKind::MeetingSource)?;
-    let plan = Plan::new(stored, source, import.meetings.clone());
-    plan.check_report(&import.report, has_zone(&settings, source, default_zone))?;
+    let zone = default_zone.or_else(|| saved_zone(&settings, source));
+    let plan = Plan::new(stored, source, import.meetings.clone(), zone);
+    plan.check(&import.report)?;
     Ok(ImportPreview {
         counts: plan.counts,
         report: import.report.clone(),
@@ -227,10 +228,10 @@ pub fn import_with_progress(
         |tx| -> Result<(MergeCounts, ImportReport, usize, usize), MeetingStoreError> {
             let stored = tx.list::<StoredMeeting>(RecordKind::Meeting)?;
             let settings = tx.list::<MeetingSourceSettings>(RecordKind::MeetingSource)?;
-            let zone_known = has_zone(&settings, source, default_zone);
+            let zone = default_zone.or_else(|| saved_zone(&settings, source));
             let Import { meetings, report } = import;
-            let plan = Plan::new(stored, source, meetings);
-            plan.check_report(&report, zone_known)?;
+            let plan = Plan::new(stored, source, meetings, zone);
+            plan.check(&report)?;
             if plan.needs_replace() && !replace {
                 return Err(MeetingsError::ReplaceNeeded {
                     vanished: plan.counts.vanished,
@@ -298,7 +299,23 @@ struct Plan {
 }
 
 impl Plan {
-    fn new(stored: Vec<(RecordId, StoredMeeting)>, source: &str, meetings: Vec<Meeting>) -> Self {
+    /// `meetings` merged with the `stored` meetings of `source`; meetings whose list names no zone
+    /// get `source_zone` (given now, or saved for the source), so a re-import without the zone
+    /// leaves them as they were.
+    fn new(
+        stored: Vec<(RecordId, StoredMeeting)>,
+        source: &str,
+        mut meetings: Vec<Meeting>,
+        source_zone: Option<Tz>,
+    ) -> Self {
+        if let Some(tz) = source_zone {
+            for m in meetings
+                .iter_mut()
+                .filter(|m| m.zone == MeetingZone::Unknown)
+            {
+                m.zone = MeetingZone::SourceDefault(tz);
+            }
+        }
         let mut previous: Vec<(RecordId, StoredMeeting)> = stored
             .into_iter()
             .filter(|(_, s)| s.meeting.key.source == source)
@@ -335,13 +352,13 @@ impl Plan {
     }
 
     /// The checks [`preview`] and [`import`] share (all but the choice to replace).
-    fn check_report(&self, report: &ImportReport, zone_known: bool) -> Result<(), MeetingsError> {
+    fn check(&self, report: &ImportReport) -> Result<(), MeetingsError> {
         if report.kept == 0 && self.listed_before == 0 {
             return Err(MeetingsError::NothingImported {
                 records: report.records,
             });
         }
-        if !zone_known && !self.zone_missing.is_empty() {
+        if !self.zone_missing.is_empty() {
             let places: Vec<&Meeting> = self.zone_missing.iter().collect();
             return Err(MeetingsError::ZoneNeeded {
                 meetings: self.zone_missing.len(),
@@ -352,16 +369,12 @@ impl Plan {
     }
 }
 
-/// Whether meetings of `source` that name no zone have one: given now, or saved for the source.
-fn has_zone(
-    settings: &[(RecordId, MeetingSourceSettings)],
-    source: &str,
-    given: Option<Tz>,
-) -> bool {
-    given.is_some()
-        || settings.iter().any(|(_, s)| {
-            s.source == source && s.default_zone.as_deref().and_then(parse_zone).is_some()
-        })
+/// The zone saved for `source` by an earlier import, when this version knows its name.
+fn saved_zone(settings: &[(RecordId, MeetingSourceSettings)], source: &str) -> Option<Tz> {
+    settings
+        .iter()
+        .filter(|(_, s)| s.source == source)
+        .find_map(|(_, s)| s.default_zone.as_deref().and_then(parse_zone))
 }
 
 fn save_source_zone(tx: &mut VaultTx<'_>, source: &str, tz: Tz) -> Result<(), VaultError> {
