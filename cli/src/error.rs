@@ -22,7 +22,7 @@ use oneday_core::cleantime::store::CounterStoreError;
 use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
 use oneday_core::meetings::store::MeetingStoreError;
-use oneday_core::meetings::MeetingsError;
+use oneday_core::meetings::{FeedFormat, MeetingsError};
 use oneday_core::plans::PlanError;
 use oneday_core::support::SupportError;
 use oneday_core::vault::VaultError;
@@ -99,7 +99,7 @@ pub enum CliError {
     #[error("could not write JSON: {0}")]
     Json(#[from] serde_json::Error),
     /// A meeting list or request was refused by the meetings rules.
-    #[error("{0}")]
+    #[error("{}", meetings_message(.0))]
     Meetings(#[from] MeetingsError),
     /// No meeting has the id given.
     #[error("no meeting has an id starting with `{0}`; `oneday meetings search` shows the ids")]
@@ -176,6 +176,28 @@ impl From<CheckInError> for CliError {
             other => CliError::CheckIn(other),
         }
     }
+}
+
+/// Core's sentence, with the flag that answers it when an import was refused.
+fn meetings_message(e: &MeetingsError) -> String {
+    let hint = match e {
+        MeetingsError::WrongFormat { looks_like, .. } => format!(
+            "try --format {}",
+            match looks_like {
+                FeedFormat::MeetingGuide => "meeting-guide",
+                FeedFormat::Bmlt => "bmlt",
+            }
+        ),
+        MeetingsError::ReplaceNeeded { .. } => {
+            "add --replace to apply it (meetings you saved or noted are kept, flagged)".to_owned()
+        }
+        MeetingsError::ZoneNeeded { suggested, .. } => format!(
+            "pass --zone {}",
+            suggested.map_or("ZONE (an IANA name such as America/Chicago)", |z| z.name())
+        ),
+        _ => return e.to_string(),
+    };
+    format!("{e}; {hint}")
 }
 
 fn support_message(e: &SupportError) -> String {

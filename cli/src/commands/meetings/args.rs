@@ -52,9 +52,14 @@ pub struct MeetingsImportArgs {
     /// BMLT only: a GetFormats file or URL, to name the formats by their labels.
     #[arg(long, value_name = "FILE|URL")]
     pub formats: Option<String>,
-    /// The IANA time zone of meetings whose list names none, such as America/Chicago.
+    /// The IANA time zone of meetings whose list names none, such as America/Chicago (any letter
+    /// case). Needed when the list names none and no zone was given for it before.
     #[arg(long, value_name = "ZONE")]
     pub zone: Option<String>,
+    /// Apply the import even if it removes most of this list's meetings (more than half, or all):
+    /// without it such an import is refused and changes nothing.
+    #[arg(long)]
+    pub replace: bool,
     /// The name of this list (default: the file name without its extension; for a URL, its host
     /// name: give --source to keep two lists from one site apart).
     #[arg(long, value_name = "NAME")]
