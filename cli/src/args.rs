@@ -13,7 +13,16 @@ use crate::commands::meetings::args::MeetingsCommand;
 /// mood or phone number to type it at a prompt (or pipe it in, one line per `-`, in the order
 /// `--help` lists them).
 #[derive(Debug, Parser)]
-#[command(name = "oneday", version, about, long_about = None)]
+#[command(
+    name = "oneday",
+    version,
+    long_version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        "\ntime zone boundaries © OpenStreetMap contributors, ODbL 1.0 (timezone-boundary-builder, tzf-dist); see docs/third-party-data.md"
+    ),
+    about,
+    long_about = None
+)]
 pub struct Cli {
     /// The store folder (default: $XDG_DATA_HOME/oneday or ~/.local/share/oneday).
     #[arg(long, global = true, value_name = "DIR")]
