@@ -64,9 +64,14 @@ fn fixtures(test: &str) -> Option<PathBuf> {
 
 /// Says on stderr that `test` was skipped, and appends its name to `ONEDAY_SKIPPED_TESTS`.
 fn record_skip(test: &str) {
-    eprintln!("skipped {test}: real feeds not found ({BESIDE} missing, ONEDAY_FIXTURES not set)");
+    use std::io::Write;
+    // Written to stderr directly, not through `eprintln!`, which the test harness captures and
+    // hides for a passing test.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: real feeds not found ({BESIDE} missing, ONEDAY_FIXTURES not set)"
+    );
     if let Some(log) = std::env::var_os("ONEDAY_SKIPPED_TESTS") {
-        use std::io::Write;
         let appended = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
