@@ -4,7 +4,9 @@
 //! only ever read from the terminal (without echo) or from stdin, and labels and notes can be too:
 //! give `-` instead of the text.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
+
+use oneday_core::input::{self, InputError, MAX_LINE_BYTES};
 
 use zeroize::Zeroizing;
 
@@ -33,14 +35,26 @@ pub fn text_or_stdin(text: &str, prompt: &str) -> Result<String, CliError> {
     Ok(read_line()?.trim_end_matches(['\r', '\n']).to_owned())
 }
 
+/// One line of stdin through core's bounded reader: refused as soon as it runs past
+/// [`MAX_LINE_BYTES`] without ending, so an endless pipe is not read whole.
 fn read_line() -> Result<Zeroizing<String>, CliError> {
-    let mut line = Zeroizing::new(String::new());
-    let n = std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(CliError::Input)?;
-    if n == 0 {
-        return Err(CliError::NoInput);
-    }
-    Ok(line)
+    let line = input::read_line_bounded(&mut std::io::stdin().lock(), MAX_LINE_BYTES)
+        .map_err(|e| match e {
+            InputError::TooLarge { limit } => CliError::LineTooLong { max: limit },
+            InputError::Io(e) => CliError::Input(e),
+        })?
+        .ok_or(CliError::NoInput)?;
+    text_of(&line)
+}
+
+/// Bytes read from outside as text (a copy that is zeroed when dropped); invalid UTF-8 is an input
+/// error.
+pub fn text_of(bytes: &[u8]) -> Result<Zeroizing<String>, CliError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        CliError::Input(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))
+    })?;
+    Ok(Zeroizing::new(text.to_owned()))
 }
