@@ -9,24 +9,14 @@ use harness::*;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const ZERO: &str = "/dev/zero";
 
 /// Runs `oneday --store DIR ARGS` with stdin a pipe that `byte` is written to until `oneday`
 /// closes it (a writer that never stops on its own).
 fn with_endless_stdin(dir: &Path, args: &[&str], byte: u8) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
-        .arg("--store")
-        .arg(dir)
-        .args(args)
-        .env_remove("ONEDAY_DEVICE_KEY")
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_in(dir, args);
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let chunk = vec![byte; 64 * 1024];
