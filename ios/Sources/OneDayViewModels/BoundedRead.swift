@@ -17,8 +17,10 @@ public enum BoundedRead {
         var out = Data()
         while true {
             let room = limit + 1 - out.count
-            guard let chunk = try? handle.read(upToCount: min(64 * 1024, room)) else { return nil }
-            if chunk.isEmpty { return out }
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: min(64 * 1024, room)) } catch { return nil }
+            // `nil` (or, on some platforms, empty data) is the end of the file.
+            guard let chunk, !chunk.isEmpty else { return out }
             out.append(chunk)
             if out.count > limit { return nil }
         }
