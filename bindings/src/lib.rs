@@ -38,6 +38,7 @@ pub mod counter;
 pub mod counters;
 pub mod dates;
 pub mod errors;
+pub mod input_limits;
 pub mod kdf;
 pub mod meeting_errors;
 pub mod meeting_filter;

@@ -35,7 +35,7 @@ pub enum MeetingsError {
         reason: String,
     },
     /// The feed is larger than core accepts (32 MiB).
-    #[error("the meeting list is {size} bytes; at most {max} bytes can be imported")]
+    #[error("the meeting list is larger than {max} bytes, the most that can be imported")]
     FeedTooLarge {
         /// The size given, in bytes.
         size: u64,

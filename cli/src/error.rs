@@ -86,6 +86,12 @@ pub enum CliError {
     /// stdin ended before a line was read.
     #[error("no input was given")]
     NoInput,
+    /// A line of stdin ran past core's limit without ending.
+    #[error("the line given on stdin is longer than {max} bytes; no field holds that much")]
+    LineTooLong {
+        /// The limit ([`oneday_core::input::MAX_LINE_BYTES`]).
+        max: usize,
+    },
     /// The two passphrases typed differ.
     #[error("the two passphrases differ; nothing was changed")]
     PassphraseMismatch,
@@ -279,6 +285,7 @@ impl CliError {
             | CliError::NoInput
             | CliError::NotUtf8
             | CliError::BadValue { .. }
+            | CliError::LineTooLong { .. }
             | CliError::Meetings(_)
             | CliError::NoSuchMeeting(_)
             | CliError::AmbiguousMeeting(_)

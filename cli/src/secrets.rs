@@ -6,7 +6,9 @@
 //! `-` in one command are read one line each, in the order `--help` lists them. A value read this
 //! way goes through the same parser as the same value given as an argument.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
+
+use oneday_core::input::{self, InputError, MAX_LINE_BYTES};
 
 use zeroize::Zeroizing;
 
@@ -43,14 +45,21 @@ pub fn optional_text_or_stdin(
     text.map(|t| text_or_stdin(t, prompt)).transpose()
 }
 
+/// One line of stdin through core's bounded reader: refused as soon as it runs past
+/// [`MAX_LINE_BYTES`] without ending, so an endless pipe is not read whole.
 fn read_line() -> Result<Zeroizing<String>, CliError> {
-    let mut line = Zeroizing::new(String::new());
-    let n = std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(CliError::input)?;
-    if n == 0 {
-        return Err(CliError::NoInput);
-    }
-    Ok(line)
+    let line = input::read_line_bounded(&mut std::io::stdin().lock(), MAX_LINE_BYTES)
+        .map_err(|e| match e {
+            InputError::TooLarge { limit } => CliError::LineTooLong { max: limit },
+            InputError::Io(e) => CliError::input(e),
+        })?
+        .ok_or(CliError::NoInput)?;
+    text_of(&line)
+}
+
+/// Bytes read from outside as text (a copy that is zeroed when dropped); invalid UTF-8 is a validation
+/// error ([`CliError::NotUtf8`], exit 3).
+pub fn text_of(bytes: &[u8]) -> Result<Zeroizing<String>, CliError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| CliError::NotUtf8)?;
+    Ok(Zeroizing::new(text.to_owned()))
 }

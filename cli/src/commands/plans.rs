@@ -6,15 +6,16 @@
 //! is missing, how it is exported) is core's (`oneday_core::plans`); this module maps arguments to
 //! core calls and prints what core returns.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
+use oneday_core::input::{self, InputError};
 use oneday_core::plans::{
     completeness, export, from_markdown, store, ContactEntry, ContactLookup, Distraction,
     DistractionKind, ExportFormat, HaltState, ParsedPlan, PlanError, PlanGap, PlanKind,
     RelapsePreventionPlan, RelapseSection, RevisionInfo, SafetyPlan, SafetyStep, Saved, Trigger,
-    TriggerCategory, WarningGrade, WarningSign,
+    TriggerCategory, WarningGrade, WarningSign, MAX_MARKDOWN_BYTES,
 };
 use oneday_core::support::PlanContacts;
 use oneday_core::vault::{RecordId, Vault};
@@ -23,12 +24,9 @@ use zeroize::Zeroizing;
 
 use crate::error::CliError;
 use crate::json::{self, SCHEMA_VERSION};
-use crate::secrets::{optional_text_or_stdin, text_or_stdin};
+use crate::secrets::{optional_text_or_stdin, text_of, text_or_stdin};
 use crate::session;
 use crate::store_dir::StoreDir;
-
-/// The most bytes `plan edit --from-markdown` reads (a full plan is a few kilobytes).
-const MAX_MARKDOWN_BYTES: u64 = 4 * 1024 * 1024;
 
 /// `oneday plan ...`.
 #[derive(Debug, Subcommand)]
@@ -746,25 +744,26 @@ fn replace_text(
     Ok(())
 }
 
+/// The Markdown from a file or `-` (stdin), through core's bounded reader: refused as soon as it
+/// passes [`MAX_MARKDOWN_BYTES`].
 fn read_markdown(from: &str) -> Result<Zeroizing<String>, CliError> {
-    let mut text = Zeroizing::new(String::new());
-    let result = if from == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_MARKDOWN_BYTES + 1)
-            .read_to_string(&mut text)
-    } else {
-        std::fs::File::open(from)
-            .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_string(&mut text))
-    };
-    result.map_err(CliError::input)?;
-    if text.len() as u64 > MAX_MARKDOWN_BYTES {
-        return Err(CliError::PlanUsage(format!(
-            "the Markdown is larger than {} MiB; a plan is a few kilobytes",
-            MAX_MARKDOWN_BYTES / 1024 / 1024
-        )));
-    }
-    Ok(text)
+    let bytes = Zeroizing::new(
+        if from == "-" {
+            input::read_bounded(std::io::stdin().lock(), MAX_MARKDOWN_BYTES)
+        } else {
+            std::fs::File::open(from)
+                .map_err(InputError::Io)
+                .and_then(|f| input::read_bounded(f, MAX_MARKDOWN_BYTES))
+        }
+        .map_err(|e| match e {
+            InputError::TooLarge { limit } => CliError::PlanUsage(format!(
+                "the Markdown is larger than {} MiB; a plan is a few kilobytes",
+                limit / 1024 / 1024
+            )),
+            InputError::Io(e) => CliError::input(e),
+        })?,
+    );
+    text_of(&bytes)
 }
 
 /// Prints what a write did, and the prompt for a help contact when the safety plan has none.

@@ -4,19 +4,14 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::Value;
 
-/// Runs `oneday --store DIR ARGS` with `stdin` piped in, no device key from the environment and
-/// `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
-pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    oneday_in_bytes(dir, args, stdin.as_bytes())
-}
-
-/// [`oneday_in`] with any bytes on stdin, such as bytes that are not UTF-8.
-pub fn oneday_in_bytes(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
+/// Starts `oneday --store DIR ARGS` with stdin, stdout and stderr piped, no device key from the
+/// environment and `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
+pub fn spawn_in(dir: &Path, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_oneday"))
         .arg("--store")
         .arg(dir)
         .args(args)
@@ -26,7 +21,17 @@ pub fn oneday_in_bytes(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs `oneday --store DIR ARGS` (as [`spawn_in`]) with `stdin` piped in.
+pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    oneday_in_bytes(dir, args, stdin.as_bytes())
+}
+
+/// [`oneday_in`] with any bytes on stdin, such as bytes that are not UTF-8.
+pub fn oneday_in_bytes(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn_in(dir, args);
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }

@@ -20,9 +20,10 @@ pub enum MeetingsError {
         reason: String,
     },
     /// The feed is larger than [`crate::meetings::import::MAX_FEED_BYTES`].
-    #[error("the meeting list is {size} bytes; at most {max} bytes can be imported")]
+    #[error("the meeting list is larger than {max} bytes, the most that can be imported")]
     FeedTooLarge {
-        /// The size given.
+        /// The size given; for a file or stream read through [`crate::input`], `max + 1`, the
+        /// first byte count past the limit (nothing further is read).
         size: usize,
         /// The limit.
         max: usize,

@@ -78,7 +78,7 @@ public struct MeetingsTab: View {
         .fileImporter(isPresented: $importing, allowedContentTypes: [.json]) { result in
             guard case .success(let file) = result, file.startAccessingSecurityScopedResource() else { return }
             defer { file.stopAccessingSecurityScopedResource() }
-            if let data = try? Data(contentsOf: file) { finishImport(data, name: file.deletingPathExtension().lastPathComponent) }
+            if let data = BoundedRead.contents(of: file, limit: BoundedRead.feedLimit) { finishImport(data, name: file.deletingPathExtension().lastPathComponent) }
         }
     }
 
@@ -95,10 +95,21 @@ public struct MeetingsTab: View {
     }
 
     /// Core never touches the network: the app fetches the page and hands core the bytes.
+    /// Downloads the list, reading at most one byte past core's limit (a server that never stops
+    /// is cut off there), then imports it.
     private func importFromURL() async {
         guard let u = URL(string: url), u.scheme == "https",
-            let (data, _) = try? await URLSession.shared.data(from: u)
+            let (bytes, response) = try? await URLSession.shared.bytes(from: u)
         else { return }
+        let limit = BoundedRead.feedLimit
+        if response.expectedContentLength > Int64(limit) { return }
+        var data = Data()
+        do {
+            for try await byte in bytes {
+                data.append(byte)
+                if data.count > limit { return }
+            }
+        } catch { return }
         finishImport(data, name: u.host ?? "list")
     }
 

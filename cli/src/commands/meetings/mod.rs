@@ -16,10 +16,11 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::date::parse_date;
+use oneday_core::input::{self, InputError};
 use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError, Upcoming};
 use oneday_core::meetings::{
-    parse_feed, zone_name, FeedFormat, ImportOptions, ImportReport, Meeting, MergeCounts,
-    ReminderChoice,
+    parse_feed, zone_name, FeedFormat, ImportOptions, ImportReport, Meeting, MeetingsError,
+    MergeCounts, ReminderChoice, MAX_FEED_BYTES,
 };
 use oneday_core::vault::{RecordId, Vault};
 
@@ -201,8 +202,18 @@ fn read_list(list: &str, progress: Progress) -> Result<Vec<u8>, CliError> {
     read_file(Path::new(list))
 }
 
+/// A list from a file, device or pipe, read through core's bounded reader: refused as soon as it
+/// passes [`MAX_FEED_BYTES`], so `/dev/zero` is refused with memory bounded by the limit.
 fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| CliError::FeedFile(path.to_path_buf(), e))
+    let failed = |e| CliError::FeedFile(path.to_path_buf(), e);
+    let file = std::fs::File::open(path).map_err(failed)?;
+    input::read_bounded(file, MAX_FEED_BYTES).map_err(|e| match e {
+        InputError::TooLarge { limit } => CliError::Meetings(MeetingsError::FeedTooLarge {
+            size: limit + 1,
+            max: limit,
+        }),
+        InputError::Io(e) => failed(e),
+    })
 }
 
 /// An IANA zone name in any letter case.

@@ -13,6 +13,7 @@ import android.widget.EditText
 import android.widget.FrameLayout
 import android.widget.LinearLayout
 import android.widget.ScrollView
+import org.oneday.android.present.BoundedRead
 import org.oneday.android.present.UserMessage
 import org.oneday.ffi.Vault
 import org.oneday.ffi.VaultException
@@ -306,7 +307,7 @@ class MainActivity : SecureActivity() {
 
     private fun readLimited(uri: Uri, limit: Int): ByteArray? =
         try {
-            contentResolver.openInputStream(uri)?.use { Download.readAtMost(it, limit) }
+            contentResolver.openInputStream(uri)?.use { BoundedRead.readAtMost(it, limit) }
         } catch (_: java.io.IOException) {
             null
         } catch (_: SecurityException) {

@@ -11,6 +11,7 @@ import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneId
 import java.util.Locale
+import org.oneday.android.present.BoundedRead
 import org.oneday.android.present.MeetingAction
 import org.oneday.android.present.MeetingListRow
 import org.oneday.android.present.MeetingReminderChoice
@@ -206,7 +207,7 @@ internal class MeetingsPage(private val host: MainActivity, private val vault: V
         column.addView(formats)
         column.addView(
             Views.button(host, ShellLabels.IMPORT_FILE) {
-                host.pickDocument(Download.MAX_BYTES) { bytes -> import(bytes, ShellLabels.READ_FAILED) }
+                host.pickDocument(BoundedRead.feedLimit) { bytes -> import(bytes, ShellLabels.READ_FAILED) }
             },
         )
         column.addView(address)
