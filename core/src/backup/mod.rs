@@ -33,7 +33,7 @@ use zeroize::Zeroizing;
 use self::contents::{Contents, Entry, UNKNOWN_EDIT_TIME};
 pub use self::error::BackupError;
 pub use self::format::{
-    read_header, BackupHeader, BackupSecretKind, FORMAT_VERSION, MAX_BACKUP_BYTES,
+    read_header, BackupHeader, BackupSecretKind, FORMAT_VERSION, KDF_PROFILES, MAX_BACKUP_BYTES,
 };
 pub use self::merge::{KindReport, RestoreReport};
 use crate::checkins::CheckIn;
@@ -48,7 +48,7 @@ use crate::vault::{KdfParams, Record, RecordKind, Vault, VaultError};
 /// What a backup holds, read without touching any vault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackupSummary {
-    /// Its clear header.
+    /// How it was sealed (for format 2, read from its sealed header once opened).
     pub header: BackupHeader,
     /// When it was made (by the clock of the device that made it).
     pub made_at: DateTime<Utc>,
@@ -67,8 +67,9 @@ pub enum RestoreMode {
 }
 
 /// Seals every record of `vault` into a backup file's bytes, under `secret` (a passphrase of at
-/// least 8 bytes, or the vault's own recovery code) with Argon2id `kdf` (refused below the vault's
-/// floor). A recovery code is first checked against the vault: a mistyped code would seal a backup
+/// least 8 bytes, or the vault's own recovery code) with Argon2id `kdf`, one of [`KDF_PROFILES`]
+/// (refused below the vault's floor with [`VaultError::KdfTooWeak`], and otherwise
+/// [`BackupError::KdfNotAProfile`]). A recovery code is first checked against the vault: a mistyped code would seal a backup
 /// that the code the user keeps cannot open ([`BackupError::NotThisVaultsRecoveryCode`]).
 pub fn export(
     vault: &Vault,
@@ -76,7 +77,7 @@ pub fn export(
     kind: BackupSecretKind,
     kdf: KdfParams,
 ) -> Result<Vec<u8>, BackupError> {
-    kdf.check()?;
+    format::check_kdf(kdf)?;
     if kind == BackupSecretKind::RecoveryCode {
         vault.check_recovery_secret(secret).map_err(|e| match e {
             VaultError::WrongRecoverySecret | VaultError::MalformedRecoveryCode => {
@@ -150,16 +151,16 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, BackupError> {
     std::fs::read(path).map_err(|e| BackupError::file("read", &e))
 }
 
-/// Writes a backup file: to a new file beside `path`, flushed to disk, then renamed over `path`,
-/// so a crash never leaves half a backup under the name. (The bytes are sealed; nothing in them is
-/// plaintext.)
+/// Writes a backup file: to a new file beside `path`, readable and writable by its owner only
+/// (0600 on Unix), flushed to disk, then renamed over `path`, so a crash never leaves half a backup
+/// under the name. (The bytes are sealed; nothing in them is plaintext.)
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
     let fail = |e: std::io::Error| BackupError::file("written", &e);
     let mut tmp_name = path.as_os_str().to_owned();
     tmp_name.push(".partial");
     let tmp = Path::new(&tmp_name);
     let result = (|| {
-        let mut f = std::fs::File::create(tmp)?;
+        let mut f = owner_only_file(tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(tmp, path)
@@ -169,6 +170,19 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// Creates (or truncates) `path` for writing, owner-only: created with mode 0600 on Unix, and set
+/// to 0600 in case a file was left there before.
+fn owner_only_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let f = options.open(path)?;
+    #[cfg(unix)]
+    f.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    Ok(f)
 }
 
 /// Reads untrusted bytes every way the backup reader does, short of Argon2id (which a fuzzer cannot
@@ -187,7 +201,7 @@ pub(crate) fn read_untrusted(data: &[u8]) {
 }
 
 fn open(file: &[u8], secret: &[u8]) -> Result<(BackupHeader, Contents), BackupError> {
-    if file.len() as u64 > MAX_BACKUP_BYTES + format::HEADER_LEN as u64 {
+    if file.len() as u64 > format::MAX_FILE_BYTES {
         return Err(BackupError::TooLarge {
             max: MAX_BACKUP_BYTES,
         });
