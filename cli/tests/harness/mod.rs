@@ -8,14 +8,26 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-/// Runs `oneday --store DIR ARGS` with `stdin` piped in, no device key from the environment and
-/// `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
+/// A D-Bus address nothing listens on: `oneday` then finds no keyring and keeps its device key in
+/// the store's key file, whatever session the tests run in (the keyring has its own test:
+/// `tests/keyring/run.sh`).
+pub const NO_SESSION_BUS: &str = "unix:path=/nonexistent/oneday-tests/bus";
+
+/// Runs `oneday --store DIR ARGS` with `stdin` piped in, no device key from the environment, no
+/// keyring ([`NO_SESSION_BUS`]) and `TZ=UTC` (tests that need a zone say so with `--zone` or
+/// `--as-of`).
 pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    oneday_with_bus(dir, args, stdin, NO_SESSION_BUS)
+}
+
+/// [`oneday_in`] with the D-Bus session address `bus`, where a Secret Service may answer.
+pub fn oneday_with_bus(dir: &Path, args: &[&str], stdin: &str, bus: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
         .arg("--store")
         .arg(dir)
         .args(args)
         .env_remove("ONEDAY_DEVICE_KEY")
+        .env("DBUS_SESSION_BUS_ADDRESS", bus)
         .env("TZ", "UTC")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
