@@ -610,35 +610,28 @@ mod tests {
             assert_eq!(mapped, expected);
             assert_eq!(mapped.to_string(), message);
         }
-        let between = E::KdfNotAProfile {
-            m_kib: 32768,
-            t: 2,
-            p: 1,
-        };
-        let message = between.to_string();
-        assert_eq!(
-            BackupError::from(between),
-            BackupError::InvalidKdfParams { reason: message }
-        );
+        // Parameters below the floor, or neither backup profile: one variant, core's sentence.
         let weak = E::Vault(CoreVaultError::KdfTooWeak {
             m_kib: 1,
             t: 1,
             p: 1,
         });
-        let message = weak.to_string();
-        assert_eq!(
-            BackupError::from(weak),
-            BackupError::InvalidKdfParams {
-                reason: message.clone()
-            }
-        );
-        assert_eq!(
-            BackupError::InvalidKdfParams {
-                reason: message.clone()
-            }
-            .to_string(),
-            message
-        );
+        let between = E::KdfNotAProfile {
+            m_kib: 32768,
+            t: 2,
+            p: 1,
+        };
+        for core_error in [weak, between] {
+            let message = core_error.to_string();
+            let mapped = BackupError::from(core_error);
+            assert_eq!(
+                mapped,
+                BackupError::InvalidKdfParams {
+                    reason: message.clone()
+                }
+            );
+            assert_eq!(mapped.to_string(), message);
+        }
         assert!(matches!(
             BackupError::from(E::Vault(CoreVaultError::CorruptDatabase)),
             BackupError::VaultFailure { .. }
