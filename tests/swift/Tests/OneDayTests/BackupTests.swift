@@ -171,12 +171,12 @@ final class BackupTests: XCTestCase {
             try readBackupHeader(file: formatOneHeader(version: 1)),
             BackupHeader(version: 1, secretKind: .passphrase, kdf: minimumKdfParams()))
         let newer = formatOneHeader(version: 2)
-        XCTAssertEqual(backupError { try readBackupHeader(file: newer) }, .NewerFormat(version: 2))
+        XCTAssertEqual(backupError { _ = try readBackupHeader(file: newer) }, .NewerFormat(version: 2))
         XCTAssertEqual(
             backupError { try new.restoreBackup(file: newer, secret: self.passphrase, merge: false) },
             .NewerFormat(version: 2))
 
-        XCTAssertEqual(backupError { try readBackupHeader(file: Data("hello".utf8)) }, .NotABackup)
+        XCTAssertEqual(backupError { _ = try readBackupHeader(file: Data("hello".utf8)) }, .NotABackup)
 
         // None of these wrote anything.
         XCTAssertEqual(try new.counters(), [])
