@@ -63,6 +63,13 @@ fn open_existing(path: &Path) -> io::Result<Option<File>> {
 
 /// Overwrites every byte of `file` with random bytes, syncs, truncates it to nothing and syncs.
 fn overwrite_and_truncate(mut file: File) -> io::Result<()> {
+    overwrite(&mut file)?;
+    file.set_len(0)?;
+    file.sync_all()
+}
+
+/// Overwrites every byte of `file` in place with random bytes and syncs.
+fn overwrite(file: &mut File) -> io::Result<()> {
     let mut left = file.metadata()?.len();
     file.seek(SeekFrom::Start(0))?;
     let rng = SystemRandom::new();
@@ -74,8 +81,6 @@ fn overwrite_and_truncate(mut file: File) -> io::Result<()> {
         file.write_all(&chunk[..n])?;
         left -= n as u64;
     }
-    file.sync_all()?;
-    file.set_len(0)?;
     file.sync_all()
 }
 
@@ -110,6 +115,22 @@ fn restrict_to_owner(_path: &Path) -> io::Result<()> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn overwrite_replaces_every_byte_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("device.key");
+        let secret = vec![b'k'; 10_000];
+        fs::write(&path, &secret).unwrap();
+        let witness = dir.path().join("witness");
+        fs::hard_link(&path, &witness).unwrap();
+        overwrite(&mut OpenOptions::new().write(true).open(&path).unwrap()).unwrap();
+        let after = fs::read(&witness).unwrap();
+        assert_eq!(after.len(), secret.len(), "same length, same file");
+        // Random bytes: a 'k' in about one byte in 256, never a run of them.
+        let ks = after.iter().filter(|&&b| b == b'k').count();
+        assert!(ks < 200, "{ks} bytes still 'k'");
+    }
 
     #[test]
     fn destroy_overwrites_the_bytes_before_unlinking() {
