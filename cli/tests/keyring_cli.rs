@@ -27,15 +27,6 @@ fn keyring_key(dir: &Path) -> Result<Vec<u8>, keyring::Error> {
     .get_secret()
 }
 
-fn code_of(init_output: &str) -> String {
-    init_output
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
-        .unwrap()
-        .to_owned()
-}
-
 fn run(dir: &Path, args: &[&str], stdin: &str) -> String {
     let out = oneday_with_bus(dir, args, stdin, &session_bus());
     assert!(
@@ -76,7 +67,7 @@ fn the_device_key_lives_in_the_keyring_and_dies_with_lock_and_wipe() {
     run(
         &dir,
         &["unlock", "--recovery"],
-        &format!("{}\n", code_of(&init)),
+        &format!("{}\n", recovery_code(&init)),
     );
     let second = keyring_key(&dir).unwrap();
     assert_ne!(second, first);
@@ -116,7 +107,7 @@ fn a_key_file_from_before_is_read_then_moved_into_the_keyring() {
     run(
         &dir,
         &["unlock", "--recovery"],
-        &format!("{}\n", code_of(&init)),
+        &format!("{}\n", recovery_code(&init)),
     );
     assert!(!key_file.exists());
     assert_eq!(keyring_key(&dir).unwrap().len(), 32);

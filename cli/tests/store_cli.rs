@@ -8,15 +8,6 @@ use std::path::Path;
 
 use serde_json::Value;
 
-fn recovery_code(init_output: &str) -> String {
-    init_output
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
-        .unwrap()
-        .to_owned()
-}
-
 /// The permission bits of `path` (Unix), or `None` elsewhere.
 fn key_mode(path: &Path) -> Option<u32> {
     #[cfg(unix)]

@@ -90,3 +90,13 @@ pub fn new_store() -> (tempfile::TempDir, PathBuf) {
     ok(&dir, &["init"]);
     (tmp, dir)
 }
+
+/// The recovery code `oneday init` printed (eight groups of four, on a line of its own).
+pub fn recovery_code(init_output: &str) -> String {
+    init_output
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_owned()
+}

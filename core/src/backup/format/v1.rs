@@ -325,26 +325,4 @@ pub(crate) mod tests {
         weak[12..16].copy_from_slice(&1024u32.to_be_bytes());
         assert!(matches!(read_header(&weak), Err(BackupError::Damaged)));
     }
-
-    #[test]
-    fn recovery_code_is_normalised() {
-        let code = crate::vault::RecoveryCode::generate().unwrap();
-        let file = seal(
-            b"x",
-            code.as_str().as_bytes(),
-            BackupSecretKind::RecoveryCode,
-            KdfParams::MINIMUM,
-        )
-        .unwrap();
-        let typed = code.as_str().replace('-', " ").to_lowercase();
-        assert_eq!(&open(&file, typed.as_bytes()).unwrap().1[..], b"x");
-        assert!(matches!(
-            open(&file, b"not a code!"),
-            Err(BackupError::WrongSecret)
-        ));
-        assert_eq!(
-            read_header(&file).unwrap().header.secret_kind,
-            BackupSecretKind::RecoveryCode
-        );
-    }
 }
