@@ -159,6 +159,9 @@ pub(crate) mod tests {
 
     pub(crate) const PASS: &[u8] = b"correct horse battery";
 
+    /// A version's writer.
+    type Writer = fn(&[u8], &[u8], BackupSecretKind, KdfParams) -> Result<Vec<u8>, BackupError>;
+
     #[test]
     fn new_files_are_version_2_and_say_nothing_in_clear() {
         let file = seal(
@@ -177,10 +180,40 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn every_version_round_trips_and_hides_the_contents() {
+        let versions = [
+            (v1::tests::seal as Writer, 1, v1::HEADER_LEN),
+            (v2::seal, 2, v2::FIXED_LEN),
+        ];
+        for (writer, version, fixed_len) in versions {
+            let file = writer(
+                b"hello backup",
+                PASS,
+                BackupSecretKind::Passphrase,
+                KdfParams::MINIMUM,
+            )
+            .unwrap();
+            assert_eq!(file.len(), fixed_len + 12 + TAG_LEN);
+            let (h, plain) = open(&file, PASS).unwrap();
+            assert_eq!(&plain[..], b"hello backup");
+            let expected = BackupHeader {
+                version,
+                secret_kind: BackupSecretKind::Passphrase,
+                kdf: KdfParams::MINIMUM,
+            };
+            assert_eq!(h, expected);
+            // Only version 1 tells it before it is opened.
+            let before = read_header(&file).unwrap();
+            assert_eq!(before, (version == 1).then_some(expected));
+            assert!(!file.windows(12).any(|w| w == b"hello backup"));
+        }
+    }
+
+    #[test]
     fn a_recovery_code_opens_however_it_is_typed_in_every_version() {
         let code = crate::vault::RecoveryCode::generate().unwrap();
         let typed = code.as_str().replace('-', " ").to_lowercase();
-        for writer in [v1::tests::seal, v2::seal] {
+        for writer in [v1::tests::seal as Writer, v2::seal] {
             let file = writer(
                 b"x",
                 code.as_str().as_bytes(),

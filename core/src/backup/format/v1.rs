@@ -259,19 +259,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn round_trip_and_header() {
-        let file = sealed(b"hello backup");
-        assert_eq!(file.len(), HEADER_LEN + 12 + TAG_LEN);
-        let (h, plain) = open(&file, PASS).unwrap();
-        assert_eq!(&plain[..], b"hello backup");
-        assert_eq!(h.version, 1);
-        assert_eq!(h.secret_kind, BackupSecretKind::Passphrase);
-        assert_eq!(h.kdf, KdfParams::MINIMUM);
-        assert_eq!(super::super::read_header(&file).unwrap(), Some(h));
-        assert!(!file.windows(12).any(|w| w == b"hello backup"));
-    }
-
-    #[test]
     fn wrong_secret_is_told_apart_from_damage() {
         let file = sealed(b"contents");
         assert!(matches!(
