@@ -81,6 +81,26 @@ pub struct BackupHeader {
     pub kdf: KdfParams,
 }
 
+/// Length of [`BackupHeader::to_bytes`].
+const HEADER_FIELDS_LEN: usize = 16;
+/// The algorithm id of AES-256-GCM, the only one written.
+const ALGORITHM_AES_256_GCM: u8 = 1;
+
+impl BackupHeader {
+    /// The fields every version writes the same way, in this order: version (2 bytes), algorithm
+    /// id, secret kind, Argon2id m, t and p (4 bytes each), big-endian.
+    fn to_bytes(self) -> [u8; HEADER_FIELDS_LEN] {
+        let mut out = [0u8; HEADER_FIELDS_LEN];
+        out[0..2].copy_from_slice(&self.version.to_be_bytes());
+        out[2] = ALGORITHM_AES_256_GCM;
+        out[3] = self.secret_kind.to_byte();
+        out[4..8].copy_from_slice(&self.kdf.m_kib.to_be_bytes());
+        out[8..12].copy_from_slice(&self.kdf.t.to_be_bytes());
+        out[12..16].copy_from_slice(&self.kdf.p.to_be_bytes());
+        out
+    }
+}
+
 /// What `file` says about itself before it is opened: its header if it has one in clear (version
 /// 1), `None` if it may be a sealed backup (version 2 and later), whose header is known only once
 /// the secret opens it. A version-1 header is checked as [`v1`] says, and the rest of the file must
@@ -160,7 +180,19 @@ pub(crate) mod tests {
     pub(crate) const PASS: &[u8] = b"correct horse battery";
 
     /// A version's writer.
-    type Writer = fn(&[u8], &[u8], BackupSecretKind, KdfParams) -> Result<Vec<u8>, BackupError>;
+    pub(crate) type Writer =
+        fn(&[u8], &[u8], BackupSecretKind, KdfParams) -> Result<Vec<u8>, BackupError>;
+
+    /// `contents` sealed by `writer` under [`PASS`] at the floor's cost.
+    pub(crate) fn sealed_by(writer: Writer, contents: &[u8]) -> Vec<u8> {
+        writer(
+            contents,
+            PASS,
+            BackupSecretKind::Passphrase,
+            KdfParams::MINIMUM,
+        )
+        .unwrap()
+    }
 
     #[test]
     fn new_files_are_version_2_and_say_nothing_in_clear() {
@@ -186,13 +218,7 @@ pub(crate) mod tests {
             (v2::seal, 2, v2::FIXED_LEN),
         ];
         for (writer, version, fixed_len) in versions {
-            let file = writer(
-                b"hello backup",
-                PASS,
-                BackupSecretKind::Passphrase,
-                KdfParams::MINIMUM,
-            )
-            .unwrap();
+            let file = sealed_by(writer, b"hello backup");
             assert_eq!(file.len(), fixed_len + 12 + TAG_LEN);
             let (h, plain) = open(&file, PASS).unwrap();
             assert_eq!(&plain[..], b"hello backup");

@@ -34,7 +34,7 @@ use zeroize::Zeroizing;
 
 use super::{
     array_at, constant_time_eq, derive_ikm, expand, labelled, u32_at, u64_at, BackupHeader,
-    BackupSecretKind, MAX_BACKUP_BYTES, TAG_LEN,
+    BackupSecretKind, ALGORITHM_AES_256_GCM, MAX_BACKUP_BYTES, TAG_LEN,
 };
 use crate::backup::error::BackupError;
 use crate::vault::envelope::aead_key;
@@ -46,7 +46,6 @@ use crate::vault::VaultError;
 /// The first eight bytes of every version-1 backup.
 const MAGIC: &[u8; 8] = b"ONEDAYBK";
 const VERSION: u16 = 1;
-const ALGORITHM_AES_256_GCM: u8 = 1;
 /// Length of the clear header.
 pub(crate) const HEADER_LEN: usize = 76;
 const CHECK_LEN: usize = 16;
@@ -70,12 +69,7 @@ impl V1Header {
     fn to_bytes(self) -> [u8; HEADER_LEN] {
         let mut out = [0u8; HEADER_LEN];
         out[0..8].copy_from_slice(MAGIC);
-        out[8..10].copy_from_slice(&self.header.version.to_be_bytes());
-        out[10] = ALGORITHM_AES_256_GCM;
-        out[11] = self.header.secret_kind.to_byte();
-        out[12..16].copy_from_slice(&self.header.kdf.m_kib.to_be_bytes());
-        out[16..20].copy_from_slice(&self.header.kdf.t.to_be_bytes());
-        out[20..24].copy_from_slice(&self.header.kdf.p.to_be_bytes());
+        out[8..24].copy_from_slice(&self.header.to_bytes());
         out[24..40].copy_from_slice(&self.salt);
         out[40..52].copy_from_slice(&self.nonce);
         out[52..60].copy_from_slice(&self.ciphertext_len.to_be_bytes());
@@ -208,7 +202,7 @@ fn derive_keys(
 pub(crate) mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::backup::format::tests::PASS;
+    use crate::backup::format::tests::{sealed_by, PASS};
     use crate::vault::keys::make_random;
     use crate::vault::slots::canonical_secret;
 
@@ -249,13 +243,7 @@ pub(crate) mod tests {
     }
 
     fn sealed(contents: &[u8]) -> Vec<u8> {
-        seal(
-            contents,
-            PASS,
-            BackupSecretKind::Passphrase,
-            KdfParams::MINIMUM,
-        )
-        .unwrap()
+        sealed_by(seal, contents)
     }
 
     #[test]

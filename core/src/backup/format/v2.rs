@@ -43,7 +43,7 @@ use zeroize::Zeroizing;
 
 use super::{
     array_at, derive_ikm, expand, labelled, u32_at, u64_at, BackupHeader, BackupSecretKind,
-    MAX_BACKUP_BYTES, TAG_LEN,
+    ALGORITHM_AES_256_GCM, MAX_BACKUP_BYTES, TAG_LEN,
 };
 use crate::backup::error::BackupError;
 use crate::vault::envelope::aead_key;
@@ -54,7 +54,6 @@ use crate::vault::VaultError;
 
 /// This format's version number (inside the sealed header).
 pub(crate) const VERSION: u16 = 2;
-const ALGORITHM_AES_256_GCM: u8 = 1;
 /// The Argon2id parameters a version-2 file may be sealed with, in the order a reader tries them:
 /// the default, then the floor (for devices short of memory, and for tests).
 pub const PROFILES: [KdfParams; 2] = [KdfParams::DEFAULT, KdfParams::MINIMUM];
@@ -85,12 +84,7 @@ struct Inner {
 impl Inner {
     fn to_bytes(self) -> [u8; INNER_LEN] {
         let mut out = [0u8; INNER_LEN];
-        out[0..2].copy_from_slice(&self.header.version.to_be_bytes());
-        out[2] = ALGORITHM_AES_256_GCM;
-        out[3] = self.header.secret_kind.to_byte();
-        out[4..8].copy_from_slice(&self.header.kdf.m_kib.to_be_bytes());
-        out[8..12].copy_from_slice(&self.header.kdf.t.to_be_bytes());
-        out[12..16].copy_from_slice(&self.header.kdf.p.to_be_bytes());
+        out[0..16].copy_from_slice(&self.header.to_bytes());
         out[16..24].copy_from_slice(&self.body_len.to_be_bytes());
         out
     }
@@ -314,16 +308,10 @@ pub(crate) fn fixed_key_round_trip(data: &[u8]) -> Result<bool, BackupError> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::backup::format::tests::PASS;
+    use crate::backup::format::tests::{sealed_by, PASS};
 
     fn sealed(contents: &[u8]) -> Vec<u8> {
-        seal(
-            contents,
-            PASS,
-            BackupSecretKind::Passphrase,
-            KdfParams::MINIMUM,
-        )
-        .unwrap()
+        sealed_by(seal, contents)
     }
 
     fn keys_of(file: &[u8], secret: &[u8]) -> Keys {
