@@ -9,7 +9,9 @@
 # swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot), ios (tests/ios/run.sh:
 # the iOS shell's view models against the core, in the same chroot; the Apple-only glue is only parsed),
 # backup-vector (tests/backup-vector/run.sh: an independent Python reader of docs/backup-format.md opens
-# the checked-in backup and one the current CLI writes).
+# the checked-in version-1 and version-2 backups and one the current CLI writes), keyring
+# (tests/keyring/run.sh: the CLI's device key in a real Secret Service, gnome-keyring under
+# dbus-run-session, both installed with apt-get when missing and running as root).
 #
 # Each suite prints one summary line ("suite NAME: passed|FAILED ..."), and the last line counts them.
 # A suite that cannot run is reported as FAILED, never as passed.
@@ -107,9 +109,14 @@ backup_vector_tests() {
     bash tests/backup-vector/run.sh
 }
 
+keyring_tests() {
+    bash tests/keyring/run.sh
+}
+
 run_suite rust-lints rust_lints
 run_suite rust rust_tests
 run_suite backup-vector backup_vector_tests
+run_suite keyring keyring_tests
 run_suite kotlin kotlin_tests
 run_suite android android_tests
 run_suite swift swift_tests

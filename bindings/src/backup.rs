@@ -51,7 +51,8 @@ pub enum BackupRecordKind {
     CheckIn,
 }
 
-/// The clear header of a backup, readable without the secret so the app can ask for the right one.
+/// How a backup was sealed: in clear in a format-1 file (so the app can ask for the right secret),
+/// known only once opened in a format-2 file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct BackupHeader {
     /// The format version.
@@ -74,7 +75,7 @@ pub struct BackupKindCount {
 /// What a backup holds, read without touching any vault.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct BackupSummary {
-    /// Its clear header.
+    /// How it was sealed (format, secret kind, Argon2id cost), read once it was opened.
     pub header: BackupHeader,
     /// When it was made, in milliseconds since 1970-01-01 UTC (by the clock of the device that
     /// made it).
@@ -157,7 +158,8 @@ pub enum BackupError {
         /// The record's kind (its stable name, such as `counter`).
         kind: String,
     },
-    /// Argon2id parameters below the floor (m = 19 MiB, t = 2, p = 1) or above the ceiling.
+    /// Argon2id parameters below the floor (m = 19 MiB, t = 2, p = 1) or above the ceiling, or
+    /// (for a backup) neither the default nor the floor.
     InvalidKdfParams {
         /// What is wrong with them, for a person. (Named `reason`, not `message`: a field named
         /// `message` clashes with `Throwable.message` in the generated Kotlin.)
@@ -208,6 +210,9 @@ impl From<core::BackupError> for BackupError {
             ) => BackupError::InvalidKdfParams {
                 reason: v.to_string(),
             },
+            e @ E::KdfNotAProfile { .. } => BackupError::InvalidKdfParams {
+                reason: e.to_string(),
+            },
             // `File` (the CLI's file reads and writes), any other vault failure, and kinds added
             // to core later.
             other => BackupError::VaultFailure {
@@ -252,13 +257,16 @@ impl fmt::Display for BackupError {
 
 impl std::error::Error for BackupError {}
 
-/// Reads the clear header of a backup file (no secret needed), so the app can ask for a passphrase
-/// or the recovery code. Checks that the rest of the file is there.
+/// Reads what a backup file says before it is opened, so the app can ask for the right secret:
+/// its clear header (format 1: which secret opens it; the rest of the file must be there), or
+/// `null`/`nil` for a sealed backup (format 2, what every backup is now), which says nothing until
+/// the secret opens it: then ask for "the passphrase or recovery code".
 ///
-/// Throws `NotABackup`, `NewerFormat`, `Truncated`, `Damaged` (a header no version writes).
+/// Throws `NotABackup` (a file shorter than any backup, or a format-1 magic that is wrong),
+/// `NewerFormat`, `Truncated`, `Damaged` (a format-1 header no version writes).
 #[uniffi::export]
-pub fn read_backup_header(file: Vec<u8>) -> Result<BackupHeader, BackupError> {
-    Ok(core::read_header(&file)?.into())
+pub fn read_backup_header(file: Vec<u8>) -> Result<Option<BackupHeader>, BackupError> {
+    Ok(core::read_header(&file)?.map(BackupHeader::from))
 }
 
 /// Opens a backup with `secret` (UTF-8 bytes of the passphrase, or of the recovery code in any
@@ -483,13 +491,18 @@ mod tests {
         let old = filled_vault(&dir);
         let file = export(&old);
 
-        let header = read_backup_header(file.clone()).unwrap();
-        assert_eq!(header.version, 1);
-        assert_eq!(header.secret_kind, BackupSecretKind::Passphrase);
-        assert_eq!(header.kdf, minimum_kdf_params());
+        // A sealed file says nothing before it is opened.
+        assert_eq!(read_backup_header(file.clone()).unwrap(), None);
 
         let summary = verify_backup(file.clone(), PASSPHRASE.to_vec()).unwrap();
-        assert_eq!(summary.header, header);
+        assert_eq!(
+            summary.header,
+            BackupHeader {
+                version: 2,
+                secret_kind: BackupSecretKind::Passphrase,
+                kdf: minimum_kdf_params(),
+            }
+        );
         assert_eq!(summary.records.len(), RecordKind::ALL.len());
         assert_eq!(count_of(&summary, BackupRecordKind::Counter), 1);
         assert_eq!(count_of(&summary, BackupRecordKind::Setting), 1);
@@ -597,25 +610,28 @@ mod tests {
             assert_eq!(mapped, expected);
             assert_eq!(mapped.to_string(), message);
         }
+        // Parameters below the floor, or neither backup profile: one variant, core's sentence.
         let weak = E::Vault(CoreVaultError::KdfTooWeak {
             m_kib: 1,
             t: 1,
             p: 1,
         });
-        let message = weak.to_string();
-        assert_eq!(
-            BackupError::from(weak),
-            BackupError::InvalidKdfParams {
-                reason: message.clone()
-            }
-        );
-        assert_eq!(
-            BackupError::InvalidKdfParams {
-                reason: message.clone()
-            }
-            .to_string(),
-            message
-        );
+        let between = E::KdfNotAProfile {
+            m_kib: 32768,
+            t: 2,
+            p: 1,
+        };
+        for core_error in [weak, between] {
+            let message = core_error.to_string();
+            let mapped = BackupError::from(core_error);
+            assert_eq!(
+                mapped,
+                BackupError::InvalidKdfParams {
+                    reason: message.clone()
+                }
+            );
+            assert_eq!(mapped.to_string(), message);
+        }
         assert!(matches!(
             BackupError::from(E::Vault(CoreVaultError::CorruptDatabase)),
             BackupError::VaultFailure { .. }

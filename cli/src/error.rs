@@ -68,6 +68,12 @@ pub enum CliError {
     /// The key file could not be read or written.
     #[error("could not read or write the device key file: {0}")]
     KeyFile(std::io::Error),
+    /// The system keyring holds a device key for this store that is not one.
+    #[error("the device key in the system keyring is damaged; unlock with `oneday unlock --recovery` to make a new one")]
+    BadKeyringKey,
+    /// The system keyring was reached but refused or failed (locked, access denied, ...).
+    #[error("the system keyring did not give or take the device key: {0}")]
+    Keyring(keyring::Error),
     /// Reading from the terminal or stdin failed.
     #[error("could not read the input: {0}")]
     Input(std::io::Error),
@@ -299,12 +305,13 @@ impl CliError {
             | CliError::CheckIn(_)
             | CliError::Plan(_)
             | CliError::PlanUsage(_) => 3,
-            CliError::NoDeviceKey | CliError::BadKeyFile => 4,
+            CliError::NoDeviceKey | CliError::BadKeyFile | CliError::BadKeyringKey => 4,
             CliError::Vault(e) | CliError::Support(SupportError::Vault(e)) => vault_exit_code(e),
             CliError::NoStore(_)
             | CliError::StoreIsAFile(_)
             | CliError::NoDataDir
             | CliError::KeyFile(_)
+            | CliError::Keyring(_)
             | CliError::Input(_) => 5,
             CliError::Output(_) | CliError::Json(_) => 6,
             CliError::Fetch(FetchError::Status { .. } | FetchError::Network(_)) => 7,

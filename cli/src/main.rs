@@ -5,6 +5,8 @@ mod args;
 mod commands;
 mod error;
 mod json;
+mod key_file;
+mod os_keyring;
 mod render;
 mod secrets;
 mod session;

@@ -1,19 +1,27 @@
 //! Where the desktop store lives and how its device key is kept.
 //!
 //! The store is a folder: `--store DIR`, else `$XDG_DATA_HOME/oneday`, else `~/.local/share/oneday`.
-//! The vault's device key is the 32-byte key a phone would keep in its Keystore or Keychain; on the
-//! desktop it is either given in `ONEDAY_DEVICE_KEY` (64 hex digits; then no file is written) or kept
-//! in `device.key` inside the store folder, readable by the owner only (0600). `oneday lock` removes
-//! the key (and the vault's device slot); `oneday unlock --recovery` makes a new one.
+//! The vault's device key is the 32-byte key a phone keeps in its Keystore or Keychain. On the
+//! desktop it is, in this order of preference:
+//! 1. given in `ONEDAY_DEVICE_KEY` (64 hex digits; then nothing is written anywhere);
+//! 2. kept in the operating system's keyring ([`crate::os_keyring`]: the Secret Service on Linux,
+//!    the Keychain on macOS, the Credential Manager on Windows), when one can be reached;
+//! 3. else kept in `device.key` inside the store folder, readable by the owner only (0600).
+//!
+//! A key file is never simply unlinked: it is overwritten in place first, and so is the old one when
+//! it is replaced ([`crate::key_file`]). A key kept in the keyring destroys any key file left from
+//! before. `oneday lock` removes the key from both (and the vault's device slot); `oneday unlock
+//! --recovery` makes a new one.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use oneday_core::vault::DeviceKey;
 use zeroize::Zeroizing;
 
 use crate::error::CliError;
+use crate::key_file;
+use crate::os_keyring::KeyringEntry;
 
 /// The environment variable that can hold the device key, as 64 hex digits.
 pub const DEVICE_KEY_ENV: &str = "ONEDAY_DEVICE_KEY";
@@ -64,13 +72,21 @@ impl StoreDir {
         self.dir.join(KEY_FILE)
     }
 
-    /// The device key from the environment or the key file; `None` when there is none (locked).
+    /// The device key from the environment, the keyring or the key file; `None` when there is none
+    /// (locked).
     pub fn device_key(&self) -> Result<Option<DeviceKey>, CliError> {
         if let Some(hex) = std::env::var_os(DEVICE_KEY_ENV) {
             let hex = Zeroizing::new(hex.into_string().map_err(|_| CliError::BadDeviceKeyEnv)?);
             return decode_hex(hex.trim())
                 .map(Some)
                 .ok_or(CliError::BadDeviceKeyEnv);
+        }
+        if let Some(entry) = KeyringEntry::for_store(&self.dir) {
+            if let Some(bytes) = entry.load().map_err(CliError::Keyring)? {
+                return DeviceKey::from_bytes(&bytes)
+                    .map(Some)
+                    .map_err(|_| CliError::BadKeyringKey);
+            }
         }
         let path = self.key_file();
         let text = match fs::read_to_string(&path) {
@@ -88,40 +104,40 @@ impl StoreDir {
         std::env::var_os(DEVICE_KEY_ENV).is_some()
     }
 
-    /// Writes the key file, owner-only, atomically (a temporary file renamed into place).
+    /// Keeps the device key: in the keyring when one can be reached (then a key file from before is
+    /// destroyed), else in the key file, owner-only, replacing and destroying the old one.
     pub fn write_device_key(&self, key: &DeviceKey) -> Result<(), CliError> {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".device.key.")
-            .tempfile_in(&self.dir)
-            .map_err(CliError::KeyFile)?;
-        restrict_to_owner(tmp.path())?;
-        let hex = Zeroizing::new(encode_hex(key.as_bytes()));
-        tmp.write_all(hex.as_bytes()).map_err(CliError::KeyFile)?;
-        tmp.as_file().sync_all().map_err(CliError::KeyFile)?;
-        tmp.persist(self.key_file())
-            .map_err(|e| CliError::KeyFile(e.error))?;
-        Ok(())
-    }
-
-    /// Removes the key file, if there is one.
-    pub fn remove_device_key(&self) -> Result<(), CliError> {
-        match fs::remove_file(self.key_file()) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(CliError::KeyFile(e)),
+        if let Some(entry) = KeyringEntry::for_store(&self.dir) {
+            if entry.store(key.as_bytes()).is_ok() {
+                return key_file::destroy(&self.key_file()).map_err(CliError::KeyFile);
+            }
+            // A keyring that takes nothing must not keep handing out an older key either.
+            let _ = entry.delete();
         }
+        let hex = Zeroizing::new(encode_hex(key.as_bytes()));
+        key_file::replace(&self.key_file(), hex.as_bytes()).map_err(CliError::KeyFile)
     }
-}
 
-#[cfg(unix)]
-fn restrict_to_owner(path: &Path) -> Result<(), CliError> {
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(CliError::KeyFile)
-}
+    /// Removes the device key from the keyring and destroys the key file (overwritten in place,
+    /// then unlinked); fine when there is none. The file is destroyed even when the keyring fails.
+    pub fn remove_device_key(&self) -> Result<(), CliError> {
+        let from_keyring = KeyringEntry::for_store(&self.dir).map_or(Ok(()), |e| e.delete());
+        key_file::destroy(&self.key_file()).map_err(CliError::KeyFile)?;
+        from_keyring.map_err(CliError::Keyring)
+    }
 
-#[cfg(not(unix))]
-fn restrict_to_owner(_path: &Path) -> Result<(), CliError> {
-    Ok(())
+    /// Where the device key is kept now, in words for a person.
+    pub fn key_place(&self) -> String {
+        if Self::key_from_env() {
+            return format!("the environment variable {DEVICE_KEY_ENV}");
+        }
+        if let Some(entry) = KeyringEntry::for_store(&self.dir) {
+            if matches!(entry.load(), Ok(Some(_))) {
+                return "the system keyring".to_owned();
+            }
+        }
+        format!("{} (readable by you only)", self.key_file().display())
+    }
 }
 
 fn encode_hex(bytes: &[u8]) -> String {

@@ -116,7 +116,23 @@ fn wrong_damaged_and_newer_files_have_their_exit_codes_and_change_nothing() {
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("damaged"));
 
-    let mut newer = std::fs::read(&file).unwrap();
+    // Damage at the start of a sealed file cannot be told from a wrong passphrase.
+    let mut start = std::fs::read(&file).unwrap();
+    start[8] ^= 1;
+    let start_file = tmp.path().join("start");
+    std::fs::write(&start_file, &start).unwrap();
+    let o = oneday_in(
+        &dir,
+        &["backup", "verify", start_file.to_str().unwrap()],
+        PASS,
+    );
+    assert_eq!(o.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("may not be a One Day backup"));
+
+    // A version-1 file (clear header) that claims a newer version.
+    let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/fixtures/backup-v1/backup.oneday");
+    let mut newer = std::fs::read(v1).unwrap();
     newer[8..10].copy_from_slice(&2u16.to_be_bytes());
     let newer_file = tmp.path().join("newer");
     std::fs::write(&newer_file, &newer).unwrap();
@@ -163,4 +179,14 @@ fn the_backup_file_holds_no_canary_in_plaintext() {
         .windows(canary.len())
         .any(|w| w.eq_ignore_ascii_case(canary.as_bytes())));
     assert!(!tmp.path().join("b.partial").exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the backup is readable by its owner only"
+        );
+    }
 }

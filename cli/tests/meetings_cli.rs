@@ -42,6 +42,11 @@ fn oneday(dir: &Path, args: &[&str]) -> Output {
         .arg(dir)
         .args(args)
         .env_remove("ONEDAY_DEVICE_KEY")
+        // No keyring: the key goes to the store's key file (see the harness's NO_SESSION_BUS).
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/oneday-tests/bus",
+        )
         .env("TZ", "Europe/Berlin")
         .stdin(Stdio::null())
         .output()

@@ -8,13 +8,18 @@ use std::path::Path;
 
 use serde_json::Value;
 
-fn recovery_code(init_output: &str) -> String {
-    init_output
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
-        .unwrap()
-        .to_owned()
+/// The permission bits of `path` (Unix), or `None` elsewhere.
+fn key_mode(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::metadata(path).unwrap().permissions().mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 fn first_id(dir: &Path) -> String {
@@ -157,7 +162,13 @@ fn bad_input_is_refused_and_changes_nothing() {
 fn lock_unlock_passphrase_and_wipe() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("store");
-    let code = recovery_code(&ok(&dir, &["init"]));
+    let init = ok(&dir, &["init"]);
+    let code = recovery_code(&init);
+    // No keyring here (the harness's NO_SESSION_BUS): the key is in the owner-only key file.
+    let key_file = dir.join("device.key");
+    assert!(init.contains("device.key (readable by you only)"), "{init}");
+    let first_key = std::fs::read(&key_file).unwrap();
+    assert_eq!(key_mode(&key_file), Some(0o600));
     let out = oneday_in(&dir, &["counter", "add", "-", "--since", "2024-01-01"], "");
     assert_eq!(out.status.code(), Some(3), "no label on stdin");
     ok(&dir, &["counter", "add", "Clean", "--since", "2024-01-01"]);
@@ -185,6 +196,9 @@ fn lock_unlock_passphrase_and_wipe() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(ok(&dir, &["status"]).contains("Clean"));
+    let second_key = std::fs::read(&key_file).unwrap();
+    assert_ne!(second_key, first_key, "unlocking makes a new device key");
+    assert_eq!(key_mode(&key_file), Some(0o600));
 
     let out = oneday_in(
         &dir,

@@ -440,9 +440,28 @@ fn tampered_truncated_and_wrong_secret_files_change_nothing() {
         try_restore(b"{\"not\":\"a backup\"}", PASS),
         BackupError::NotABackup
     ));
-    let mut newer = file.clone();
+    // A file of random bytes as long as a backup cannot be told from one under another secret.
+    let random: Vec<u8> =
+        std::iter::repeat_with(|| *oneday_core::vault::RecordId::generate().unwrap().as_bytes())
+            .flatten()
+            .take(file.len())
+            .collect();
+    assert!(matches!(
+        try_restore(&random, PASS),
+        BackupError::WrongSecret
+    ));
+    // Damage at the start of a sealed file is indistinguishable from a wrong secret too.
+    let mut start = file.clone();
+    start[30] ^= 0x01;
+    assert!(matches!(
+        try_restore(&start, PASS),
+        BackupError::WrongSecret
+    ));
+    // A clear (version 1) header that claims a newer version asks for an update.
+    let (v1, v1_pass) = fixture("backup-v1");
+    let mut newer = v1.clone();
     newer[8..10].copy_from_slice(&7u16.to_be_bytes());
-    let e = try_restore(&newer, PASS);
+    let e = try_restore(&newer, &v1_pass);
     assert!(matches!(e, BackupError::NewerFormat { version: 7 }));
     assert!(e.to_string().contains("update the app"));
     // The tag is over everything: a valid file whose contents were re-encrypted is still refused
@@ -461,8 +480,13 @@ fn a_backup_under_the_recovery_code_opens_with_the_code_typed_loosely() {
         KdfParams::MINIMUM,
     )
     .unwrap();
+    // Nothing in the file says what opens it: the kind is inside, told once it is opened.
+    assert_eq!(backup::read_header(&file).unwrap(), None);
     assert_eq!(
-        backup::read_header(&file).unwrap().secret_kind,
+        backup::verify(&file, t.code.as_str().as_bytes())
+            .unwrap()
+            .header
+            .secret_kind,
         BackupSecretKind::RecoveryCode
     );
     // Another code (well formed, or not a code at all) is refused before anything is sealed.
@@ -502,6 +526,15 @@ fn a_weak_kdf_or_short_passphrase_is_refused_before_anything_is_written() {
         backup::export(&t.vault, PASS, BackupSecretKind::Passphrase, weak),
         Err(BackupError::Vault(_))
     ));
+    let between = KdfParams {
+        m_kib: 32 * 1024,
+        t: 2,
+        p: 1,
+    };
+    assert!(matches!(
+        backup::export(&t.vault, PASS, BackupSecretKind::Passphrase, between),
+        Err(BackupError::KdfNotAProfile { .. })
+    ));
     assert!(matches!(
         backup::export(
             &t.vault,
@@ -532,6 +565,19 @@ fn files_are_written_whole_and_read_back() {
     backup::write_file(&path, &file).unwrap();
     assert_eq!(backup::read_file(&path).unwrap(), file);
     assert!(!t.tmp.path().join("oneday.backup.partial").exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Owner-only, whatever the umask, and also when it replaces a file others could read.
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let stale = t.tmp.path().join("oneday.backup.partial");
+        std::fs::write(&stale, b"left by a crash").unwrap();
+        std::fs::set_permissions(&stale, std::fs::Permissions::from_mode(0o644)).unwrap();
+        backup::write_file(&path, &file).unwrap();
+        assert_eq!(mode(&path), 0o600);
+    }
     assert!(matches!(
         backup::read_file(&t.tmp.path().join("missing")),
         Err(BackupError::File { action: "read", .. })
@@ -568,18 +614,36 @@ fn no_canary_is_in_the_backup_file_or_the_restored_vault_in_plaintext() {
         .any(|c| c.contact.name.contains(&canary)));
 }
 
-const FIXTURE_DIR: &str = "tests/fixtures/backup-v1";
+/// A checked-in backup (see its folder's README) and its passphrase.
+fn fixture(name: &str) -> (Vec<u8>, Vec<u8>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let passphrase = std::fs::read_to_string(dir.join("passphrase.txt")).unwrap();
+    (
+        backup::read_file(&dir.join("backup.oneday")).unwrap(),
+        passphrase.trim_end_matches('\n').as_bytes().to_vec(),
+    )
+}
 
 /// The checked-in backup made by version 1 (see its README) keeps restoring, with the same content.
-/// Run with `ONEDAY_WRITE_BACKUP_FIXTURE=1` once to write it again (only when the format changes
-/// version: a new file beside it, never over it).
 #[test]
 fn the_checked_in_version_1_backup_restores() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE_DIR);
-    let path = dir.join("backup.oneday");
-    let passphrase = std::fs::read_to_string(dir.join("passphrase.txt")).unwrap();
-    let passphrase = passphrase.trim_end_matches('\n').as_bytes();
+    let (file, passphrase) = fixture("backup-v1");
+    let header = backup::read_header(&file).unwrap().unwrap();
+    assert_eq!((header.version, header.kdf), (1, KdfParams::MINIMUM));
+    restores_the_fixture_content(&file, &passphrase);
+}
+
+/// The checked-in backup made by version 2 (the test vector in docs/backup-format.md) restores, with
+/// the same content. Run with `ONEDAY_WRITE_BACKUP_FIXTURE=1` once to write it again (only when the
+/// format changes version: a new folder beside it, never over it).
+#[test]
+fn the_checked_in_version_2_backup_restores() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/backup-v2");
     if std::env::var_os("ONEDAY_WRITE_BACKUP_FIXTURE").is_some() {
+        let passphrase = std::fs::read_to_string(dir.join("passphrase.txt")).unwrap();
+        let passphrase = passphrase.trim_end_matches('\n').as_bytes();
         let t = new_vault();
         populate(&t.vault, "fixture");
         let file = backup::export(
@@ -589,13 +653,23 @@ fn the_checked_in_version_1_backup_restores() {
             KdfParams::MINIMUM,
         )
         .unwrap();
-        backup::write_file(&path, &file).unwrap();
+        backup::write_file(&dir.join("backup.oneday"), &file).unwrap();
     }
-    let file = backup::read_file(&path).unwrap();
-    let header = backup::read_header(&file).unwrap();
-    assert_eq!((header.version, header.kdf), (1, KdfParams::MINIMUM));
+    let (file, passphrase) = fixture("backup-v2");
+    assert_eq!(backup::read_header(&file).unwrap(), None);
+    let summary = backup::verify(&file, &passphrase).unwrap();
+    assert_eq!(
+        (summary.header.version, summary.header.kdf),
+        (2, KdfParams::MINIMUM)
+    );
+    restores_the_fixture_content(&file, &passphrase);
+}
+
+/// Restores a fixture (made by `populate(vault, "fixture")`) into a new vault and checks what came
+/// back.
+fn restores_the_fixture_content(file: &[u8], passphrase: &[u8]) {
     let t = new_vault();
-    let report = backup::restore(&t.vault, &file, passphrase, RestoreMode::IntoEmpty).unwrap();
+    let report = backup::restore(&t.vault, file, passphrase, RestoreMode::IntoEmpty).unwrap();
     assert!(added(&report).iter().all(|(_, n)| *n > 0), "{report:?}");
     let v = &t.vault;
     let names: Vec<String> = counters::list(v)
@@ -646,4 +720,41 @@ fn the_checked_in_version_1_backup_restores() {
         .unwrap()
         .iter()
         .any(|m| m.stored.user.saved));
+}
+
+/// A version-2 file starts with nothing readable: two exports of the same vault share no prefix,
+/// and each looks like random bytes (a byte histogram within a chi-square bound, no run of printable
+/// ASCII, no name of the app).
+#[test]
+fn a_version_2_file_has_no_fixed_bytes() {
+    let t = new_vault();
+    populate(&t.vault, "x");
+    let a = export(&t.vault);
+    let b = export(&t.vault);
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    // Random files share a first byte once in 256; eight in a row once in 2^64.
+    assert!(common < 8, "{common} bytes in common at the start");
+    for file in [&a, &b] {
+        assert!(file.len() > 4096);
+        let mut counts = [0f64; 256];
+        for &byte in file.iter() {
+            counts[usize::from(byte)] += 1.0;
+        }
+        let expected = file.len() as f64 / 256.0;
+        let chi2: f64 = counts
+            .iter()
+            .map(|c| (c - expected).powi(2) / expected)
+            .sum();
+        // 255 degrees of freedom: mean 255, standard deviation 22.6; above 400 is p < 1e-10.
+        assert!(chi2 < 400.0, "chi-square {chi2}");
+        let longest_text = file
+            .split(|b| !(0x20..0x7f).contains(b))
+            .map(<[u8]>::len)
+            .max()
+            .unwrap_or(0);
+        // A run of 20 printable bytes comes up by chance about once in 10^5 files this size.
+        assert!(longest_text < 20, "{longest_text} printable bytes in a row");
+        let lower = file.to_ascii_lowercase();
+        assert!(!lower.windows(6).any(|w| w == b"oneday"));
+    }
 }

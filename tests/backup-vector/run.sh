@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The backup-vector suite: an independent Python reader, written from docs/backup-format.md alone,
-# opens (1) the checked-in version-1 backup and (2) a backup the current `oneday` writes now. If the
-# document and the code disagree, this fails.
+# opens (1) the checked-in version-1 backup, (2) the checked-in version-2 backup and (3) a backup the
+# current `oneday` writes now. If the document and the code disagree, this fails.
 #
 # Installs argon2-cffi and cryptography (pinned) into a venv under ~/.cache/oneday the first time.
 set -euo pipefail
@@ -17,14 +17,16 @@ fi
 py="$venv/bin/python"
 reader="$root/tests/backup-vector/read_backup.py"
 
-fixture="$root/core/tests/fixtures/backup-v1"
-got="$("$py" "$reader" "$fixture/backup.oneday" "$fixture/passphrase.txt")"
-echo "checked-in backup: $got"
 want="records=15 check_in=1 contact=2 counter=2 meeting=6 meeting_source=1 plan=2 setting=1"
-case "$got" in
-    *"m=19456 t=2 p=1 "*"$want") ;;
-    *) echo "expected m=19456 t=2 p=1 and $want" >&2; exit 1 ;;
-esac
+for version in 1 2; do
+    fixture="$root/core/tests/fixtures/backup-v$version"
+    got="$("$py" "$reader" "$fixture/backup.oneday" "$fixture/passphrase.txt")"
+    echo "checked-in v$version backup: $got"
+    case "$got" in
+        "version=$version m=19456 t=2 p=1 kind=passphrase "*"$want") ;;
+        *) echo "expected version=$version m=19456 t=2 p=1 kind=passphrase and $want" >&2; exit 1 ;;
+    esac
+done
 
 cargo build --quiet --locked -p oneday-cli
 oneday="$root/target/debug/oneday"
@@ -37,9 +39,12 @@ printf 'Sam\n' | "$oneday" --store "$tmp/store" contacts add - --role sponsor --
 printf 'a passphrase for the vector\n' >"$tmp/pass"
 cat "$tmp/pass" "$tmp/pass" | "$oneday" --store "$tmp/store" backup export "$tmp/backup" >/dev/null
 got="$("$py" "$reader" "$tmp/backup" "$tmp/pass")"
-echo "fresh backup:      $got"
+echo "fresh backup:          $got"
 case "$got" in
-    *"records=2 contact=1 counter=1") ;;
-    *) echo "expected records=2 contact=1 counter=1" >&2; exit 1 ;;
+    "version=2 m=65536 t=3 p=1 kind=passphrase "*"records=2 contact=1 counter=1") ;;
+    *) echo "expected version=2 m=65536 t=3 p=1 and records=2 contact=1 counter=1" >&2; exit 1 ;;
 esac
-echo "backup-vector: both backups open with the documented format"
+if [ "$(stat -c %a "$tmp/backup")" != 600 ]; then
+    echo "the backup file is not owner-only (0600)" >&2; exit 1
+fi
+echo "backup-vector: all three backups open with the documented format"

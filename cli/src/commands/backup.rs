@@ -182,13 +182,14 @@ fn restore(args: &RestoreArgs, store: &StoreDir, out: &mut impl Write) -> Result
     Ok(())
 }
 
-/// Reads the file, then asks for the secret its header says it needs.
+/// Reads the file, then asks for the secret its clear header says it needs (a version-1 file), or
+/// for either (a sealed file says nothing until it is opened).
 fn read_backup(path: &Path) -> Result<(Vec<u8>, zeroize::Zeroizing<String>), CliError> {
     let file = backup::read_file(path)?;
-    let header = backup::read_header(&file)?;
-    let secret = match header.secret_kind {
-        BackupSecretKind::RecoveryCode => read_secret("Recovery code of the backup: ")?,
-        BackupSecretKind::Passphrase => read_secret("Passphrase of the backup: ")?,
+    let secret = match backup::read_header(&file)?.map(|h| h.secret_kind) {
+        Some(BackupSecretKind::RecoveryCode) => read_secret("Recovery code of the backup: ")?,
+        Some(BackupSecretKind::Passphrase) => read_secret("Passphrase of the backup: ")?,
+        None => read_secret("Passphrase or recovery code of the backup: ")?,
     };
     Ok((file, secret))
 }

@@ -45,5 +45,11 @@ pub fn run(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
     if !StoreDir::key_from_env() {
         store.write_device_key(&key)?;
     }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "This computer's key to the store is kept in {}.",
+        store.key_place()
+    )?;
     Ok(())
 }

@@ -8,14 +8,26 @@ use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::Value;
 
+/// A D-Bus address nothing listens on: `oneday` then finds no keyring and keeps its device key in
+/// the store's key file, whatever session the tests run in (the keyring has its own test:
+/// `tests/keyring/run.sh`).
+pub const NO_SESSION_BUS: &str = "unix:path=/nonexistent/oneday-tests/bus";
+
 /// Starts `oneday --store DIR ARGS` with stdin, stdout and stderr piped, no device key from the
-/// environment and `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
+/// environment, no keyring ([`NO_SESSION_BUS`]) and `TZ=UTC` (tests that need a zone say so with
+/// `--zone` or `--as-of`).
 pub fn spawn_in(dir: &Path, args: &[&str]) -> Child {
+    spawn_with_bus(dir, args, NO_SESSION_BUS)
+}
+
+/// [`spawn_in`] with the D-Bus session address `bus`, where a Secret Service may answer.
+pub fn spawn_with_bus(dir: &Path, args: &[&str], bus: &str) -> Child {
     Command::new(env!("CARGO_BIN_EXE_oneday"))
         .arg("--store")
         .arg(dir)
         .args(args)
         .env_remove("ONEDAY_DEVICE_KEY")
+        .env("DBUS_SESSION_BUS_ADDRESS", bus)
         .env("TZ", "UTC")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -27,6 +39,18 @@ pub fn spawn_in(dir: &Path, args: &[&str]) -> Child {
 /// Runs `oneday --store DIR ARGS` (as [`spawn_in`]) with `stdin` piped in.
 pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
     oneday_in_bytes(dir, args, stdin.as_bytes())
+}
+
+/// [`oneday_in`] with the D-Bus session address `bus`, where a Secret Service may answer.
+pub fn oneday_with_bus(dir: &Path, args: &[&str], stdin: &str, bus: &str) -> Output {
+    let mut child = spawn_with_bus(dir, args, bus);
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
 }
 
 /// [`oneday_in`] with any bytes on stdin, such as bytes that are not UTF-8.
@@ -82,4 +106,14 @@ pub fn new_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tmp.path().join("store");
     ok(&dir, &["init"]);
     (tmp, dir)
+}
+
+/// The recovery code `oneday init` printed (eight groups of four, on a line of its own).
+pub fn recovery_code(init_output: &str) -> String {
+    init_output
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_owned()
 }

@@ -28,8 +28,10 @@ pub enum BackupError {
         /// Bytes it has.
         found: u64,
     },
-    /// The passphrase or recovery code does not open this backup.
-    #[error("the passphrase or recovery code does not open this backup")]
+    /// The passphrase or recovery code does not open this file. For a sealed backup (format 2 and
+    /// later) this is also what a file that is not a backup, or one damaged at its start, gives:
+    /// without the right key nothing in such a file can be told from random bytes.
+    #[error("the passphrase or recovery code does not open this file; check it and type it again (if it still does not open, the file may not be a One Day backup, or may be damaged)")]
     WrongSecret,
     /// A backup under the recovery code was asked for with a code that is not this vault's: it would
     /// seal a backup that the code the user keeps cannot open.
@@ -39,6 +41,17 @@ pub enum BackupError {
     /// not authenticate, or their layout is wrong.
     #[error("this backup is damaged or was changed after it was made; it cannot be restored")]
     Damaged,
+    /// A backup is sealed with one of a few fixed Argon2id costs (so that nothing about it has to
+    /// be written in clear), and these parameters are not one of them.
+    #[error("a backup is sealed with the default Argon2id cost or the floor (the vault's own); m = {m_kib} KiB, t = {t}, p = {p} is neither")]
+    KdfNotAProfile {
+        /// Memory asked for, in KiB.
+        m_kib: u32,
+        /// Passes asked for.
+        t: u32,
+        /// Lanes asked for.
+        p: u32,
+    },
     /// The file is larger than any backup this version can hold in memory.
     #[error("this file is larger than {max} bytes, more than any One Day backup")]
     TooLarge {

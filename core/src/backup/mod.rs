@@ -33,7 +33,7 @@ use zeroize::Zeroizing;
 use self::contents::{Contents, Entry, UNKNOWN_EDIT_TIME};
 pub use self::error::BackupError;
 pub use self::format::{
-    read_header, BackupHeader, BackupSecretKind, FORMAT_VERSION, MAX_BACKUP_BYTES,
+    read_header, BackupHeader, BackupSecretKind, FORMAT_VERSION, KDF_PROFILES, MAX_BACKUP_BYTES,
     MAX_BACKUP_FILE_BYTES,
 };
 pub use self::merge::{KindReport, RestoreReport};
@@ -49,7 +49,7 @@ use crate::vault::{KdfParams, Record, RecordKind, Vault, VaultError};
 /// What a backup holds, read without touching any vault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackupSummary {
-    /// Its clear header.
+    /// How it was sealed (for format 2, read from its sealed header once opened).
     pub header: BackupHeader,
     /// When it was made (by the clock of the device that made it).
     pub made_at: DateTime<Utc>,
@@ -68,8 +68,9 @@ pub enum RestoreMode {
 }
 
 /// Seals every record of `vault` into a backup file's bytes, under `secret` (a passphrase of at
-/// least 8 bytes, or the vault's own recovery code) with Argon2id `kdf` (refused below the vault's
-/// floor). A recovery code is first checked against the vault: a mistyped code would seal a backup
+/// least 8 bytes, or the vault's own recovery code) with Argon2id `kdf`, one of [`KDF_PROFILES`]
+/// (refused below the vault's floor with [`VaultError::KdfTooWeak`], and otherwise
+/// [`BackupError::KdfNotAProfile`]). A recovery code is first checked against the vault: a mistyped code would seal a backup
 /// that the code the user keeps cannot open ([`BackupError::NotThisVaultsRecoveryCode`]).
 pub fn export(
     vault: &Vault,
@@ -77,7 +78,7 @@ pub fn export(
     kind: BackupSecretKind,
     kdf: KdfParams,
 ) -> Result<Vec<u8>, BackupError> {
-    kdf.check()?;
+    format::check_kdf(kdf)?;
     if kind == BackupSecretKind::RecoveryCode {
         vault.check_recovery_secret(secret).map_err(|e| match e {
             VaultError::WrongRecoverySecret | VaultError::MalformedRecoveryCode => {
@@ -144,18 +145,19 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, BackupError> {
     read(file)
 }
 
-/// Reads what may be a backup from `reader`: first the magic bytes, so anything else (an endless
-/// stream of zeros included) is [`BackupError::NotABackup`] at once, then the rest through the one
-/// bounded reader, refused past [`MAX_BACKUP_FILE_BYTES`] without reading further.
+/// Reads what may be a backup from `reader`: first a few leading bytes, so an endless stream of
+/// zeros is [`BackupError::NotABackup`] at once (see [`format::lead_rules_out`]), then the rest
+/// through the one bounded reader, refused past [`MAX_BACKUP_FILE_BYTES`] without reading further.
+/// (A version 2 file has nothing in clear, so other streams are only refused at the limit.)
 pub fn read(reader: impl Read) -> Result<Vec<u8>, BackupError> {
     let mut reader = reader;
-    let magic_len = format::MAGIC.len();
-    let mut file = crate::input::read_bounded(reader.by_ref().take(magic_len as u64), magic_len)
+    let lead_len = format::LEAD_LEN;
+    let mut file = crate::input::read_bounded(reader.by_ref().take(lead_len as u64), lead_len)
         .map_err(read_error)?;
-    if file.as_slice() != format::MAGIC.as_slice() {
+    if format::lead_rules_out(&file) {
         return Err(BackupError::NotABackup);
     }
-    let rest = crate::input::read_bounded(reader, MAX_BACKUP_FILE_BYTES as usize - magic_len)
+    let rest = crate::input::read_bounded(reader, MAX_BACKUP_FILE_BYTES as usize - lead_len)
         .map_err(read_error)?;
     file.extend_from_slice(&rest);
     Ok(file)
@@ -171,16 +173,16 @@ fn read_error(e: crate::input::InputError) -> BackupError {
     }
 }
 
-/// Writes a backup file: to a new file beside `path`, flushed to disk, then renamed over `path`,
-/// so a crash never leaves half a backup under the name. (The bytes are sealed; nothing in them is
-/// plaintext.)
+/// Writes a backup file: to a new file beside `path`, readable and writable by its owner only
+/// (0600 on Unix), flushed to disk, then renamed over `path`, so a crash never leaves half a backup
+/// under the name. (The bytes are sealed; nothing in them is plaintext.)
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
     let fail = |e: std::io::Error| BackupError::file("written", &e);
     let mut tmp_name = path.as_os_str().to_owned();
     tmp_name.push(".partial");
     let tmp = Path::new(&tmp_name);
     let result = (|| {
-        let mut f = std::fs::File::create(tmp)?;
+        let mut f = owner_only_file(tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(tmp, path)
@@ -190,6 +192,19 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// Creates (or truncates) `path` for writing, owner-only: created with mode 0600 on Unix, and set
+/// to 0600 in case a file was left there before.
+fn owner_only_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let f = options.open(path)?;
+    #[cfg(unix)]
+    f.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    Ok(f)
 }
 
 /// Reads untrusted bytes every way the backup reader does, short of Argon2id (which a fuzzer cannot
@@ -355,13 +370,12 @@ mod tests {
     fn an_endless_stream_of_zeros_is_not_a_backup_after_its_first_bytes() {
         let mut zeros = std::io::repeat(0).take(u64::MAX);
         assert!(matches!(read(&mut zeros), Err(BackupError::NotABackup)));
-        assert_eq!(u64::MAX - zeros.limit(), format::MAGIC.len() as u64);
-        assert!(matches!(read(&b"ONEDAY"[..]), Err(BackupError::NotABackup)));
+        assert_eq!(u64::MAX - zeros.limit(), format::LEAD_LEN as u64);
     }
 
     #[test]
     fn an_endless_stream_after_the_magic_is_refused_at_the_limit() {
-        let mut endless = format::MAGIC.chain(std::io::repeat(0)).take(u64::MAX);
+        let mut endless = (&b"ONEDAYBK"[..]).chain(std::io::repeat(0)).take(u64::MAX);
         assert!(matches!(
             read(&mut endless),
             Err(BackupError::TooLarge {

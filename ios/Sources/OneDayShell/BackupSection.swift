@@ -170,7 +170,7 @@ public struct BackupSection: View {
         NavigationStack {
             Form {
                 Text(asked.prompt)
-                if asked.kind == .passphrase {
+                if asked.kind != .recoveryCode {
                     SecureField(asked.hint, text: $typed)
                 } else {
                     TextField(asked.hint, text: $typed)
@@ -241,6 +241,6 @@ public struct BackupSection: View {
 /// A secret request as a sheet's item.
 private struct RequestItem: Identifiable {
     let request: SecretRequest
-    var id: String { "\(request.kind)" }
+    var id: String { request.prompt }
 }
 #endif

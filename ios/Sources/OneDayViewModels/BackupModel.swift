@@ -33,10 +33,12 @@ public struct BackupFile: Equatable, Sendable {
     public let suggestedName: String
 }
 
-/// What the restore screen asks for once it has read a file's clear header.
+/// What the restore screen asks for once it has looked at a file.
 public struct SecretRequest: Equatable, Sendable {
-    /// Which secret opens the backup.
-    public let kind: BackupSecretKind
+    /// Which secret opens the backup when the file says so (an old, format-1 backup); `nil` for a
+    /// sealed backup (every backup made now), which says nothing until it is opened: then one secure
+    /// field takes the passphrase or the recovery code.
+    public let kind: BackupSecretKind?
     /// The sentence above the field.
     public let prompt: String
     /// The field's hint.
@@ -181,19 +183,24 @@ public final class BackupModel {
     /// The most bytes the shell reads from a chosen file: core's backup limit (it reads one more at most).
     public var readLimit: Int { BoundedRead.backupLimit }
 
-    /// Reads the backup's clear header (no secret needed) and asks for the secret that opens it.
+    /// Looks at the backup (no secret needed) and asks for the secret that opens it: the one an old
+    /// backup's clear header names, else either (a sealed backup says nothing before it is opened).
     public func open(_ file: Data) throws -> Outcome<SecretRequest> {
         try outcomeOf {
-            let kind = try readBackupHeader(file: file).secretKind
-            switch kind {
+            switch try readBackupHeader(file: file)?.secretKind {
+            case nil:
+                return SecretRequest(
+                    kind: nil,
+                    prompt: "Type the passphrase chosen when this backup was made, or the recovery code if it was made with that.",
+                    hint: "Passphrase or recovery code")
             case .recoveryCode:
                 return SecretRequest(
-                    kind: kind,
+                    kind: .recoveryCode,
                     prompt: "This backup opens with a recovery code: the one you wrote down on the phone it was made on.",
                     hint: recoveryCodeHint)
             case .passphrase:
                 return SecretRequest(
-                    kind: kind, prompt: "This backup opens with the passphrase chosen when it was made.",
+                    kind: .passphrase, prompt: "This backup opens with the passphrase chosen when it was made.",
                     hint: "The backup's passphrase")
             }
         }
@@ -289,9 +296,10 @@ public final class BackupModel {
         Data(typed.precomposedStringWithCanonicalMapping.utf8)
     }
 
-    private static func secretBytes(_ kind: BackupSecretKind, _ typed: String) -> Data {
+    /// Either secret (`kind` nil) is read as a passphrase: a recovery code is ASCII, which NFC leaves as it is.
+    private static func secretBytes(_ kind: BackupSecretKind?, _ typed: String) -> Data {
         switch kind {
-        case .passphrase: return passphraseBytes(typed)
+        case .passphrase, nil: return passphraseBytes(typed)
         case .recoveryCode: return Data(typed.utf8)
         }
     }

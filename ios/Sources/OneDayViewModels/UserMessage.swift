@@ -62,7 +62,7 @@ public struct UserMessage: Equatable, Sendable {
     /// A backup refusal for a person holding a file (never the secret, never the file's contents).
     public static func backupText(_ error: BackupError) -> String {
         switch error {
-        case .WrongSecret: return "That passphrase or recovery code doesn't open this backup. \(unchanged)"
+        case .WrongSecret: return "That passphrase or recovery code doesn't open this file. Check it and try again; if it still doesn't open, the file may not be a One Day backup, or may be damaged. \(unchanged)"
         case .NewerFormat:
             return "This backup was made by a newer version of One Day. Update One Day to restore it. \(unchanged)"
         case .NotThisVaultsRecoveryCode:

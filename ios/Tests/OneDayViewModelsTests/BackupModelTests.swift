@@ -49,7 +49,7 @@ final class BackupModelTests: XCTestCase {
         for name in ["oneday", "one day", "one-day", "alcohol"] {
             XCTAssertFalse(file.suggestedName.lowercased().contains(name), file.suggestedName)
         }
-        XCTAssertEqual(try readBackupHeader(file: file.bytes).secretKind, .passphrase)
+        XCTAssertNil(try readBackupHeader(file: file.bytes), "a sealed file says nothing before it is opened")
         XCTAssertNil(file.bytes.range(of: Data("Alcohol".utf8)), "the file is sealed")
     }
 
@@ -75,12 +75,12 @@ final class BackupModelTests: XCTestCase {
         // Typed back in lower case without dashes: core's normalisation.
         let typed = code.replacingOccurrences(of: "-", with: "").lowercased()
         let file = try backup.export(.recoveryCode, secret: typed, again: "", today: today).done()
-        XCTAssertEqual(try readBackupHeader(file: file.bytes).secretKind, .recoveryCode)
+        XCTAssertNil(try readBackupHeader(file: file.bytes), "a sealed file says nothing before it is opened")
 
         let other = try TestVaults.newVault()
         let restore = model(other)
         let ask = try restore.open(file.bytes).done()
-        XCTAssertEqual(ask.kind, .recoveryCode)
+        XCTAssertNil(ask.kind, "one field takes either secret")
         XCTAssertTrue(ask.prompt.contains("recovery code"), ask.prompt)
         guard case .restored = try restore.restore(file.bytes, ask, secret: code).done() else {
             return XCTFail("a new vault is restored into directly")
@@ -94,11 +94,16 @@ final class BackupModelTests: XCTestCase {
         let new = try TestVaults.newVault()
         let restore = model(new)
         let ask = try restore.open(file).done()
-        XCTAssertEqual(ask.kind, .passphrase)
-        XCTAssertEqual(ask.prompt, "This backup opens with the passphrase chosen when it was made.")
+        XCTAssertNil(ask.kind)
+        XCTAssertEqual(
+            ask.prompt,
+            "Type the passphrase chosen when this backup was made, or the recovery code if it was made with that.")
 
         let wrong = try restore.preview(file, ask, secret: "not the passphrase").refused()
-        XCTAssertEqual(wrong.text, "That passphrase or recovery code doesn't open this backup. Your data here is unchanged.")
+        XCTAssertEqual(
+            wrong.text,
+            "That passphrase or recovery code doesn't open this file. Check it and try again; if it still doesn't open, "
+                + "the file may not be a One Day backup, or may be damaged. Your data here is unchanged.")
         XCTAssertEqual(wrong.action, .none)
 
         let f = DateFormatter()
@@ -155,6 +160,17 @@ final class BackupModelTests: XCTestCase {
         XCTAssertEqual(try labels(b), ["Alcohol", "Alcohol"])
     }
 
+    /// A format-1 file as docs/backup-format.md lays it out: its clear header, then a 16-byte ciphertext.
+    private func formatOne(version: UInt16) -> Data {
+        var b = Data("ONEDAYBK".utf8)
+        b.append(contentsOf: [UInt8(version >> 8), UInt8(version & 0xff), 1, 2])
+        for v: UInt32 in [19456, 2, 1] { withUnsafeBytes(of: v.bigEndian) { b.append(contentsOf: $0) } }
+        b.append(Data(count: 28))  // salt and nonce
+        withUnsafeBytes(of: UInt64(16).bigEndian) { b.append(contentsOf: $0) }
+        b.append(Data(count: 32))  // key check and ciphertext
+        return b
+    }
+
     func testEveryFileProblemIsASentenceAndChangesNothing() throws {
         let file = try exported(try filled(TestVaults.newVault()))
         let mine = try TestVaults.newVault()
@@ -167,14 +183,17 @@ final class BackupModelTests: XCTestCase {
         XCTAssertEqual(try restore.preview(flipped, ask, secret: passphrase).refused().text, damagedText)
         XCTAssertEqual(try restore.merge(flipped, ask, secret: passphrase).refused().text, damagedText)
 
+        // A sealed file shows it was cut short once the passphrase opens it.
         let cut = file.prefix(file.count - 100)
-        XCTAssertEqual(try restore.open(cut).refused().text, damagedText)
+        XCTAssertEqual(try restore.preview(cut, try restore.open(cut).done(), secret: passphrase).refused().text, damagedText)
         XCTAssertEqual(try restore.merge(cut, ask, secret: passphrase).refused().text, damagedText)
 
-        var newer = file
-        newer[8] = 0
-        newer[9] = 2
-        let update = try restore.open(newer).refused().text
+        // An old (format-1) file names its secret in its clear header; one claiming a newer version
+        // asks for an update.
+        let old = try restore.open(formatOne(version: 1)).done()
+        XCTAssertEqual(old.kind, .passphrase)
+        XCTAssertEqual(old.prompt, "This backup opens with the passphrase chosen when it was made.")
+        let update = try restore.open(formatOne(version: 2)).refused().text
         XCTAssertTrue(update.contains("Update One Day"), update)
         XCTAssertTrue(update.hasSuffix("Your data here is unchanged."), update)
 

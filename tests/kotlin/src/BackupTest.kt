@@ -4,11 +4,13 @@ import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import oneday.tests.Support.date
 import oneday.tests.Support.newVault
 import oneday.tests.Support.settings
 import org.oneday.ffi.BackupException
+import org.oneday.ffi.BackupHeader
 import org.oneday.ffi.BackupRecordKind
 import org.oneday.ffi.BackupSecretKind
 import org.oneday.ffi.CheckIn
@@ -58,6 +60,19 @@ class BackupTest {
         vault.region(),
     )
 
+    /**
+     * A format-1 file as docs/backup-format.md lays it out: its clear header (passphrase, the floor's
+     * Argon2id cost, zero salt, nonce and check) and a 16-byte ciphertext.
+     */
+    private fun formatOneHeader(version: Int): ByteArray {
+        val b = java.nio.ByteBuffer.allocate(76 + 16)
+        b.put("ONEDAYBK".toByteArray()).putShort(version.toShort()).put(1).put(2)
+        b.putInt(19456).putInt(2).putInt(1)
+        b.position(52)
+        b.putLong(16)
+        return b.array()
+    }
+
     private fun export(vault: Vault): ByteArray =
         vault.exportBackup(passphrase, BackupSecretKind.PASSPHRASE, minimumKdfParams())
 
@@ -67,13 +82,11 @@ class BackupTest {
             fill(old)
             val file = export(old)
 
-            val header = readBackupHeader(file)
-            assertEquals(1.toUShort(), header.version)
-            assertEquals(BackupSecretKind.PASSPHRASE, header.secretKind)
-            assertEquals(minimumKdfParams(), header.kdf)
+            // A sealed (format 2) file says nothing before it is opened.
+            assertNull(readBackupHeader(file))
 
             val summary = verifyBackup(file, passphrase)
-            assertEquals(header, summary.header)
+            assertEquals(BackupHeader(2u, BackupSecretKind.PASSPHRASE, minimumKdfParams()), summary.header)
             val counts = summary.records.associate { it.kind to it.count.toInt() }
             assertEquals(
                 mapOf(
@@ -105,7 +118,7 @@ class BackupTest {
         vault.use { old ->
             fill(old)
             val file = old.exportBackup(code, BackupSecretKind.RECOVERY_CODE, minimumKdfParams())
-            assertEquals(BackupSecretKind.RECOVERY_CODE, readBackupHeader(file).secretKind)
+            assertNull(readBackupHeader(file))
             // A code that is not this vault's seals nothing.
             val otherCode = newVault().let { (other, otherCode, _) -> other.close(); otherCode }
             assertFailsWith<BackupException.NotThisVaultsRecoveryCode> {
@@ -168,7 +181,16 @@ class BackupTest {
                 assertEquals(file.size.toULong(), t.expected)
                 assertEquals(cut.size.toULong(), t.found)
 
-                val newer = file.copyOf().also { it[8] = 0x00; it[9] = 0x02 }
+                // Damage at the start of a sealed file cannot be told from a wrong secret.
+                val start = file.copyOf().also { it[30] = (it[30].toInt() xor 0x01).toByte() }
+                assertFailsWith<BackupException.WrongSecret> { new.restoreBackup(start, passphrase, merge = false) }
+
+                // A format-1 file keeps its clear header, and one claiming a newer version asks for an update.
+                assertEquals(
+                    BackupHeader(1u, BackupSecretKind.PASSPHRASE, minimumKdfParams()),
+                    readBackupHeader(formatOneHeader(version = 1)),
+                )
+                val newer = formatOneHeader(version = 2)
                 val n = assertFailsWith<BackupException.NewerFormat> { readBackupHeader(newer) }
                 assertEquals(2.toUShort(), n.version)
                 assertFailsWith<BackupException.NewerFormat> { new.restoreBackup(newer, passphrase, merge = false) }

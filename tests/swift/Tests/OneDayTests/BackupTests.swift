@@ -60,18 +60,28 @@ final class BackupTests: XCTestCase {
         return nil
     }
 
+    /// A format-1 file as docs/backup-format.md lays it out: its clear header (passphrase, the floor's
+    /// Argon2id cost, zero salt, nonce and check) and a 16-byte ciphertext.
+    private func formatOneHeader(version: UInt16) -> Data {
+        var b = Data("ONEDAYBK".utf8)
+        b.append(contentsOf: [UInt8(version >> 8), UInt8(version & 0xff), 1, 2])
+        for v: UInt32 in [19456, 2, 1] { withUnsafeBytes(of: v.bigEndian) { b.append(contentsOf: $0) } }
+        b.append(Data(count: 28))  // salt and nonce
+        withUnsafeBytes(of: UInt64(16).bigEndian) { b.append(contentsOf: $0) }
+        b.append(Data(count: 32))  // key check and ciphertext
+        return b
+    }
+
     func testARoundTripIntoANewVaultKeepsEverything() throws {
         let old = try Support.newVault().vault
         try fill(old)
         let file = try export(old)
 
-        let header = try readBackupHeader(file: file)
-        XCTAssertEqual(header.version, 1)
-        XCTAssertEqual(header.secretKind, .passphrase)
-        XCTAssertEqual(header.kdf, minimumKdfParams())
+        // A sealed (format 2) file says nothing before it is opened.
+        XCTAssertNil(try readBackupHeader(file: file))
 
         let summary = try verifyBackup(file: file, secret: passphrase)
-        XCTAssertEqual(summary.header, header)
+        XCTAssertEqual(summary.header, BackupHeader(version: 2, secretKind: .passphrase, kdf: minimumKdfParams()))
         XCTAssertEqual(summary.records.count, 7)
         let counts = Dictionary(uniqueKeysWithValues: summary.records.map { ($0.kind, $0.count) })
         XCTAssertEqual(counts, [
@@ -94,7 +104,7 @@ final class BackupTests: XCTestCase {
         let (old, code, _) = try Support.newVault()
         try fill(old)
         let file = try old.exportBackup(secret: code, kind: .recoveryCode, kdf: minimumKdfParams())
-        XCTAssertEqual(try readBackupHeader(file: file).secretKind, .recoveryCode)
+        XCTAssertNil(try readBackupHeader(file: file))
         // A code that is not this vault's seals nothing.
         let otherCode = try Support.newVault().code
         XCTAssertThrowsError(try old.exportBackup(secret: otherCode, kind: .recoveryCode, kdf: minimumKdfParams())) {
@@ -151,15 +161,22 @@ final class BackupTests: XCTestCase {
             backupError { try new.restoreBackup(file: Data(cut), secret: self.passphrase, merge: false) },
             .Truncated(expected: UInt64(file.count), found: UInt64(cut.count)))
 
-        var newer = file
-        newer[8] = 0x00
-        newer[9] = 0x02
-        XCTAssertEqual(backupError { try readBackupHeader(file: newer) }, .NewerFormat(version: 2))
+        // Damage at the start of a sealed file cannot be told from a wrong secret.
+        var start = file
+        start[30] ^= 0x01
+        XCTAssertEqual(backupError { try new.restoreBackup(file: start, secret: self.passphrase, merge: false) }, .WrongSecret)
+
+        // A format-1 file keeps its clear header, and one claiming a newer version asks for an update.
+        XCTAssertEqual(
+            try readBackupHeader(file: formatOneHeader(version: 1)),
+            BackupHeader(version: 1, secretKind: .passphrase, kdf: minimumKdfParams()))
+        let newer = formatOneHeader(version: 2)
+        XCTAssertEqual(backupError { _ = try readBackupHeader(file: newer) }, .NewerFormat(version: 2))
         XCTAssertEqual(
             backupError { try new.restoreBackup(file: newer, secret: self.passphrase, merge: false) },
             .NewerFormat(version: 2))
 
-        XCTAssertEqual(backupError { try readBackupHeader(file: Data("hello".utf8)) }, .NotABackup)
+        XCTAssertEqual(backupError { _ = try readBackupHeader(file: Data("hello".utf8)) }, .NotABackup)
 
         // None of these wrote anything.
         XCTAssertEqual(try new.counters(), [])

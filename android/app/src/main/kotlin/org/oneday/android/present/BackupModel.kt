@@ -47,13 +47,15 @@ enum class BackupSecretChoice(val label: String) {
 class BackupFile(val bytes: ByteArray, val suggestedName: String)
 
 /**
- * What the restore screen asks for once it has read a file's clear header.
+ * What the restore screen asks for once it has looked at a file.
  *
- * @property kind Which secret opens the backup.
+ * @property kind Which secret opens the backup when the file says so (an old, format-1 backup);
+ *   `null` for a sealed backup (every backup made now), which says nothing until it is opened: then
+ *   one hidden field takes the passphrase or the recovery code.
  * @property prompt The sentence above the field.
  * @property hint The field's hint.
  */
-data class SecretRequest(val kind: BackupSecretKind, val prompt: String, val hint: String)
+data class SecretRequest(val kind: BackupSecretKind?, val prompt: String, val hint: String)
 
 /**
  * What a backup holds, after core opened it with the secret (nothing written yet).
@@ -191,9 +193,17 @@ class BackupModel(
     /** The most bytes the shell reads from a chosen file: core's backup limit (it reads one more at most). */
     val readLimit: Int get() = BoundedRead.backupLimit
 
-    /** Reads the backup's clear header (no secret needed) and asks for the secret that opens it. */
+    /**
+     * Looks at the backup (no secret needed) and asks for the secret that opens it: the one an old
+     * backup's clear header names, else either (a sealed backup says nothing before it is opened).
+     */
     fun open(file: ByteArray): Outcome<SecretRequest> = outcomeOf {
-        when (val kind = readBackupHeader(file).secretKind) {
+        when (val kind = readBackupHeader(file)?.secretKind) {
+            null -> SecretRequest(
+                null,
+                "Type the passphrase chosen when this backup was made, or the recovery code if it was made with that.",
+                "Passphrase or recovery code",
+            )
             BackupSecretKind.RECOVERY_CODE -> SecretRequest(
                 kind,
                 "This backup opens with a recovery code: the one you wrote down on the phone it was made on.",
@@ -288,8 +298,9 @@ class BackupModel(
         fun passphraseBytes(typed: String): ByteArray =
             Normalizer.normalize(typed, Normalizer.Form.NFC).toByteArray(Charsets.UTF_8)
 
-        private fun secretBytes(kind: BackupSecretKind, typed: String): ByteArray = when (kind) {
-            BackupSecretKind.PASSPHRASE -> passphraseBytes(typed)
+        /** Either secret (`kind` null) is read as a passphrase: a recovery code is ASCII, which NFC leaves as it is. */
+        private fun secretBytes(kind: BackupSecretKind?, typed: String): ByteArray = when (kind) {
+            BackupSecretKind.PASSPHRASE, null -> passphraseBytes(typed)
             BackupSecretKind.RECOVERY_CODE -> typed.toByteArray(Charsets.UTF_8)
         }
     }

@@ -70,7 +70,7 @@ data class UserMessage(val text: String, val action: Action) {
 
         /** A backup refusal for a person holding a file (never the secret, never the file's contents). */
         fun backupText(error: BackupException): String = when (error) {
-            is BackupException.WrongSecret -> "That passphrase or recovery code doesn't open this backup. $UNCHANGED"
+            is BackupException.WrongSecret -> "That passphrase or recovery code doesn't open this file. Check it and try again; if it still doesn't open, the file may not be a One Day backup, or may be damaged. $UNCHANGED"
             is BackupException.NewerFormat ->
                 "This backup was made by a newer version of One Day. Update One Day to restore it. $UNCHANGED"
             is BackupException.NotThisVaultsRecoveryCode ->

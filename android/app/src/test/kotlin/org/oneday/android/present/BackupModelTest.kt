@@ -10,6 +10,7 @@ import kotlin.test.assertContentEquals
 import kotlin.test.assertEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertIs
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.oneday.android.present.TestVaults.newVault
 import org.oneday.ffi.BackupHeader
@@ -68,7 +69,7 @@ class BackupModelTest {
             for (name in listOf("oneday", "one day", "one-day", "alcohol")) {
                 assertFalse(file.suggestedName.lowercase().contains(name), file.suggestedName)
             }
-            assertEquals(BackupSecretKind.PASSPHRASE, readBackupHeader(file.bytes).secretKind)
+            assertNull(readBackupHeader(file.bytes), "a sealed file says nothing before it is opened")
             assertFalse(String(file.bytes, Charsets.ISO_8859_1).contains("Alcohol"), "the file is sealed")
         }
     }
@@ -99,11 +100,11 @@ class BackupModelTest {
                 // Typed back in lower case without dashes: core's normalisation.
                 val typed = code.replace("-", "").lowercase()
                 val file = backup.export(BackupSecretChoice.RECOVERY_CODE, typed, "", today).done()
-                assertEquals(BackupSecretKind.RECOVERY_CODE, readBackupHeader(file.bytes).secretKind)
+                assertNull(readBackupHeader(file.bytes))
 
                 val restore = model(other)
                 val ask = restore.open(file.bytes).done()
-                assertEquals(BackupSecretKind.RECOVERY_CODE, ask.kind)
+                assertNull(ask.kind, "one field takes either secret")
                 assertTrue(ask.prompt.contains("recovery code"), ask.prompt)
                 assertIs<RestoreStep.Restored>(restore.restore(file.bytes, ask, code).done())
                 assertEquals(listOf("Alcohol"), labels(other))
@@ -119,12 +120,16 @@ class BackupModelTest {
             newVault().use { new ->
                 val restore = model(new)
                 val ask = restore.open(file).done()
-                assertEquals(BackupSecretKind.PASSPHRASE, ask.kind)
-                assertEquals("This backup opens with the passphrase chosen when it was made.", ask.prompt)
+                assertNull(ask.kind)
+                assertEquals(
+                    "Type the passphrase chosen when this backup was made, or the recovery code if it was made with that.",
+                    ask.prompt,
+                )
 
                 val wrong = restore.preview(file, ask, "not the passphrase").refused()
                 assertEquals(
-                    "That passphrase or recovery code doesn't open this backup. Your data here is unchanged.",
+                    "That passphrase or recovery code doesn't open this file. Check it and try again; if it still " +
+                        "doesn't open, the file may not be a One Day backup, or may be damaged. Your data here is unchanged.",
                     wrong.text,
                 )
                 assertEquals(UserMessage.Action.NONE, wrong.action)
@@ -193,6 +198,13 @@ class BackupModelTest {
         }
     }
 
+    /** A format-1 file as docs/backup-format.md lays it out: its clear header, then a 16-byte ciphertext. */
+    private fun formatOne(version: Int): ByteArray = java.nio.ByteBuffer.allocate(76 + 16).apply {
+        put("ONEDAYBK".toByteArray()).putShort(version.toShort()).put(1).put(2).putInt(19456).putInt(2).putInt(1)
+        position(52)
+        putLong(16)
+    }.array()
+
     @Test
     fun everyFileProblemIsASentenceAndChangesNothing() {
         newVault().use { old ->
@@ -208,15 +220,17 @@ class BackupModelTest {
                 assertEquals(damagedText, restore.preview(flipped, ask, passphrase).refused().text)
                 assertEquals(damagedText, restore.merge(flipped, ask, passphrase).refused().text)
 
+                // A sealed file shows it was cut short once the passphrase opens it.
                 val cut = file.copyOf(file.size - 100)
-                assertEquals(damagedText, restore.open(cut).refused().text)
+                assertEquals(damagedText, restore.preview(cut, restore.open(cut).done(), passphrase).refused().text)
                 assertEquals(damagedText, restore.merge(cut, ask, passphrase).refused().text)
 
-                val newer = file.copyOf().also {
-                    it[8] = 0
-                    it[9] = 2
-                }
-                val update = restore.open(newer).refused().text
+                // An old (format-1) file names its secret in its clear header; one claiming a newer version
+                // asks for an update.
+                val old = restore.open(formatOne(version = 1)).done()
+                assertEquals(BackupSecretKind.PASSPHRASE, old.kind)
+                assertEquals("This backup opens with the passphrase chosen when it was made.", old.prompt)
+                val update = restore.open(formatOne(version = 2)).refused().text
                 assertTrue(update.contains("Update One Day"), update)
                 assertTrue(update.endsWith("Your data here is unchanged."), update)
 
