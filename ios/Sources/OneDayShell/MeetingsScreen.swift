@@ -19,12 +19,12 @@ public struct MeetingsTab: View {
     @State private var url = ""
     @State private var pending: PendingImport?
 
-    /// A previewed import waiting for the person's confirmation.
+    /// A previewed import waiting for the person's answer: the preview to confirm, or the question of
+    /// the list's zone.
     private struct PendingImport {
         let data: Data
         let name: String
-        let zone: String
-        let preview: ImportPreview
+        let step: ImportStep
     }
 
     /// The tab over the model; `today` gives the user's local date; `reminders` offers "Remind me".
@@ -64,7 +64,15 @@ public struct MeetingsTab: View {
                 Button("From this address") { Task { await importFromURL() } }
             }
             if let line { Text(line) }
-            if let p = pending { Button(p.preview.confirmLabel) { applyImport(p) } }
+            if let p = pending {
+                switch p.step {
+                case .confirm(let preview): Button(preview.confirmLabel) { applyImport(p.data, name: p.name, preview) }
+                case .chooseZone(let question):
+                    ForEach(question.choices, id: \.zone) { choice in
+                        Button(choice.label) { finishImport(p.data, name: p.name, zone: choice.zone) }
+                    }
+                }
+            }
         }
         .sheet(isPresented: Binding(get: { choosingReminder != nil }, set: { if !$0 { choosingReminder = nil } })) {
             if let reminders, let id = choosingReminder {
@@ -113,18 +121,23 @@ public struct MeetingsTab: View {
         finishImport(data, name: u.host ?? "list")
     }
 
-    /// Shows core's preview; the import is applied only from its confirm button.
-    private func finishImport(_ data: Data, name: String) {
-        let zone = TimeZone.current.identifier
-        let preview = try? model.previewList(feed: data, format: .meetingGuide, listName: name, defaultZone: zone)
-        line = preview?.value?.text ?? preview?.message?.text
-        pending = preview?.value.map { PendingImport(data: data, name: name, zone: zone, preview: $0) }
+    /// Shows core's preview (with the list's zone: none at first); the import is applied only from
+    /// its confirm button. A list that names no zone shows the question of its zone instead, each
+    /// answer previewing again with that zone.
+    private func finishImport(_ data: Data, name: String, zone: String? = nil) {
+        let step = try? model.previewList(feed: data, format: .meetingGuide, listName: name, defaultZone: zone)
+        switch step?.value {
+        case .confirm(let preview): line = preview.text
+        case .chooseZone(let question): line = question.text
+        case nil: line = step?.message?.text
+        }
+        pending = step?.value.map { PendingImport(data: data, name: name, step: $0) }
     }
 
-    private func applyImport(_ p: PendingImport) {
+    private func applyImport(_ data: Data, name: String, _ preview: ImportPreview) {
         pending = nil
         let result = try? model.importList(
-            feed: p.data, format: .meetingGuide, listName: p.name, defaultZone: p.zone, replace: p.preview.replace)
+            feed: data, format: .meetingGuide, listName: name, defaultZone: preview.zone, replace: preview.replace)
         line = result?.value?.text ?? result?.message?.text
         reload()
     }

@@ -12,21 +12,25 @@ public struct ImportPreview: Equatable, Sendable {
     public let confirmLabel: String
     /// What to pass as `replace` when the person presses that button.
     public let replace: Bool
+    /// What to pass as `defaultZone` then: the zone the person chose for a list that names none
+    /// (`nil` when none was asked for).
+    public let zone: String?
 
     /// The preview as one text: the warning first when there is one.
     public var text: String { ([warning].compactMap { $0 } + [summary.text]).joined(separator: "\n") }
 
-    /// The preview of one import.
-    public static func of(_ p: MeetingImportPreview) -> ImportPreview {
+    /// The preview of one import made with the list's zone `zone`.
+    public static func of(_ p: MeetingImportPreview, zone: String? = nil) -> ImportPreview {
         let summary = ImportSummary.of(subject: "Ready to import “\(p.source)”", counts: p.counts, report: p.report)
         guard p.needsReplace else {
-            return ImportPreview(summary: summary, warning: nil, confirmLabel: "Import", replace: false)
+            return ImportPreview(summary: summary, warning: nil, confirmLabel: "Import", replace: false, zone: zone)
         }
         return ImportPreview(
             summary: summary,
             warning: "This would remove \(p.counts.vanished) of the \(p.listedBefore) meetings of “\(p.source)”. "
                 + "Meetings you saved or added a note to are kept.",
             confirmLabel: "Replace the list",
-            replace: true)
+            replace: true,
+            zone: zone)
     }
 }

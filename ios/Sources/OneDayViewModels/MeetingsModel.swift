@@ -10,7 +10,8 @@ public final class MeetingsModel {
     private let locale: Locale
 
     /// The screen over an open vault, for the user's IANA zone (`TimeZone.current.identifier` from
-    /// the glue), with day and month names written for `locale`.
+    /// the glue: the phone's zone, offered for a list that names none), with day and month names
+    /// written for `locale`.
     public init(vault: Vault, userZone: String, locale: Locale = Locale(identifier: "en")) {
         self.vault = vault
         self.userZone = userZone
@@ -36,17 +37,23 @@ public final class MeetingsModel {
         }
     }
 
-    /// What importing a meeting list would do, without writing: show it, then call `importList`
-    /// with its `replace` when the person confirms. Refused as `importList` is (a wrong format, a
-    /// list without meetings or without a zone), never for removing most of the list: the preview
-    /// says so instead.
+    /// What importing a meeting list would do, without writing: the preview to show, then call
+    /// `importList` with its `zone` and `replace` when the person confirms. A list that names no time
+    /// zone, previewed without `defaultZone`, gives the question of its zone instead (`.chooseZone`):
+    /// preview again with the zone the person picks; the phone's zone is offered, never taken
+    /// silently. Refused as `importList` is otherwise (a wrong format, a list without meetings), never
+    /// for removing most of the list: the preview says so instead.
     public func previewList(feed: Data, format: FeedFormat, listName: String, defaultZone: String? = nil) throws
-        -> Outcome<ImportPreview>
+        -> Outcome<ImportStep>
     {
         try outcomeOf {
-            ImportPreview.of(
-                try vault.previewMeetingImport(
-                    feed: feed, format: format, source: listName, bmltFormats: nil, defaultZone: defaultZone))
+            do {
+                let preview = try vault.previewMeetingImport(
+                    feed: feed, format: format, source: listName, bmltFormats: nil, defaultZone: defaultZone)
+                return .confirm(ImportPreview.of(preview, zone: defaultZone))
+            } catch MeetingsError.ZoneNeeded(_, let suggestedZone) {
+                return .chooseZone(ZoneQuestion.of(suggestedZone: suggestedZone, phoneZone: userZone))
+            }
         }
     }
 

@@ -89,11 +89,13 @@ final class MeetingsModelTests: XCTestCase {
         do {
             _ = try vault.importMeetings(feed: feed, format: .meetingGuide, source: "home", bmltFormats: nil, defaultZone: nil)
         } catch let error as MeetingsError {
+            // Its one zoneless meeting is online: no place to guess a zone from.
             XCTAssertEqual(error, .ZoneNeeded(meetings: 1, suggestedZone: nil))
             coreText = error.description
         }
-        XCTAssertEqual(try model.previewList(feed: feed, format: .meetingGuide, listName: "home").refused().text, try XCTUnwrap(coreText))
-        XCTAssertEqual(try model.importList(feed: feed, format: .meetingGuide, listName: "home").refused().text, coreText)
+        let asked = try model.previewList(feed: feed, format: .meetingGuide, listName: "home").chooseZone()
+        XCTAssertEqual(asked.choices, [ZoneChoice(label: "Use this phone's zone, Europe/Berlin", zone: "Europe/Berlin")])
+        XCTAssertEqual(try model.importList(feed: feed, format: .meetingGuide, listName: "home").refused().text, try XCTUnwrap(coreText))
         XCTAssertEqual(try vault.meetings().count, 0)
 
         _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home", defaultZone: "Europe/Berlin").done()
@@ -105,10 +107,83 @@ final class MeetingsModelTests: XCTestCase {
         XCTAssertNil(after.rows.first { $0.name == "Thursday Hall" }?.zoneChoiceLine)
     }
 
+    /// A Meeting Guide list that names no zone anywhere, its halls in Los Angeles.
+    private let zoneless = Data(
+        """
+        [
+          {"name": "Venice Beach Group", "slug": "venice-mon", "day": 1, "time": "19:00",
+           "location": "Beach Hall", "address": "1 Ocean Front Walk", "city": "Los Angeles",
+           "latitude": 33.985, "longitude": -118.472},
+          {"name": "Echo Park Step Study", "slug": "echo-wed", "day": 3, "time": "07:30",
+           "location": "Lake House", "address": "751 Echo Park Ave", "city": "Los Angeles",
+           "latitude": 34.078, "longitude": -118.260}
+        ]
+        """.utf8)
+
+    /// The zoneless list previewed as the screen does first: with no zone, which asks for one.
+    private func asked(_ vault: Vault) throws -> ZoneQuestion {
+        let model = MeetingsModel(vault: vault, userZone: zone)
+        let question = try model.previewList(feed: zoneless, format: .meetingGuide, listName: "la").chooseZone()
+        XCTAssertEqual(question.text, "This list doesn't say which time zone its meetings are in.")
+        XCTAssertEqual(
+            question.choices,
+            [
+                ZoneChoice(label: "Use America/Los_Angeles (where its meetings are)", zone: "America/Los_Angeles"),
+                ZoneChoice(label: "Use this phone's zone, Europe/Berlin", zone: "Europe/Berlin"),
+            ])
+        XCTAssertEqual(try vault.meetings(), [], "asking writes nothing")
+        return question
+    }
+
+    /// Previews the list with `choice` as the screen does, then applies it from the preview.
+    private func importWith(_ vault: Vault, _ choice: ZoneChoice) throws -> ImportSummary {
+        let model = MeetingsModel(vault: vault, userZone: zone)
+        let preview = try model.previewList(
+            feed: zoneless, format: .meetingGuide, listName: "la", defaultZone: choice.zone
+        ).confirm()
+        XCTAssertEqual(preview.zone, choice.zone)
+        XCTAssertEqual(preview.summary.headline, "Ready to import “la”: 2 of 2 meetings kept.")
+        XCTAssertEqual(try vault.meetings(), [], "a preview writes nothing")
+        return try model.importList(
+            feed: zoneless, format: .meetingGuide, listName: "la", defaultZone: preview.zone, replace: preview.replace
+        ).done()
+    }
+
+    func testAZonelessListAsksAndTheSuggestedZoneImportsIt() throws {
+        let vault = try TestVaults.newVault()
+        let suggested = try XCTUnwrap(try asked(vault).choices.first)
+        XCTAssertEqual(try importWith(vault, suggested).headline, "Imported “la”: 2 of 2 meetings kept.")
+        XCTAssertEqual(Set(try vault.meetings().map(\.zone.name)), ["America/Los_Angeles"])
+        let rows = try MeetingsModel(vault: vault, userZone: zone).upcoming(now: monday, savedOnly: false).done().rows
+        let venice = try XCTUnwrap(rows.first { $0.name == "Venice Beach Group" })
+        // Monday 19:00 in Los Angeles is Tuesday 04:00 in Berlin.
+        XCTAssertEqual(venice.whenLine, "Tue 4 Jun, 04:00")
+        XCTAssertEqual(venice.zoneChoiceLine, "Times use the zone you chose for this list: America/Los_Angeles")
+    }
+
+    func testAZonelessListAsksAndThePhonesZoneImportsIt() throws {
+        let vault = try TestVaults.newVault()
+        let phone = try XCTUnwrap(try asked(vault).choices.last)
+        XCTAssertEqual(try importWith(vault, phone).headline, "Imported “la”: 2 of 2 meetings kept.")
+        XCTAssertEqual(Set(try vault.meetings().map(\.zone.name)), ["Europe/Berlin"])
+        // The zone is saved for the list: the next import of it is previewed without asking.
+        let again = try MeetingsModel(vault: vault, userZone: zone).previewList(
+            feed: zoneless, format: .meetingGuide, listName: "la"
+        ).confirm()
+        XCTAssertEqual(again.summary.lines.first, "0 added, 0 updated, 2 unchanged.")
+    }
+
+    func testASuggestionThatIsThePhonesZoneIsOneButton() {
+        let question = ZoneQuestion.of(suggestedZone: "America/Los_Angeles", phoneZone: "America/Los_Angeles")
+        XCTAssertEqual(
+            question.choices,
+            [ZoneChoice(label: "Use America/Los_Angeles (where its meetings are)", zone: "America/Los_Angeles")])
+    }
+
     func testAnImportIsPreviewedAndRemovingMostOfTheListNeedsTheReplaceChoice() throws {
         let vault = try TestVaults.newVault()
         let model = try imported(vault)
-        let same = try model.previewList(feed: feed, format: .meetingGuide, listName: "home").done()
+        let same = try model.previewList(feed: feed, format: .meetingGuide, listName: "home").confirm()
         XCTAssertFalse(same.replace)
         XCTAssertNil(same.warning)
         XCTAssertEqual(same.confirmLabel, "Import")
@@ -117,8 +192,9 @@ final class MeetingsModelTests: XCTestCase {
 
         let empty = Data("[]".utf8)
         let before = try vault.meetings()
-        let emptied = try model.previewList(feed: empty, format: .meetingGuide, listName: "home").done()
+        let emptied = try model.previewList(feed: empty, format: .meetingGuide, listName: "home").confirm()
         XCTAssertTrue(emptied.replace)
+        XCTAssertNil(emptied.zone, "no zone was asked for: the list's saved zone stays")
         XCTAssertEqual(emptied.confirmLabel, "Replace the list")
         XCTAssertEqual(
             emptied.warning,
@@ -195,5 +271,27 @@ final class MeetingsModelTests: XCTestCase {
         XCTAssertEqual(screen.rows, [])
         XCTAssertNotNil(screen.emptyLine)
         XCTAssertNil(screen.byAppointmentLine)
+    }
+}
+
+extension Outcome where Value == ImportStep {
+    /// The preview of a step that must be one to confirm.
+    func confirm(file: StaticString = #filePath, line: UInt = #line) throws -> ImportPreview {
+        switch try done(file: file, line: line) {
+        case .confirm(let preview): return preview
+        case .chooseZone(let question):
+            XCTFail("expected a preview, got the zone question \(question)", file: file, line: line)
+            throw UnexpectedOutcome()
+        }
+    }
+
+    /// The question of a step that must ask for the list's zone.
+    func chooseZone(file: StaticString = #filePath, line: UInt = #line) throws -> ZoneQuestion {
+        switch try done(file: file, line: line) {
+        case .chooseZone(let question): return question
+        case .confirm(let preview):
+            XCTFail("expected the zone question, got a preview \(preview)", file: file, line: line)
+            throw UnexpectedOutcome()
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate
 import java.time.ZoneId
 import java.util.Locale
 import org.oneday.android.present.BoundedRead
+import org.oneday.android.present.ImportStep
 import org.oneday.android.present.MeetingAction
 import org.oneday.android.present.MeetingListRow
 import org.oneday.android.present.MeetingReminderChoice
@@ -177,31 +178,47 @@ internal class MeetingsPage(private val host: MainActivity, private val vault: V
         val result = Views.text(host, "")
         val confirm = LinearLayout(host).apply { orientation = LinearLayout.VERTICAL }
         fun format() = if (formats.checkedRadioButtonId == bmlt.id) FeedFormat.BMLT else FeedFormat.MEETING_GUIDE
+        // Core's preview with the list's zone (none at first): its confirm button, or the question of
+        // the zone with one button per zone offered, each previewing again with that zone.
+        fun preview(bytes: ByteArray, listName: String, feedFormat: FeedFormat, listZone: String?) {
+            confirm.removeAllViews()
+            Background.run(host, { model.previewList(bytes, feedFormat, listName, listZone) }) { outcome ->
+                when (val step = outcome.valueOrNull()) {
+                    null -> result.text = outcome.messageOrNull()?.text
+                    is ImportStep.ChooseZone -> {
+                        result.text = step.question.text
+                        step.question.choices.forEach { choice ->
+                            confirm.addView(
+                                Views.button(host, choice.label) { preview(bytes, listName, feedFormat, choice.zone) },
+                            )
+                        }
+                    }
+                    is ImportStep.Confirm -> {
+                        val shown = step.preview
+                        result.text = shown.text
+                        confirm.addView(
+                            Views.button(host, shown.confirmLabel) {
+                                confirm.removeAllViews()
+                                Background.run(
+                                    host,
+                                    { model.importList(bytes, feedFormat, listName, shown.zone, shown.replace) },
+                                ) { applied ->
+                                    result.text = applied.valueOrNull()?.text ?: applied.messageOrNull()?.text
+                                    if (applied is Outcome.Done) host.refresh(vault)
+                                }
+                            },
+                        )
+                    }
+                }
+            }
+        }
+
         fun import(bytes: ByteArray?, failure: String) {
             if (bytes == null) {
                 result.text = failure
                 return
             }
-            val listName = name.text.toString()
-            val feedFormat = format()
-            confirm.removeAllViews()
-            Background.run(host, { model.previewList(bytes, feedFormat, listName, zone.id) }) { preview ->
-                val shown = preview.valueOrNull()
-                result.text = shown?.text ?: preview.messageOrNull()?.text
-                if (shown == null) return@run
-                confirm.addView(
-                    Views.button(host, shown.confirmLabel) {
-                        confirm.removeAllViews()
-                        Background.run(
-                            host,
-                            { model.importList(bytes, feedFormat, listName, zone.id, shown.replace) },
-                        ) { outcome ->
-                            result.text = outcome.valueOrNull()?.text ?: outcome.messageOrNull()?.text
-                            if (outcome is Outcome.Done) host.refresh(vault)
-                        }
-                    },
-                )
-            }
+            preview(bytes, name.text.toString(), format(), null)
         }
         column.addView(name)
         column.addView(formats)

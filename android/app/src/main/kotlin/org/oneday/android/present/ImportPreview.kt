@@ -11,28 +11,32 @@ import org.oneday.ffi.MeetingImportPreview
  * @property warning Why the import needs a choice, or `null` when it does not.
  * @property confirmLabel The label of the button that applies it.
  * @property replace What to pass as `replace` when the person presses that button.
+ * @property zone What to pass as `defaultZone` then: the zone the person chose for a list that names
+ *   none (`null` when none was asked for).
  */
 data class ImportPreview(
     val summary: ImportSummary,
     val warning: String?,
     val confirmLabel: String,
     val replace: Boolean,
+    val zone: String? = null,
 ) {
     /** The preview as one text: the warning first when there is one. */
     val text: String get() = listOfNotNull(warning, summary.text).joinToString("\n")
 
     /** Building the preview from core's answer. */
     companion object {
-        /** The preview of one import. */
-        fun of(p: MeetingImportPreview): ImportPreview {
+        /** The preview of one import made with the list's zone [zone]. */
+        fun of(p: MeetingImportPreview, zone: String? = null): ImportPreview {
             val summary = ImportSummary.of("Ready to import “${p.source}”", p.counts, p.report)
-            if (!p.needsReplace) return ImportPreview(summary, null, "Import", false)
+            if (!p.needsReplace) return ImportPreview(summary, null, "Import", false, zone)
             return ImportPreview(
                 summary,
                 "This would remove ${p.counts.vanished} of the ${p.listedBefore} meetings of “${p.source}”. " +
                     "Meetings you saved or added a note to are kept.",
                 "Replace the list",
                 true,
+                zone,
             )
         }
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate
 import java.util.Locale
 import org.oneday.ffi.FeedFormat
 import org.oneday.ffi.MeetingFilter
+import org.oneday.ffi.MeetingsException
 import org.oneday.ffi.UpcomingMeetings
 import org.oneday.ffi.Vault
 
@@ -14,7 +15,8 @@ import org.oneday.ffi.Vault
  * user's); this only words them.
  *
  * @param vault The open vault.
- * @param userZone The user's IANA zone, such as `ZoneId.systemDefault().id` from the glue.
+ * @param userZone The user's IANA zone, such as `ZoneId.systemDefault().id` from the glue: the
+ *   phone's zone, offered for a list that names none.
  * @param locale The locale day and month names are written in.
  */
 class MeetingsModel(
@@ -40,18 +42,25 @@ class MeetingsModel(
     }
 
     /**
-     * What importing a meeting list would do, without writing: show it, then call [importList]
-     * with its `replace` when the person confirms. Refused as [importList] is (a wrong format, a
-     * list without meetings or without a zone), never for removing most of the list: the preview
-     * says so instead.
+     * What importing a meeting list would do, without writing: the preview to show, then call
+     * [importList] with its `zone` and `replace` when the person confirms. A list that names no
+     * time zone, previewed without [defaultZone], gives the question of its zone instead
+     * ([ImportStep.ChooseZone]): preview again with the zone the person picks; the phone's zone is
+     * offered, never taken silently. Refused as [importList] is otherwise (a wrong format, a list
+     * without meetings), never for removing most of the list: the preview says so instead.
      */
     fun previewList(
         feed: ByteArray,
         format: FeedFormat,
         listName: String,
         defaultZone: String? = null,
-    ): Outcome<ImportPreview> = outcomeOf {
-        ImportPreview.of(vault.previewMeetingImport(feed, format, listName, null, defaultZone))
+    ): Outcome<ImportStep> = outcomeOf {
+        try {
+            val preview = vault.previewMeetingImport(feed, format, listName, null, defaultZone)
+            ImportStep.Confirm(ImportPreview.of(preview, defaultZone))
+        } catch (e: MeetingsException.ZoneNeeded) {
+            ImportStep.ChooseZone(ZoneQuestion.of(e.suggestedZone, userZone))
+        }
     }
 
     /**

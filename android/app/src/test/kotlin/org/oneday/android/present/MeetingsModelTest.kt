@@ -104,12 +104,13 @@ class MeetingsModelTest {
     fun aListWithoutAZoneIsRefusedUntilOneIsChosenAndTheRowsSayWhichWasChosen() {
         newVault().use { vault ->
             val model = MeetingsModel(vault, zone)
-            val refused = model.previewList(feed, FeedFormat.MEETING_GUIDE, "home").refused()
             val core = assertFailsWith<MeetingsException.ZoneNeeded> {
                 vault.importMeetings(feed, FeedFormat.MEETING_GUIDE, "home", null, null)
             }
-            assertEquals(core.toString(), refused.text)
             assertEquals(1uL, core.meetings)
+            assertNull(core.suggestedZone, "its one zoneless meeting is online: no place to guess from")
+            val asked = model.previewList(feed, FeedFormat.MEETING_GUIDE, "home").chooseZone()
+            assertEquals(listOf(ZoneChoice("Use this phone's zone, Europe/Berlin", "Europe/Berlin")), asked.choices)
             assertEquals(core.toString(), model.importList(feed, FeedFormat.MEETING_GUIDE, "home").refused().text)
             assertEquals(0, vault.meetings().size)
 
@@ -123,11 +124,81 @@ class MeetingsModelTest {
         }
     }
 
+    /** A Meeting Guide list that names no zone anywhere, its halls in Los Angeles. */
+    private val zoneless = """
+        [
+          {"name": "Venice Beach Group", "slug": "venice-mon", "day": 1, "time": "19:00",
+           "location": "Beach Hall", "address": "1 Ocean Front Walk", "city": "Los Angeles",
+           "latitude": 33.985, "longitude": -118.472},
+          {"name": "Echo Park Step Study", "slug": "echo-wed", "day": 3, "time": "07:30",
+           "location": "Lake House", "address": "751 Echo Park Ave", "city": "Los Angeles",
+           "latitude": 34.078, "longitude": -118.260}
+        ]
+    """.trimIndent().toByteArray()
+
+    /** The zoneless list previewed as the screen does first: with no zone, which asks for one. */
+    private fun asked(vault: Vault): ZoneQuestion {
+        val model = MeetingsModel(vault, zone)
+        val question = model.previewList(zoneless, FeedFormat.MEETING_GUIDE, "la").chooseZone()
+        assertEquals("This list doesn't say which time zone its meetings are in.", question.text)
+        assertEquals(
+            listOf(
+                ZoneChoice("Use America/Los_Angeles (where its meetings are)", "America/Los_Angeles"),
+                ZoneChoice("Use this phone's zone, Europe/Berlin", "Europe/Berlin"),
+            ),
+            question.choices,
+        )
+        assertEquals(emptyList(), vault.meetings(), "asking writes nothing")
+        return question
+    }
+
+    /** Previews the list with [choice] as the screen does, then applies it from the preview. */
+    private fun importWith(vault: Vault, choice: ZoneChoice): ImportSummary {
+        val model = MeetingsModel(vault, zone)
+        val preview = model.previewList(zoneless, FeedFormat.MEETING_GUIDE, "la", choice.zone).confirm()
+        assertEquals(choice.zone, preview.zone)
+        assertEquals("Ready to import “la”: 2 of 2 meetings kept.", preview.summary.headline)
+        assertEquals(emptyList(), vault.meetings(), "a preview writes nothing")
+        return model.importList(zoneless, FeedFormat.MEETING_GUIDE, "la", preview.zone, preview.replace).done()
+    }
+
+    @Test
+    fun aZonelessListAsksAndTheSuggestedZoneImportsIt() {
+        newVault().use { vault ->
+            val suggested = asked(vault).choices.first()
+            assertEquals("Imported “la”: 2 of 2 meetings kept.", importWith(vault, suggested).headline)
+            assertEquals(listOf("America/Los_Angeles"), vault.meetings().map { it.zone.name }.distinct())
+            val rows = MeetingsModel(vault, zone).upcoming(monday, savedOnly = false).done().rows
+            val venice = rows.first { it.name == "Venice Beach Group" }
+            // Monday 19:00 in Los Angeles is Tuesday 04:00 in Berlin.
+            assertEquals("Tue 4 Jun, 04:00", venice.whenLine)
+            assertEquals("Times use the zone you chose for this list: America/Los_Angeles", venice.zoneChoiceLine)
+        }
+    }
+
+    @Test
+    fun aZonelessListAsksAndThePhonesZoneImportsIt() {
+        newVault().use { vault ->
+            val phone = asked(vault).choices.last()
+            assertEquals("Imported “la”: 2 of 2 meetings kept.", importWith(vault, phone).headline)
+            assertEquals(listOf("Europe/Berlin"), vault.meetings().map { it.zone.name }.distinct())
+            // The zone is saved for the list: the next import of it is previewed without asking.
+            val again = MeetingsModel(vault, zone).previewList(zoneless, FeedFormat.MEETING_GUIDE, "la").confirm()
+            assertEquals("0 added, 0 updated, 2 unchanged.", again.summary.lines.first())
+        }
+    }
+
+    @Test
+    fun aSuggestionThatIsThePhonesZoneIsOneButton() {
+        val question = ZoneQuestion.of("America/Los_Angeles", "America/Los_Angeles")
+        assertEquals(listOf(ZoneChoice("Use America/Los_Angeles (where its meetings are)", "America/Los_Angeles")), question.choices)
+    }
+
     @Test
     fun anImportIsPreviewedAndRemovingMostOfTheListNeedsTheReplaceChoice() {
         newVault().use { vault ->
             val model = imported(vault)
-            val same = model.previewList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            val same = model.previewList(feed, FeedFormat.MEETING_GUIDE, "home").confirm()
             assertEquals(false, same.replace)
             assertNull(same.warning)
             assertEquals("Import", same.confirmLabel)
@@ -136,8 +207,9 @@ class MeetingsModelTest {
 
             val empty = "[]".toByteArray()
             val before = vault.meetings()
-            val emptied = model.previewList(empty, FeedFormat.MEETING_GUIDE, "home").done()
+            val emptied = model.previewList(empty, FeedFormat.MEETING_GUIDE, "home").confirm()
             assertEquals(true, emptied.replace)
+            assertNull(emptied.zone, "no zone was asked for: the list's saved zone stays")
             assertEquals("Replace the list", emptied.confirmLabel)
             assertEquals(
                 "This would remove 4 of the 4 meetings of “home”. Meetings you saved or added a note to are kept.",
@@ -224,4 +296,16 @@ class MeetingsModelTest {
             assertNull(screen.byAppointmentLine)
         }
     }
+}
+
+/** The preview of a step that must be one to confirm. */
+private fun Outcome<ImportStep>.confirm(): ImportPreview = when (val step = done()) {
+    is ImportStep.Confirm -> step.preview
+    is ImportStep.ChooseZone -> throw AssertionError("expected a preview, got the zone question $step")
+}
+
+/** The question of a step that must ask for the list's zone. */
+private fun Outcome<ImportStep>.chooseZone(): ZoneQuestion = when (val step = done()) {
+    is ImportStep.ChooseZone -> step.question
+    is ImportStep.Confirm -> throw AssertionError("expected the zone question, got a preview $step")
 }
