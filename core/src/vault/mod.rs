@@ -87,8 +87,10 @@ mod record;
 mod records;
 pub(crate) mod recovery_code;
 mod schema;
+mod shred;
 pub(crate) mod slots;
 mod store;
+mod strength;
 mod wipe;
 
 use std::fs;
@@ -98,6 +100,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
+pub use access::KeySlotHealth;
 pub use error::{StorageError, VaultError};
 pub use kdf::KdfParams;
 pub use keys::DeviceKey;
@@ -106,10 +109,13 @@ pub use record::{
 };
 pub use records::{ChangeStamp, Record, RecordView, VaultTx, WriteOp};
 pub use recovery_code::RecoveryCode;
+pub use shred::destroy_file;
+pub use slots::SlotState;
+pub use strength::{check_passphrase, MIN_PASSPHRASE_LEN};
 
 use envelope::RecordSealer;
 use keys::DataKey;
-use slots::{SecretKind, SlotKind};
+use slots::{DeviceKek, SecretKind, SlotKind};
 
 /// An open vault. Cheap to share across threads in an `Arc`; all calls are serialised internally.
 pub struct Vault {
@@ -138,16 +144,20 @@ pub(crate) struct Keys {
     data: DataKey,
     seal_subkey: Zeroizing<[u8; keys::KEY_LEN]>,
     key_id: keys::KeyId,
+    /// The device slot's KEK when this handle was opened with the device key, so a rotation can
+    /// re-wrap the new data key for the same device key.
+    device_kek: Option<DeviceKek>,
 }
 
 impl Keys {
-    fn new(data: DataKey) -> Result<Self, VaultError> {
+    fn new(data: DataKey, device_kek: Option<DeviceKek>) -> Result<Self, VaultError> {
         let seal_subkey = data.derive_subkey(keys::Purpose::RecordSeal)?;
         let key_id = data.derive_key_id()?;
         Ok(Self {
             data,
             seal_subkey,
             key_id,
+            device_kek,
         })
     }
 
@@ -201,7 +211,8 @@ impl Vault {
         }
         let data = DataKey::make()?;
         let code = RecoveryCode::generate()?;
-        let device_slot = slots::make_device_slot(&data, device_key)?;
+        let device_kek = DeviceKek::generate(device_key)?;
+        let device_slot = slots::rewrap_device_slot(&device_kek, &data)?;
         let recovery_slot =
             slots::make_recovery_slot(&data, code.as_str().as_bytes(), SecretKind::Code, kdf)?;
 
@@ -228,7 +239,7 @@ impl Vault {
         db::sync_dir(dir)?;
 
         let conn = open_connection(dir)?;
-        let vault = Self::from_parts(dir, conn, Some(Keys::new(data)?))?;
+        let vault = Self::from_parts(dir, conn, Some(Keys::new(data, Some(device_kek))?))?;
         Ok((vault, code))
     }
 
