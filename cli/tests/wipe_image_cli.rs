@@ -7,9 +7,11 @@
 //! stderr and passes without checking anything.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::Write;
+mod harness;
+use harness::oneday_with_key;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// A mounted ext4 image, unmounted on drop.
 struct Image {
@@ -75,27 +77,10 @@ fn run(cmd: &str, args: &[&std::ffi::OsStr]) -> Result<(), String> {
     }
 }
 
-/// `oneday --store DIR ARGS` with `stdin`, and the device key from the environment when given.
+/// `oneday --store DIR ARGS` with `stdin` (and the device key from the environment when given),
+/// which must succeed.
 fn oneday(dir: &Path, device_key: Option<&str>, args: &[&str], stdin: &str) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_oneday"));
-    cmd.arg("--store").arg(dir).args(args).env("TZ", "UTC");
-    match device_key {
-        Some(k) => cmd.env("ONEDAY_DEVICE_KEY", k),
-        None => cmd.env_remove("ONEDAY_DEVICE_KEY"),
-    };
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = oneday_with_key(dir, device_key, args, stdin);
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -139,7 +124,7 @@ fn canaries() -> Vec<String> {
 fn live_and_wipe(dir: &Path, env_key: Option<&str>, canary: &[String]) -> Vec<String> {
     let key_file = dir.join("device.key");
     let mut keys: Vec<String> = env_key.map(str::to_owned).into_iter().collect();
-    let mut note_key = |keys: &mut Vec<String>| {
+    let note_key = |keys: &mut Vec<String>| {
         if let Ok(k) = std::fs::read_to_string(&key_file) {
             keys.push(k.trim().to_owned());
         }
@@ -212,14 +197,21 @@ fn check_image(image: &mut Image, keys: &[String], canary: &[String]) {
     }
 }
 
-#[test]
-fn after_wipe_an_ext4_image_holds_no_device_key_and_no_canary_env_key() {
-    let mut image = match Image::mount() {
-        Ok(i) => i,
+/// The mounted image, or `None` after saying plainly why there is none.
+fn image_or_skip() -> Option<Image> {
+    match Image::mount() {
+        Ok(image) => Some(image),
         Err(why) => {
             eprintln!("SKIPPED ext4 image wipe test: no loop mount here (needs root): {why}");
-            return;
+            None
         }
+    }
+}
+
+#[test]
+fn after_wipe_an_ext4_image_holds_no_device_key_and_no_canary_env_key() {
+    let Some(mut image) = image_or_skip() else {
+        return;
     };
     let canary = canaries();
     let key = random_hex(32);
@@ -233,12 +225,8 @@ fn after_wipe_an_ext4_image_holds_no_device_key_and_no_canary_env_key() {
 #[test]
 #[ignore = "needs device.key overwritten in place by StoreDir (the key-storage change); run with --ignored after it lands"]
 fn after_wipe_an_ext4_image_holds_no_device_key_and_no_canary_key_file() {
-    let mut image = match Image::mount() {
-        Ok(i) => i,
-        Err(why) => {
-            eprintln!("SKIPPED ext4 image wipe test: no loop mount here (needs root): {why}");
-            return;
-        }
+    let Some(mut image) = image_or_skip() else {
+        return;
     };
     let canary = canaries();
     let keys = live_and_wipe(&image.mnt.join("store"), None, &canary);

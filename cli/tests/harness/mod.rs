@@ -11,12 +11,18 @@ use serde_json::Value;
 /// Runs `oneday --store DIR ARGS` with `stdin` piped in, no device key from the environment and
 /// `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
 pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneday"))
-        .arg("--store")
-        .arg(dir)
-        .args(args)
-        .env_remove("ONEDAY_DEVICE_KEY")
-        .env("TZ", "UTC")
+    oneday_with_key(dir, None, args, stdin)
+}
+
+/// As [`oneday_in`], with the device key (64 hex digits) in `ONEDAY_DEVICE_KEY` when given.
+pub fn oneday_with_key(dir: &Path, device_key: Option<&str>, args: &[&str], stdin: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_oneday"));
+    cmd.arg("--store").arg(dir).args(args).env("TZ", "UTC");
+    match device_key {
+        Some(key) => cmd.env("ONEDAY_DEVICE_KEY", key),
+        None => cmd.env_remove("ONEDAY_DEVICE_KEY"),
+    };
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
