@@ -108,7 +108,9 @@ final class VaultTests: XCTestCase {
     }
 
     func testDestroyFileOverwritesAndRemovesIt() throws {
-        let path = Support.tempDir() + "/device-key.bin"
+        let dir = Support.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/device-key.bin"
         try Data(repeating: 7, count: 61).write(to: URL(fileURLWithPath: path))
         try destroyFile(path: path)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
