@@ -26,9 +26,18 @@
 //! schema versioned by `user_version` with forward-only migrations. Every mutation is one
 //! transaction; a process killed at any instant leaves the last committed state.
 //!
+//! **Key lifecycle.** Every change of a way in (removing the device slot, [`Vault::recover`] with a
+//! new device key, a new recovery code or passphrase) makes a new data key and re-seals every record
+//! in one transaction, so no older key or slot opens what is written after (`access.rs`). Changing
+//! the recovery secret needs the current one; removing the device slot needs the recovery secret and
+//! is refused while the recovery slot is damaged. [`Vault::key_slot_health`] checks both slots without
+//! secrets, for the shells to warn at open. Passphrases (here and for backups) must pass
+//! [`check_passphrase`] (`strength.rs`: zxcvbn).
+//!
 //! **Lock and wipe.** [`Vault::lock`] drops the keys, which wipes them (the `zeroize` crate); every
 //! call on a locked vault then returns [`VaultError::Locked`]. [`Vault::wipe`] is the panic button: it
-//! destroys the key slots first, then deletes the files (`wipe.rs`).
+//! overwrites every copy of a key slot in every vault file first, then destroys the files in place
+//! ([`destroy_file`]), without SQLite's locks and without needing free space (`wipe.rs`, `shred.rs`).
 //!
 //! **Threads.** A [`Vault`] is `Send + Sync`. Its connection and keys sit behind one mutex, so calls
 //! are serialised; share it in an `Arc`.
@@ -41,7 +50,8 @@
 //! | file | concern |
 //! |---|---|
 //! | `mod.rs` | this overview; [`Vault`]: create, open, exists, wipe; the guarded state |
-//! | `access.rs` | lock and unlock; passphrase, recovery code and device slot changes; key rotation |
+//! | `access.rs` | lock, unlock, recover; passphrase, recovery code and device slot changes; key rotation; slot health |
+//! | `strength.rs` | the passphrase rule (length and zxcvbn score), for the vault and backups |
 //! | `records.rs` | put, get, list, for_each, delete, batches and transactions |
 //! | `record.rs` | [`RecordId`] and [`RecordKind`] |
 //! | `error.rs` | [`VaultError`] |
@@ -55,6 +65,7 @@
 //! | `store.rs` | the SQL: rows of the two tables |
 //! | `db.rs` | the files, and how a connection is opened and configured |
 //! | `wipe.rs` | the panic wipe |
+//! | `shred.rs` | destroying a file in place; finding and overwriting slot copies in a file |
 //!
 //! # Example
 //!
@@ -270,20 +281,23 @@ impl Vault {
 
     /// Panic wipe (crypto-shred) of the vault in `dir`.
     ///
-    /// 1. Marks the wipe as started (`vault.wipe`), so nothing opens the vault meanwhile.
+    /// 1. Marks the wipe as started (an empty `vault.wipe`, best effort), so nothing opens the vault
+    ///    meanwhile.
     /// 2. Locks every handle to this vault open in this process: their keys are wiped and they can
     ///    never be unlocked again ([`VaultError::Wiped`]).
-    /// 3. Overwrites both key slots with random bytes, commits and checkpoints, so the database file
-    ///    itself no longer holds a wrapped data key.
-    /// 4. Deletes the WAL, SHM and database files, then the marker. The folder is left empty of vault
-    ///    files (other files in it are not touched).
+    /// 3. Overwrites every copy of a key slot in every vault file (database, WAL, journal) with random
+    ///    bytes in place, so no file holds a wrapped data key.
+    /// 4. Destroys the files ([`destroy_file`]), then removes the marker. The folder is left empty of
+    ///    vault files (other files in it are not touched).
     ///
-    /// Every step can be repeated, so if the process dies half-way, calling `wipe` again finishes
-    /// the job. A folder without a vault is fine (nothing to do).
+    /// Neither another process holding the vault (even in a write transaction) nor a full disk stops
+    /// it; a failing step does not stop the later ones, and the first failure is returned. Every step
+    /// can be repeated, so if the process dies half-way, calling `wipe` again finishes the job. A
+    /// folder without a vault is fine (nothing to do).
     ///
     /// What a wipe cannot do: a copy of the files taken *before* the wipe still holds intact slots.
     /// It can be opened by whoever has the device key or the recovery secret, so the shell must
-    /// also destroy the device key it keeps (Keystore entry, key file). See `wipe.rs`.
+    /// destroy the device key it keeps (Keystore entry, key file) *before* calling this. See `wipe.rs`.
     pub fn wipe(dir: &Path) -> Result<(), VaultError> {
         wipe::wipe(dir)
     }
