@@ -86,6 +86,13 @@ pub enum VaultError {
         /// What happened, for a person.
         message: String,
     },
+    /// The vault's keys were changed through another handle since this one was unlocked; nothing
+    /// was written. Open or unlock it again.
+    #[error("{message}")]
+    KeysChanged {
+        /// What happened, for a person.
+        message: String,
+    },
     /// Changing the recovery code or passphrase needs the current one.
     #[error("{message}")]
     CurrentSecretNeeded {
@@ -148,6 +155,7 @@ impl From<CoreVaultError> for VaultError {
             E::WeakPassphrase { .. } => VaultError::WeakPassphrase { message },
             E::RecoverySlotDamaged => VaultError::RecoverySlotDamaged { message },
             E::CurrentSecretNeeded => VaultError::CurrentSecretNeeded { message },
+            E::KeysChanged => VaultError::KeysChanged { message },
             E::InvalidDeviceKey { .. } => VaultError::InvalidDeviceKey { message },
             E::KdfTooWeak { .. } | E::KdfTooCostly { .. } => {
                 VaultError::InvalidKdfParams { message }

@@ -83,6 +83,28 @@ fn check_recovery(
     Ok(kek)
 }
 
+/// Starts a write transaction that will seal records under `keys`, after checking (under the write
+/// lock, so no rotation can slip in between) that some slot still names that key: a handle whose
+/// key was rotated away elsewhere must not write records nothing could open again
+/// ([`VaultError::KeysChanged`]).
+pub(crate) fn begin_sealed_write<'c>(
+    conn: &'c mut Connection,
+    keys: &Keys,
+) -> Result<rusqlite::Transaction<'c>, VaultError> {
+    let tx = store::begin_write(conn)?;
+    let mut current = false;
+    for kind in [SlotKind::Recovery, SlotKind::Device] {
+        if let Some(body) = store::read_slot(&tx, kind)? {
+            current |= slots::named_key_id(&body) == Some(keys.key_id);
+        }
+    }
+    if current {
+        Ok(tx)
+    } else {
+        Err(VaultError::KeysChanged)
+    }
+}
+
 /// What the recovery slot holds after a rotation.
 enum NewRecovery<'a> {
     /// The same secret: the new key wrapped under the slot's KEK (no second Argon2id run).
@@ -548,5 +570,30 @@ mod tests {
         drop(vault);
         let v = Vault::open_with_recovery(dir.path(), fresh.as_str().as_bytes()).unwrap();
         assert_eq!(v.get::<u32>(RecordKind::Counter, &id).unwrap(), Some(7));
+    }
+
+    #[test]
+    fn a_handle_whose_key_was_rotated_elsewhere_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = DeviceKey::generate().unwrap();
+        let (a, code) = Vault::create(dir.path(), &key, KdfParams::MINIMUM).unwrap();
+        let b = Vault::open_with_device_key(dir.path(), &key).unwrap();
+        let id = RecordId::generate().unwrap();
+        b.put(RecordKind::Counter, &id, &1u32).unwrap();
+        a.rotate_data_key(code.as_str().as_bytes()).unwrap();
+        let other = RecordId::generate().unwrap();
+        assert!(matches!(
+            b.put(RecordKind::Counter, &other, &2u32),
+            Err(VaultError::KeysChanged)
+        ));
+        assert!(matches!(
+            b.transaction(|tx| tx.put(RecordKind::Counter, &other, &2u32)),
+            Err(VaultError::KeysChanged)
+        ));
+        // Nothing under the old key reached the file: the rotated handle reads one record.
+        assert_eq!(a.list::<u32>(RecordKind::Counter).unwrap().len(), 1);
+        b.unlock_with_device_key(&key).unwrap();
+        b.put(RecordKind::Counter, &other, &2u32).unwrap();
+        assert_eq!(a.get::<u32>(RecordKind::Counter, &other).unwrap(), Some(2));
     }
 }

@@ -90,6 +90,11 @@ pub enum VaultError {
     /// in (removing the device slot); make a new recovery code first, while the device key works.
     #[error("the recovery code can no longer open this vault (its key slot is damaged); make a new recovery code first")]
     RecoverySlotDamaged,
+    /// Another handle (another process, or another open handle here) rotated the data key since this
+    /// one was unlocked, so its key is no longer the vault's. Nothing was written; open or unlock
+    /// the vault again.
+    #[error("the vault's keys were changed elsewhere since it was opened; open it again")]
+    KeysChanged,
     /// Changing the recovery code or passphrase needs the current one, to prove the person still
     /// has it.
     #[error("type the current recovery code or passphrase first")]

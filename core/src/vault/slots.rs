@@ -305,6 +305,13 @@ pub(crate) fn find_slot_copies(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
     found
 }
 
+/// The key id a stored slot names in its header (no other check), if the header is there.
+pub(crate) fn named_key_id(body: &[u8]) -> Option<KeyId> {
+    body.get(3..7)
+        .and_then(|b| b.try_into().ok())
+        .map(|b| KeyId(u32::from_be_bytes(b)))
+}
+
 /// The longest slot, for readers that scan files in pieces.
 pub(crate) const MAX_SLOT_LEN: usize = RECOVERY_SLOT_LEN;
 
