@@ -111,6 +111,19 @@ class VaultTest {
     }
 
     @Test
+    fun aHandleWhoseKeyWasRotatedElsewhereWritesNothing() {
+        val (first, code, dir) = newVault()
+        first.use { a ->
+            Vault.openWithDeviceKey(dir, deviceKey()).use { b ->
+                a.rotateDataKey(code)
+                val e = assertFailsWith<CleanTimeException.VaultFailure> { b.addCounter(settings("Clean"), date(2024, 1, 1)) }
+                assertTrue(e.message!!.contains("keys were changed"), e.message)
+                assertEquals(0, a.counters().size)
+            }
+        }
+    }
+
+    @Test
     fun destroyFileOverwritesAndRemovesIt() {
         val file = Support.tempDir().resolve("device-key.bin").toFile()
         file.writeBytes(ByteArray(61) { 7 })

@@ -107,6 +107,17 @@ final class VaultTests: XCTestCase {
         try checkPassphrase(passphrase: passphrase)
     }
 
+    func testAHandleWhoseKeyWasRotatedElsewhereWritesNothing() throws {
+        let (a, code, dir) = try Support.newVault()
+        let b = try Vault.openWithDeviceKey(dir: dir, deviceKey: Support.deviceKey())
+        try a.rotateDataKey(recoverySecret: code)
+        XCTAssertThrowsError(try b.addCounter(settings: Support.settings("Clean"), start: "2024-01-01")) { error in
+            guard case CleanTimeError.VaultFailure(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("keys were changed"), message)
+        }
+        XCTAssertEqual(try a.counters().count, 0)
+    }
+
     func testDestroyFileOverwritesAndRemovesIt() throws {
         let dir = Support.tempDir()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
