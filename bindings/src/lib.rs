@@ -38,6 +38,7 @@ pub mod counter;
 pub mod counters;
 pub mod dates;
 pub mod errors;
+pub mod input_limits;
 pub mod kdf;
 pub mod meeting_errors;
 pub mod meeting_filter;
@@ -95,7 +96,7 @@ pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Spa
 pub use support::{
     crisis_lines, default_sms_message, sms_uri, tel_uri, validate_phone, CallChannel, CallPlan,
     CallReason, CallTarget, Contact, ContactChange, ContactRole, CrisisCountry, CrisisLine,
-    EmergencyNumber, NewContact, RegionStatus,
+    EmergencyNumber, NewContact, RegionStatus, SourceKind,
 };
 pub use support_error::SupportError;
 pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};

@@ -14,8 +14,11 @@
 //! `CleanTimeError`. Check typed dates with `parseDate` first.
 
 use oneday_core::meetings::store::MeetingStoreError;
+use oneday_core::meetings::zone_name::parse_zone;
 use oneday_core::meetings::MeetingsError as CoreMeetingsError;
 use oneday_core::vault::VaultError as CoreVaultError;
+
+use crate::meetings::FeedFormat;
 
 /// Why a meetings request failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -32,7 +35,7 @@ pub enum MeetingsError {
         reason: String,
     },
     /// The feed is larger than core accepts (32 MiB).
-    #[error("the meeting list is {size} bytes; at most {max} bytes can be imported")]
+    #[error("the meeting list is larger than {max} bytes, the most that can be imported")]
     FeedTooLarge {
         /// The size given, in bytes.
         size: u64,
@@ -46,6 +49,42 @@ pub enum MeetingsError {
         expected: String,
         /// What was found instead.
         reason: String,
+    },
+    /// The list is JSON of the other format: as the format given it yields no meeting, as
+    /// `looks_like` it does. Nothing was changed; import it again as `looks_like`.
+    #[error("{}", core_text(self))]
+    WrongFormat {
+        /// The format the import was asked for.
+        given: FeedFormat,
+        /// The format whose importer reads meetings from the list.
+        looks_like: FeedFormat,
+    },
+    /// The list holds no meeting (an empty list, or every record skipped) and there is no stored
+    /// list of that name it could replace. Nothing was changed.
+    #[error("{}", core_text(self))]
+    NothingImported {
+        /// Records in the list (0: the list is empty).
+        records: u64,
+    },
+    /// Applying the import would remove most of the stored list (more than half of its meetings,
+    /// or all of them). Nothing was changed: show the preview and import again with
+    /// `replace = true` only if the person chooses to replace the list.
+    #[error("{}", core_text(self))]
+    ReplaceNeeded {
+        /// Meetings the import would remove (or flag as no longer listed).
+        vanished: u64,
+        /// Meetings the stored list has now.
+        listed: u64,
+    },
+    /// Meetings of the list name no time zone and none is known for the list. Nothing was
+    /// changed: ask the person for the list's zone (offering `suggested_zone`) and import again
+    /// with it. Never read as UTC.
+    #[error("{}", core_text(self))]
+    ZoneNeeded {
+        /// How many meetings name no zone.
+        meetings: u64,
+        /// The IANA zone most of their places lie in, when their coordinates say.
+        suggested_zone: Option<String>,
     },
     /// A zone name given (the user's zone, a list's default zone) is not an IANA zone name this
     /// version knows. It is never read as UTC.
@@ -138,12 +177,57 @@ impl From<CoreMeetingsError> for MeetingsError {
             CoreMeetingsError::ReminderTooEarly { minutes, max } => {
                 MeetingsError::ReminderTooEarly { minutes, max }
             }
+            CoreMeetingsError::WrongFormat { given, looks_like } => MeetingsError::WrongFormat {
+                given: given.into(),
+                looks_like: looks_like.into(),
+            },
+            CoreMeetingsError::NothingImported { records } => MeetingsError::NothingImported {
+                records: count(records),
+            },
+            CoreMeetingsError::ReplaceNeeded { vanished, listed } => MeetingsError::ReplaceNeeded {
+                vanished: count(vanished),
+                listed: count(listed),
+            },
+            CoreMeetingsError::ZoneNeeded {
+                meetings,
+                suggested,
+            } => MeetingsError::ZoneNeeded {
+                meetings: count(meetings),
+                suggested_zone: suggested.map(|z| z.name().to_owned()),
+            },
             CoreMeetingsError::NothingToExport => MeetingsError::NothingToExport,
             CoreMeetingsError::NoteTooLong { max } => {
                 MeetingsError::NoteTooLong { max: count(max) }
             }
         }
     }
+}
+
+/// Core's sentence for the import refusals, so each is worded once (in core).
+fn core_text(e: &MeetingsError) -> String {
+    let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let core = match e {
+        MeetingsError::WrongFormat { given, looks_like } => CoreMeetingsError::WrongFormat {
+            given: (*given).into(),
+            looks_like: (*looks_like).into(),
+        },
+        MeetingsError::NothingImported { records } => CoreMeetingsError::NothingImported {
+            records: size(*records),
+        },
+        MeetingsError::ReplaceNeeded { vanished, listed } => CoreMeetingsError::ReplaceNeeded {
+            vanished: size(*vanished),
+            listed: size(*listed),
+        },
+        MeetingsError::ZoneNeeded {
+            meetings,
+            suggested_zone,
+        } => CoreMeetingsError::ZoneNeeded {
+            meetings: size(*meetings),
+            suggested: suggested_zone.as_deref().and_then(parse_zone),
+        },
+        other => return format!("{other:?}"),
+    };
+    core.to_string()
 }
 
 impl From<CoreVaultError> for MeetingsError {

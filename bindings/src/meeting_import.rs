@@ -1,4 +1,5 @@
-//! What `importMeetings` did: the changes to the store and the importer's report.
+//! What `importMeetings` did, or `previewMeetingImport` says it would do: the changes to the store
+//! and the importer's report.
 //!
 //! The report is core's (`oneday_core::meetings::import::report`): every record skipped or repaired
 //! and every repeated id, each named by its 0-based position in the feed and its feed id, never by
@@ -7,7 +8,7 @@
 
 use oneday_core::meetings as core;
 use oneday_core::meetings::import::{Duplicate, Resolution};
-use oneday_core::meetings::store::ImportOutcome;
+use oneday_core::meetings::store::{ImportOutcome, ImportPreview};
 
 use crate::meetings::FeedFormat;
 
@@ -176,6 +177,37 @@ pub struct MeetingImport {
     pub report: MeetingImportReport,
 }
 
+/// What importing a list would do, computed without writing (`previewMeetingImport`): show it,
+/// then apply it with `importMeetings`, passing `replace = true` only when [`Self::needs_replace`]
+/// and the person chose to replace the list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct MeetingImportPreview {
+    /// The name the list would be imported under.
+    pub source: String,
+    /// What applying would change in the store.
+    pub counts: MeetingMergeCounts,
+    /// What the importer skipped, repaired and de-duplicated.
+    pub report: MeetingImportReport,
+    /// Meetings the stored list has now (0 for a new list).
+    pub listed_before: u64,
+    /// Applying removes most of the stored list: `importMeetings` refuses it (`ReplaceNeeded`)
+    /// unless `replace` is true.
+    pub needs_replace: bool,
+}
+
+impl MeetingImportPreview {
+    /// The FFI view of core's preview of an import under `source`.
+    pub(crate) fn new(source: String, preview: &ImportPreview) -> Self {
+        MeetingImportPreview {
+            source,
+            counts: preview.counts.into(),
+            report: (&preview.report).into(),
+            listed_before: count(preview.listed_before),
+            needs_replace: preview.needs_replace,
+        }
+    }
+}
+
 /// A count as it crosses the FFI.
 fn count(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
@@ -210,8 +242,16 @@ impl From<&core::ImportReport> for MeetingImportReport {
             format: r.format.into(),
             records: count(r.records),
             kept: count(r.kept),
-            skipped: r.skipped.iter().map(Into::into).collect(),
-            repaired: r.repaired.iter().map(Into::into).collect(),
+            skipped: r
+                .skipped
+                .iter()
+                .map(|i| ImportRecordIssue::new(i, r.format))
+                .collect(),
+            repaired: r
+                .repaired
+                .iter()
+                .map(|i| ImportRecordIssue::new(i, r.format))
+                .collect(),
             repaired_records: count(r.repaired_records()),
             duplicates: r.duplicates.iter().map(Into::into).collect(),
             dropped_duplicates: count(r.dropped_duplicates()),
@@ -227,13 +267,14 @@ impl From<&core::ImportReport> for MeetingImportReport {
     }
 }
 
-impl From<&core::RecordIssue> for ImportRecordIssue {
-    fn from(r: &core::RecordIssue) -> Self {
+impl ImportRecordIssue {
+    /// The FFI view of an issue in a report of `format` (whose words its text uses).
+    fn new(r: &core::RecordIssue, format: core::FeedFormat) -> Self {
         ImportRecordIssue {
             index: count(r.index),
             feed_id: r.id.clone(),
             issue: (&r.issue).into(),
-            text: r.issue.to_string(),
+            text: r.issue.text(format),
         }
     }
 }

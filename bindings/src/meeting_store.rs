@@ -19,29 +19,56 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::meetings::store::{self, MeetingRecord};
 use oneday_core::meetings::MeetingBook;
-use oneday_core::meetings::{parse_feed, ImportOptions};
+use oneday_core::meetings::{parse_feed, zone_name, Import, ImportOptions};
 use oneday_core::vault::RecordId;
 
 use crate::dates::LocalDate;
 use crate::meeting_errors::MeetingsError;
 use crate::meeting_filter::MeetingFilter;
-use crate::meeting_import::MeetingImport;
+use crate::meeting_import::{MeetingImport, MeetingImportPreview};
 use crate::meeting_upcoming::{MeetingAttendance, UpcomingMeetings};
 use crate::meetings::{FeedFormat, Meeting, MeetingReminder};
 use crate::vault::Vault;
 
 #[uniffi::export]
 impl Vault {
+    /// What importing a meeting list (the feed's bytes) under the name `source` would change,
+    /// without writing anything: the shell shows it, then applies it with `importMeetings`. Takes
+    /// the same arguments (but the choice to replace) and refuses the same ways, except that an
+    /// import removing most of the stored list is previewed with `needsReplace` set instead of
+    /// refused.
+    ///
+    /// Throws as `importMeetings` does, but never `ReplaceNeeded`.
+    #[uniffi::method(default(bmlt_formats = None, default_zone = None))]
+    pub fn preview_meeting_import(
+        &self,
+        feed: Vec<u8>,
+        format: FeedFormat,
+        source: String,
+        bmlt_formats: Option<Vec<u8>>,
+        default_zone: Option<String>,
+    ) -> Result<MeetingImportPreview, MeetingsError> {
+        let zone = default_zone.as_deref().map(parse_zone).transpose()?;
+        let parsed = parse(&feed, format, &source, bmlt_formats.as_deref(), zone)?;
+        let preview = store::preview(&self.inner, &parsed, &source, zone)?;
+        Ok(MeetingImportPreview::new(source, &preview))
+    }
+
     /// Imports a meeting list (the feed's bytes) under the name `source`, in one transaction.
     /// Meetings of that list already stored are updated in place by key and keep the user's data;
     /// new ones are added; ones the list no longer has are flagged when the user had added something
     /// to them, else removed. `bmlt_formats` is the BMLT `GetFormats` answer (ignored for Meeting
-    /// Guide). `default_zone` (an IANA name) is the zone for meetings whose list names none; it is
-    /// saved for the list and used by `nextMeetings` and `exportMeetingsIcs`.
+    /// Guide). `default_zone` (an IANA name, in any letter case) is the zone for meetings whose
+    /// list names none; it is saved for the list and used by `nextMeetings` and
+    /// `exportMeetingsIcs`. `replace` is the person's choice to apply an import that removes most
+    /// of the stored list (see `previewMeetingImport`).
     ///
     /// Throws `InvalidJson` (with line and column), `FeedTooLarge`, `UnexpectedShape`,
-    /// `UnknownZoneName`.
-    #[uniffi::method(default(bmlt_formats = None, default_zone = None))]
+    /// `WrongFormat` (the list is of the other format), `NothingImported` (no meeting, nothing to
+    /// replace), `ReplaceNeeded` (removes most of the list and `replace` is false), `ZoneNeeded`
+    /// (meetings name no zone and none is known for the list), `UnknownZoneName`. A refused import
+    /// changes nothing.
+    #[uniffi::method(default(bmlt_formats = None, default_zone = None, replace = false))]
     pub fn import_meetings(
         &self,
         feed: Vec<u8>,
@@ -49,12 +76,11 @@ impl Vault {
         source: String,
         bmlt_formats: Option<Vec<u8>>,
         default_zone: Option<String>,
+        replace: bool,
     ) -> Result<MeetingImport, MeetingsError> {
         let zone = default_zone.as_deref().map(parse_zone).transpose()?;
-        let mut options = ImportOptions::new(source.clone());
-        options.default_zone = zone;
-        let parsed = parse_feed(format.into(), &feed, bmlt_formats.as_deref(), &options)?;
-        let outcome = store::import(&self.inner, parsed, &source, zone)?;
+        let parsed = parse(&feed, format, &source, bmlt_formats.as_deref(), zone)?;
+        let outcome = store::import(&self.inner, parsed, &source, zone, replace)?;
         Ok(MeetingImport::new(source, &outcome))
     }
 
@@ -213,11 +239,22 @@ impl Vault {
     }
 }
 
-/// An IANA zone name (surrounding blanks ignored), or `UnknownZoneName`.
+/// An IANA zone name in any letter case (surrounding blanks ignored), or `UnknownZoneName`.
 fn parse_zone(name: &str) -> Result<Tz, MeetingsError> {
-    name.trim()
-        .parse::<Tz>()
-        .map_err(|_| MeetingsError::UnknownZoneName)
+    zone_name::parse_zone(name).ok_or(MeetingsError::UnknownZoneName)
+}
+
+/// A feed parsed by core for the list `source` whose meetings without a zone get `zone`.
+fn parse(
+    feed: &[u8],
+    format: FeedFormat,
+    source: &str,
+    bmlt_formats: Option<&[u8]>,
+    zone: Option<Tz>,
+) -> Result<Import, MeetingsError> {
+    let mut options = ImportOptions::new(source);
+    options.default_zone = zone;
+    Ok(parse_feed(format.into(), feed, bmlt_formats, &options)?)
 }
 
 /// A foreign instant as a UTC date-time, refused (`OutOfRange`) unless its date is one core supports.
@@ -279,6 +316,7 @@ mod tests {
                 "sample".into(),
                 None,
                 None,
+                false,
             )
             .unwrap();
         assert_eq!(imported.counts.added, 6);
@@ -369,6 +407,7 @@ mod tests {
             "sample".into(),
             None,
             None,
+            false,
         )
         .unwrap();
         v.set_meeting_saved("sample/night-owls".into(), true)
@@ -474,31 +513,26 @@ mod tests {
     #[test]
     fn bmlt_with_and_without_a_default_zone() {
         let (_dir, v) = vault();
-        let first = v
+        let refused = v
             .import_meetings(
                 fixture("bmlt-search-sample.json"),
                 FeedFormat::Bmlt,
                 "na".into(),
                 Some(fixture("bmlt-formats-sample.json")),
                 None,
-            )
-            .unwrap();
-        assert_eq!(first.report.format, FeedFormat::Bmlt);
-        let from = utc("2024-06-07T10:00:00Z");
-        let next = v
-            .next_meetings(
-                from,
-                "Europe/Berlin".into(),
-                10,
-                MeetingFilter::default(),
                 false,
             )
-            .unwrap();
-        assert_eq!(next.zone_unknown, ["na/101", "na/103", "na/104"]);
-        assert!(matches!(
-            v.export_meetings_ics(vec!["na/101".into()], from),
-            Err(MeetingsError::ZoneUnknown { .. })
-        ));
+            .unwrap_err();
+        assert_eq!(
+            refused,
+            MeetingsError::ZoneNeeded {
+                meetings: 3,
+                suggested_zone: Some("Europe/Berlin".into())
+            }
+        );
+        assert!(refused.to_string().contains("likely in Europe/Berlin"));
+        assert!(v.meetings().unwrap().is_empty());
+        let from = utc("2024-06-07T10:00:00Z");
         assert_eq!(
             v.import_meetings(
                 fixture("bmlt-search-sample.json"),
@@ -506,6 +540,7 @@ mod tests {
                 "na".into(),
                 None,
                 Some("Berlin".into()),
+                false,
             )
             .unwrap_err(),
             MeetingsError::UnknownZoneName
@@ -516,10 +551,12 @@ mod tests {
                 FeedFormat::Bmlt,
                 "na".into(),
                 Some(fixture("bmlt-formats-sample.json")),
-                Some("Europe/Berlin".into()),
+                Some("europe/berlin".into()),
+                false,
             )
             .unwrap();
-        assert_eq!(again.counts.updated, 3);
+        assert_eq!(again.counts.added, 4);
+        assert_eq!(again.report.format, FeedFormat::Bmlt);
         let hope = v.meeting("na/101".into()).unwrap();
         assert_eq!(hope.zone.source, MeetingZoneSource::SourceDefault);
         assert_eq!(hope.types[0].label.as_deref(), Some("Open"));
@@ -545,6 +582,7 @@ mod tests {
                 "s".into(),
                 None,
                 None,
+                false,
             )
             .unwrap_err();
         assert!(
@@ -553,7 +591,14 @@ mod tests {
         );
         assert!(!err.to_string().contains("slug"));
         assert!(matches!(
-            v.import_meetings(b"42".to_vec(), FeedFormat::Bmlt, "s".into(), None, None),
+            v.import_meetings(
+                b"42".to_vec(),
+                FeedFormat::Bmlt,
+                "s".into(),
+                None,
+                None,
+                false
+            ),
             Err(MeetingsError::UnexpectedShape { .. })
         ));
         v.lock();
@@ -564,10 +609,57 @@ mod tests {
                 FeedFormat::MeetingGuide,
                 "s".into(),
                 None,
-                None
+                None,
+                false
             )
             .unwrap_err(),
             MeetingsError::Locked
+        );
+    }
+
+    #[test]
+    fn a_wrong_format_or_an_empty_list_is_refused_and_changes_nothing() {
+        let (_dir, v) = vault();
+        let sample = || fixture("meeting-guide-sample.json");
+        let import = |feed: Vec<u8>, format, replace| {
+            v.import_meetings(feed, format, "sample".into(), None, None, replace)
+        };
+        import(sample(), FeedFormat::MeetingGuide, false).unwrap();
+        let before = v.meetings().unwrap();
+        assert_eq!(
+            import(sample(), FeedFormat::Bmlt, true).unwrap_err(),
+            MeetingsError::WrongFormat {
+                given: FeedFormat::Bmlt,
+                looks_like: FeedFormat::MeetingGuide
+            }
+        );
+        let preview = v
+            .preview_meeting_import(
+                b"[]".to_vec(),
+                FeedFormat::MeetingGuide,
+                "sample".into(),
+                None,
+                None,
+            )
+            .unwrap();
+        assert!(preview.needs_replace);
+        assert_eq!((preview.listed_before, preview.counts.vanished), (6, 6));
+        assert_eq!(
+            import(b"[]".to_vec(), FeedFormat::MeetingGuide, false).unwrap_err(),
+            MeetingsError::ReplaceNeeded {
+                vanished: 6,
+                listed: 6
+            }
+        );
+        assert_eq!(v.meetings().unwrap(), before);
+        let replaced = import(b"[]".to_vec(), FeedFormat::MeetingGuide, true).unwrap();
+        assert_eq!(replaced.counts.vanished, 6);
+        assert!(v.meetings().unwrap().is_empty());
+        let err = import(b"[]".to_vec(), FeedFormat::MeetingGuide, true).unwrap_err();
+        assert_eq!(err, MeetingsError::NothingImported { records: 0 });
+        assert_eq!(
+            err.to_string(),
+            "the meeting list holds no meetings: nothing was imported"
         );
     }
 

@@ -113,6 +113,9 @@ pub enum CallReason {
     EmergencyNumber,
     /// "Your local emergency number": no region, or none known for it; there is no URI.
     LocalEmergencyNumber,
+    /// A drug and alcohol helpline of the user's region: only in `CallPlan.helplines`, never the
+    /// target or a fallback.
+    DrugAlcoholHelpline,
 }
 
 /// Someone to call or text.
@@ -164,13 +167,29 @@ pub struct CallPlan {
     pub target: Option<CallTarget>,
     /// Everyone else to try, in order.
     pub fallbacks: Vec<CallTarget>,
+    /// The region's drug and alcohol helplines reachable on this channel, to show apart under their
+    /// own heading: never the target or a fallback.
+    pub helplines: Vec<CallTarget>,
     /// What the plan knew about the region.
     pub region: RegionStatus,
     /// What to tell the user about their region, if anything.
     pub region_hint: Option<String>,
 }
 
-/// One crisis line of a country, with its URIs.
+/// What kind of page an entry was checked against, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum SourceKind {
+    /// A page of the body that runs the line or number.
+    Operator,
+    /// A page of a government body that does not run it.
+    Government,
+    /// A news report.
+    Press,
+    /// Anything else: a directory, a third party's list.
+    Other,
+}
+
+/// One line of a country (a crisis line, or a drug and alcohol helpline), with its URIs.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CrisisLine {
     /// Its name.
@@ -189,6 +208,8 @@ pub struct CrisisLine {
     pub chat_url: Option<String>,
     /// When it answers, when known.
     pub hours: Option<String>,
+    /// What kind of page `source_url` is.
+    pub source_kind: SourceKind,
     /// The page its numbers were checked against.
     pub source_url: String,
     /// The day they were checked against that page.
@@ -204,6 +225,8 @@ pub struct EmergencyNumber {
     pub services: String,
     /// The `tel:` URI.
     pub tel_uri: String,
+    /// What kind of page `source_url` is.
+    pub source_kind: SourceKind,
     /// The page it was checked against.
     pub source_url: String,
     /// The day it was checked against that page.
@@ -219,6 +242,8 @@ pub struct CrisisCountry {
     pub name: String,
     /// Its crisis lines, in the order to offer them.
     pub lines: Vec<CrisisLine>,
+    /// Its national drug and alcohol helplines, to show apart from the crisis lines.
+    pub drug_alcohol_helplines: Vec<CrisisLine>,
     /// Its emergency numbers, the first to offer first.
     pub emergency: Vec<EmergencyNumber>,
 }
@@ -265,25 +290,8 @@ impl CrisisCountry {
         CrisisCountry {
             region: region.to_string(),
             name: c.name.clone(),
-            lines: c
-                .lines
-                .iter()
-                .map(|l| CrisisLine {
-                    name: l.name.clone(),
-                    number: l.phone.as_ref().map(|p| p.display.clone()),
-                    tel_uri: l.phone.as_ref().map(|p| p.dial.tel_uri()),
-                    other_numbers: l.other_numbers.iter().map(|n| n.display.clone()).collect(),
-                    sms_number: l.sms.as_ref().map(|s| s.display.clone()),
-                    sms_uri: l
-                        .sms
-                        .as_ref()
-                        .map(|s| core::sms::sms_uri(&s.dial, s.keyword.as_deref())),
-                    chat_url: l.chat_url.clone(),
-                    hours: l.hours.clone(),
-                    source_url: l.source_url.clone(),
-                    last_verified: l.last_verified,
-                })
-                .collect(),
+            lines: c.lines.iter().map(Into::into).collect(),
+            drug_alcohol_helplines: c.drug_alcohol_helplines.iter().map(Into::into).collect(),
             emergency: c
                 .emergency
                 .iter()
@@ -291,10 +299,40 @@ impl CrisisCountry {
                     number: e.display.clone(),
                     services: e.services.clone(),
                     tel_uri: e.dial.tel_uri(),
+                    source_kind: e.source_kind.into(),
                     source_url: e.source_url.clone(),
                     last_verified: e.last_verified,
                 })
                 .collect(),
+        }
+    }
+}
+
+impl From<&core::CrisisLine> for CrisisLine {
+    fn from(l: &core::CrisisLine) -> Self {
+        CrisisLine {
+            name: l.name.clone(),
+            number: l.phone.as_ref().map(|p| p.display.clone()),
+            tel_uri: l.tel_uri(),
+            other_numbers: l.other_numbers.iter().map(|n| n.display.clone()).collect(),
+            sms_number: l.sms.as_ref().map(|s| s.display.clone()),
+            sms_uri: l.sms_uri(),
+            chat_url: l.chat_url.clone(),
+            hours: l.hours.clone(),
+            source_kind: l.source_kind.into(),
+            source_url: l.source_url.clone(),
+            last_verified: l.last_verified,
+        }
+    }
+}
+
+impl From<core::SourceKind> for SourceKind {
+    fn from(k: core::SourceKind) -> Self {
+        match k {
+            core::SourceKind::Operator => SourceKind::Operator,
+            core::SourceKind::Government => SourceKind::Government,
+            core::SourceKind::Press => SourceKind::Press,
+            core::SourceKind::Other => SourceKind::Other,
         }
     }
 }
@@ -381,6 +419,7 @@ impl From<&core::CallTarget> for CallTarget {
                 R::CrisisLine => CallReason::CrisisLine,
                 R::EmergencyNumber => CallReason::EmergencyNumber,
                 R::LocalEmergencyNumber => CallReason::LocalEmergencyNumber,
+                R::DrugAlcoholHelpline => CallReason::DrugAlcoholHelpline,
             },
             name: t.name.clone(),
             label: t.label(),
@@ -403,6 +442,7 @@ impl From<&core::CallPlan> for CallPlan {
             headline: p.headline(),
             target: p.target.as_ref().map(Into::into),
             fallbacks: p.fallbacks.iter().map(Into::into).collect(),
+            helplines: p.helplines.iter().map(Into::into).collect(),
             region: match &p.region {
                 core::RegionStatus::NotSet => RegionStatus::NotSet,
                 core::RegionStatus::NotInTable(r) => RegionStatus::NotInTable {
@@ -448,6 +488,13 @@ mod tests {
         let shout = gb.lines.iter().find(|l| l.name == "Shout").unwrap();
         assert_eq!(shout.sms_uri.as_deref(), Some("sms:85258?body=SHOUT"));
         assert_eq!(gb.emergency[0].tel_uri, "tel:999");
+        assert_eq!(gb.lines[0].source_kind, SourceKind::Operator);
+        assert!(gb.drug_alcohol_helplines.is_empty());
+        let us = crisis_lines("US".into()).unwrap().unwrap();
+        let samhsa = &us.drug_alcohol_helplines[0];
+        assert_eq!(samhsa.tel_uri.as_deref(), Some("tel:18006624357"));
+        assert_eq!(samhsa.source_kind, SourceKind::Operator);
+        assert_eq!(us.emergency[0].source_kind, SourceKind::Government);
         assert_eq!(crisis_lines("BE".into()).unwrap(), None);
         assert!(matches!(
             crisis_lines("UK".into()),

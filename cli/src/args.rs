@@ -9,10 +9,20 @@ use crate::commands::meetings::args::MeetingsCommand;
 
 /// One Day: clean time, meetings and your plan, offline and private.
 ///
-/// Labels and notes given as arguments land in your shell's history; give `-` instead to type them
-/// at a prompt (or pipe them in).
+/// Values given as arguments land in your shell's history; give `-` instead of a name, note, date,
+/// mood or phone number to type it at a prompt (or pipe it in, one line per `-`, in the order
+/// `--help` lists them).
 #[derive(Debug, Parser)]
-#[command(name = "oneday", version, about, long_about = None)]
+#[command(
+    name = "oneday",
+    version,
+    long_version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        "\ntime zone boundaries © OpenStreetMap contributors, ODbL 1.0 (timezone-boundary-builder, tzf-dist); see docs/third-party-data.md"
+    ),
+    about,
+    long_about = None
+)]
 pub struct Cli {
     /// The store folder (default: $XDG_DATA_HOME/oneday or ~/.local/share/oneday).
     #[arg(long, global = true, value_name = "DIR")]
@@ -104,13 +114,13 @@ pub struct CounterSettingsArgs {
     /// Count today as day 1 (true) or the clean date as day 0 (false, the default).
     #[arg(long, value_name = "true|false", num_args = 0..=1, default_missing_value = "true")]
     pub day_one: Option<bool>,
-    /// What it cost per day, such as 12.50 (needs --currency).
+    /// What it cost per day, such as 12.50 (needs --currency; `-` to type it).
     #[arg(long, value_name = "AMOUNT", requires = "currency")]
     pub daily_cost: Option<String>,
     /// ISO 4217 currency of --daily-cost, such as EUR.
     #[arg(long, value_name = "CODE", requires = "daily_cost")]
     pub currency: Option<String>,
-    /// The date and local time of last use, such as "2024-03-14 22:30".
+    /// The date and local time of last use, such as "2024-03-14 22:30" (`-` to type it).
     #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
     pub last_use: Option<String>,
     /// Let reminders name this counter (off by default, so nothing on screen outs you).
@@ -123,7 +133,7 @@ pub struct CounterSettingsArgs {
 pub struct CounterAddArgs {
     /// Its name (or `-` to type it at a prompt).
     pub label: String,
-    /// The clean date: the first full day clean (YYYY-MM-DD).
+    /// The clean date: the first full day clean (YYYY-MM-DD; `-` to type it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: String,
     /// Settings.
@@ -160,7 +170,8 @@ pub struct CounterEditArgs {
     /// A new name (or `-` to type it at a prompt).
     #[arg(long)]
     pub label: Option<String>,
-    /// A new clean date for the running attempt (back-dating is an edit, not a relapse).
+    /// A new clean date for the running attempt (back-dating is an edit, not a relapse; `-` to
+    /// type it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<String>,
     /// Remove the daily cost.
@@ -179,10 +190,10 @@ pub struct CounterEditArgs {
 pub struct CounterResetArgs {
     /// The counter's id (or its first digits).
     pub id: String,
-    /// The day of the relapse (default: today).
+    /// The day of the relapse (default: today; `-` to type it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub on: Option<String>,
-    /// The new clean date (default: the relapse date, which is then day 0).
+    /// The new clean date (default: the relapse date, which is then day 0; `-` to type it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub new_start: Option<String>,
     /// A note for yourself (or `-` to type it at a prompt).
@@ -195,7 +206,7 @@ pub struct CounterResetArgs {
 pub struct CounterPauseArgs {
     /// The counter's id (or its first digits).
     pub id: String,
-    /// The first day not counted (default: today).
+    /// The first day not counted (default: today; `-` to type it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub on: Option<String>,
     /// A note for yourself (or `-` to type it at a prompt).
@@ -208,7 +219,7 @@ pub struct CounterPauseArgs {
 pub struct CounterResumeArgs {
     /// The counter's id (or its first digits).
     pub id: String,
-    /// The new clean date (default: today).
+    /// The new clean date (default: today; `-` to type it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<String>,
 }
@@ -297,7 +308,7 @@ pub struct ReadOptions {
 /// `oneday cleantime`.
 #[derive(Debug, Args)]
 pub struct CleantimeArgs {
-    /// The clean date: the first full day clean (YYYY-MM-DD).
+    /// The clean date: the first full day clean (YYYY-MM-DD; `-` to type it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: String,
     /// Milestones to show.

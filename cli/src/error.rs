@@ -3,10 +3,10 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | done |
-//! | 2 | the command line itself was wrong (clap's usage errors) |
-//! | 3 | a value was refused (an impossible date, a blank name, an unknown counter id, ...) |
+//! | 2 | the command line itself was wrong (clap's usage errors, told in one line and a hint by `usage`) |
+//! | 3 | a value was refused (an impossible date, a blank name, an unknown counter id, input that is not UTF-8, ...) |
 //! | 4 | the store is locked, or a key, recovery code or passphrase was wrong |
-//! | 5 | the store could not be found, read or written |
+//! | 5 | the store could not be found, read or written, or its path is a file |
 //! | 6 | writing the output failed |
 //! | 7 | a meeting list could not be downloaded (no answer, a broken connection, an HTTP error status) |
 //!
@@ -22,7 +22,7 @@ use oneday_core::cleantime::store::CounterStoreError;
 use oneday_core::cleantime::CleanTimeError;
 use oneday_core::date::DateError;
 use oneday_core::meetings::store::MeetingStoreError;
-use oneday_core::meetings::MeetingsError;
+use oneday_core::meetings::{FeedFormat, MeetingsError};
 use oneday_core::plans::PlanError;
 use oneday_core::support::SupportError;
 use oneday_core::vault::VaultError;
@@ -51,6 +51,9 @@ pub enum CliError {
     /// The store has no device key on this computer.
     #[error("the store is locked; unlock it with `oneday unlock --recovery`")]
     NoDeviceKey,
+    /// The store's folder (or a folder above it) is a file.
+    #[error("{} is a file, not a folder; give --store a folder for the store", .0.display())]
+    StoreIsAFile(PathBuf),
     /// Neither `--store`, `XDG_DATA_HOME` nor `HOME` says where the store is.
     #[error("cannot tell where to keep the store: set HOME or XDG_DATA_HOME, or pass --store DIR")]
     NoDataDir,
@@ -68,9 +71,27 @@ pub enum CliError {
     /// Reading from the terminal or stdin failed.
     #[error("could not read the input: {0}")]
     Input(std::io::Error),
+    /// What was read from stdin (or a file given for it) is not UTF-8 text.
+    #[error("the input is not UTF-8 text; nothing was changed")]
+    NotUtf8,
+    /// A value typed as an argument or at a prompt is not of the kind asked for (the message names
+    /// what was expected, never what was typed).
+    #[error("{what} is {expected}")]
+    BadValue {
+        /// What the value is, such as `mood`.
+        what: &'static str,
+        /// What it must be, such as `rated 1 to 5, as a whole number`.
+        expected: String,
+    },
     /// stdin ended before a line was read.
     #[error("no input was given")]
     NoInput,
+    /// A line of stdin ran past core's limit without ending.
+    #[error("the line given on stdin is longer than {max} bytes; no field holds that much")]
+    LineTooLong {
+        /// The limit ([`oneday_core::input::MAX_LINE_BYTES`]).
+        max: usize,
+    },
     /// The two passphrases typed differ.
     #[error("the two passphrases differ; nothing was changed")]
     PassphraseMismatch,
@@ -87,7 +108,7 @@ pub enum CliError {
     #[error("could not write JSON: {0}")]
     Json(#[from] serde_json::Error),
     /// A meeting list or request was refused by the meetings rules.
-    #[error("{0}")]
+    #[error("{}", meetings_message(.0))]
     Meetings(#[from] MeetingsError),
     /// No meeting has the id given.
     #[error("no meeting has an id starting with `{0}`; `oneday meetings search` shows the ids")]
@@ -166,6 +187,28 @@ impl From<CheckInError> for CliError {
     }
 }
 
+/// Core's sentence, with the flag that answers it when an import was refused.
+fn meetings_message(e: &MeetingsError) -> String {
+    let hint = match e {
+        MeetingsError::WrongFormat { looks_like, .. } => format!(
+            "try --format {}",
+            match looks_like {
+                FeedFormat::MeetingGuide => "meeting-guide",
+                FeedFormat::Bmlt => "bmlt",
+            }
+        ),
+        MeetingsError::ReplaceNeeded { .. } => {
+            "add --replace to apply it (meetings you saved or noted are kept, flagged)".to_owned()
+        }
+        MeetingsError::ZoneNeeded { suggested, .. } => format!(
+            "pass --zone {}",
+            suggested.map_or("ZONE (an IANA name such as America/Chicago)", |z| z.name())
+        ),
+        _ => return e.to_string(),
+    };
+    format!("{e}; {hint}")
+}
+
 fn support_message(e: &SupportError) -> String {
     match e {
         SupportError::Vault(v) => vault_message(v),
@@ -214,6 +257,16 @@ fn vault_message(e: &VaultError) -> String {
 }
 
 impl CliError {
+    /// The error for a failed read of the person's input (stdin, the terminal, a file given for
+    /// it): bytes that are not UTF-8 are a refused value, anything else an I/O failure.
+    pub fn input(e: std::io::Error) -> CliError {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            CliError::NotUtf8
+        } else {
+            CliError::Input(e)
+        }
+    }
+
     /// Whether this is stdout closed by its reader.
     pub fn is_broken_pipe(&self) -> bool {
         match self {
@@ -233,6 +286,9 @@ impl CliError {
             | CliError::PassphraseMismatch
             | CliError::NeedsConfirmation(_)
             | CliError::NoInput
+            | CliError::NotUtf8
+            | CliError::BadValue { .. }
+            | CliError::LineTooLong { .. }
             | CliError::Meetings(_)
             | CliError::NoSuchMeeting(_)
             | CliError::AmbiguousMeeting(_)
@@ -249,6 +305,7 @@ impl CliError {
             CliError::NoDeviceKey | CliError::BadKeyFile | CliError::LockRefused(_) => 4,
             CliError::Vault(e) | CliError::Support(SupportError::Vault(e)) => vault_exit_code(e),
             CliError::NoStore(_)
+            | CliError::StoreIsAFile(_)
             | CliError::NoDataDir
             | CliError::KeyFile(_)
             | CliError::Input(_) => 5,

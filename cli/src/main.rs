@@ -10,7 +10,9 @@ mod secrets;
 mod session;
 mod store_dir;
 mod today;
+mod usage;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -19,9 +21,21 @@ use crate::args::{Cli, Command, PassphraseCommand};
 use crate::error::CliError;
 use crate::store_dir::StoreDir;
 
+/// The exit code of a command line that could not be read (as clap's own).
+const USAGE_EXIT_CODE: u8 = 2;
+
 fn main() -> ExitCode {
     error::install_panic_hook();
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) if usage::is_for_clap(&e, &args) => e.exit(),
+        Err(e) => {
+            let mistake = usage::explain(&e, &args);
+            eprintln!("oneday: {}\nhint: {}", mistake.line, mistake.hint);
+            return ExitCode::from(USAGE_EXIT_CODE);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped reading (`oneday status | head`) is not an error.

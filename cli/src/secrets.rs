@@ -1,10 +1,14 @@
 //! Reading secrets and private text from the person at the keyboard, not from the command line.
 //!
 //! Anything given as an argument lands in the shell's history file, in plaintext. So secrets are
-//! only ever read from the terminal (without echo) or from stdin, and labels and notes can be too:
-//! give `-` instead of the text.
+//! only ever read from the terminal (without echo) or from stdin, and every personal value (labels,
+//! notes, dates, mood, phone numbers, places) can be too: give `-` instead of the value. Several
+//! `-` in one command are read one line each, in the order `--help` lists them. A value read this
+//! way goes through the same parser as the same value given as an argument.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
+
+use oneday_core::input::{self, InputError, MAX_LINE_BYTES};
 
 use zeroize::Zeroizing;
 
@@ -13,7 +17,7 @@ use crate::error::CliError;
 /// Reads a secret: from the terminal without echo when stdin is one, else one line of stdin.
 pub fn read_secret(prompt: &str) -> Result<Zeroizing<String>, CliError> {
     let line = if std::io::stdin().is_terminal() {
-        Zeroizing::new(rpassword::prompt_password(prompt).map_err(CliError::Input)?)
+        Zeroizing::new(rpassword::prompt_password(prompt).map_err(CliError::input)?)
     } else {
         read_line()?
     };
@@ -33,14 +37,29 @@ pub fn text_or_stdin(text: &str, prompt: &str) -> Result<String, CliError> {
     Ok(read_line()?.trim_end_matches(['\r', '\n']).to_owned())
 }
 
+/// [`text_or_stdin`] for a value that may be left out.
+pub fn optional_text_or_stdin(
+    text: Option<&str>,
+    prompt: &str,
+) -> Result<Option<String>, CliError> {
+    text.map(|t| text_or_stdin(t, prompt)).transpose()
+}
+
+/// One line of stdin through core's bounded reader: refused as soon as it runs past
+/// [`MAX_LINE_BYTES`] without ending, so an endless pipe is not read whole.
 fn read_line() -> Result<Zeroizing<String>, CliError> {
-    let mut line = Zeroizing::new(String::new());
-    let n = std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(CliError::Input)?;
-    if n == 0 {
-        return Err(CliError::NoInput);
-    }
-    Ok(line)
+    let line = input::read_line_bounded(&mut std::io::stdin().lock(), MAX_LINE_BYTES)
+        .map_err(|e| match e {
+            InputError::TooLarge { limit } => CliError::LineTooLong { max: limit },
+            InputError::Io(e) => CliError::input(e),
+        })?
+        .ok_or(CliError::NoInput)?;
+    text_of(&line)
+}
+
+/// Bytes read from outside as text (a copy that is zeroed when dropped); invalid UTF-8 is a validation
+/// error ([`CliError::NotUtf8`], exit 3).
+pub fn text_of(bytes: &[u8]) -> Result<Zeroizing<String>, CliError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| CliError::NotUtf8)?;
+    Ok(Zeroizing::new(text.to_owned()))
 }

@@ -11,11 +11,18 @@ pub fn recovery_kdf() -> KdfParams {
     KdfParams::default()
 }
 
+/// Refuses a folder with no store in it (saying so when the path is a file).
+pub fn require_store(store: &StoreDir) -> Result<(), CliError> {
+    if Vault::exists(&store.dir) {
+        return Ok(());
+    }
+    store.check_is_folder()?;
+    Err(CliError::NoStore(store.dir.clone()))
+}
+
 /// Opens the vault in `store` with this computer's device key.
 pub fn open(store: &StoreDir) -> Result<Vault, CliError> {
-    if !Vault::exists(&store.dir) {
-        return Err(CliError::NoStore(store.dir.clone()));
-    }
+    require_store(store)?;
     let key = store.device_key()?.ok_or(CliError::NoDeviceKey)?;
     let vault = Vault::open_with_device_key(&store.dir, &key)?;
     warn_if_recovery_is_damaged(&vault);

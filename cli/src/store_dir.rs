@@ -46,6 +46,19 @@ impl StoreDir {
         })
     }
 
+    /// Refuses a store folder that is a file, or that lies under a file: otherwise creating or
+    /// opening the store fails later with a message about the device key file.
+    pub fn check_is_folder(&self) -> Result<(), CliError> {
+        for path in self.dir.ancestors() {
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => return Ok(()),
+                Ok(_) => return Err(CliError::StoreIsAFile(path.to_owned())),
+                Err(_) => continue,
+            }
+        }
+        Ok(())
+    }
+
     /// The path of the key file.
     pub fn key_file(&self) -> PathBuf {
         self.dir.join(KEY_FILE)
@@ -134,6 +147,24 @@ fn decode_hex(text: &str) -> Option<DeviceKey> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn a_file_on_the_store_path_is_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("notes.txt");
+        fs::write(&file, "x").unwrap();
+        for dir in [file.clone(), file.join("oneday")] {
+            let err = StoreDir { dir }.check_is_folder().unwrap_err();
+            assert!(
+                matches!(&err, CliError::StoreIsAFile(p) if *p == file),
+                "{err:?}"
+            );
+        }
+        let fresh = StoreDir {
+            dir: tmp.path().join("new/oneday"),
+        };
+        fresh.check_is_folder().unwrap();
+    }
 
     #[test]
     fn hex_round_trip_and_rejects() {

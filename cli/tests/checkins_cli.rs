@@ -256,8 +256,9 @@ fn bad_input_is_refused_with_exit_3_and_nothing_is_written() {
     assert_eq!(code, 3);
     let (code, _) = fails(&dir, &["checkin", "thresholds", "--mood", "low"]);
     assert_eq!(code, 2, "not a number or `off`: a usage error");
-    let (code, _) = fails(&dir, &["checkin", "--as-of", TODAY, "--mood", "-1"]);
-    assert_eq!(code, 2);
+    let (code, err) = fails(&dir, &["checkin", "--as-of", TODAY, "--mood", "-1"]);
+    assert_eq!(code, 3, "a value out of range, as --mood 9: {err}");
+    assert!(err.contains("mood is rated 1 to 5"), "{err}");
     let listed = json(&dir, &["checkin", "list", "--as-of", TODAY, "--json"]);
     assert_eq!(listed["check_ins"], serde_json::json!([]));
 }

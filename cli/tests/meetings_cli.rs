@@ -416,6 +416,8 @@ fn a_bmlt_list_and_its_formats_both_come_from_urls() {
             "bmlt",
             "--source",
             "na",
+            "--zone",
+            "Europe/Berlin",
             "--json",
         ],
     );
@@ -701,4 +703,191 @@ fn a_reminder_is_set_shown_by_next_and_turned_off() {
         2,
     );
     failed(&oneday(&dir, &["meetings", "remind", "ffff", "--off"]), 3);
+}
+
+/// Every meeting of the store as its key and name, to show a refused import changed nothing.
+fn listed(dir: &Path) -> Vec<(String, String)> {
+    let v = json(dir, &["meetings", "search", "--json"]);
+    v["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["key"].as_str().unwrap().to_owned(),
+                m["meeting"]["name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_wrong_format_or_an_emptied_list_is_refused_and_changes_nothing() {
+    let (tmp, dir) = store();
+    let file = sample();
+    let file = file.to_str().unwrap();
+    let source = "meeting-guide-sample";
+    ok(
+        &dir,
+        &["meetings", "import", file, "--format", "meeting-guide"],
+    );
+    let before = listed(&dir);
+    assert_eq!(before.len(), 6);
+
+    let out = oneday(
+        &dir,
+        &[
+            "meetings", "import", file, "--format", "bmlt", "--source", source,
+        ],
+    );
+    let err = failed(&out, 3);
+    assert!(err.contains("looks like a Meeting Guide list"), "{err}");
+    assert!(err.contains("try --format meeting-guide"), "{err}");
+    assert_eq!(listed(&dir), before);
+
+    let empty = tmp.path().join("empty.json");
+    std::fs::write(&empty, b"[]").unwrap();
+    let empty = empty.to_str().unwrap();
+    let import_empty = |extra: &[&str]| {
+        let mut args = vec!["meetings", "import", empty, "--format", "meeting-guide"];
+        args.extend_from_slice(extra);
+        oneday(&dir, &args)
+    };
+    let err = failed(&import_empty(&["--source", source]), 3);
+    assert!(
+        err.contains("would remove 6 of the list's 6 meetings"),
+        "{err}"
+    );
+    assert!(err.contains("--replace"), "{err}");
+    assert_eq!(listed(&dir), before);
+
+    // Chosen explicitly, the list is replaced by the empty one.
+    let out = import_empty(&["--source", source, "--replace"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(listed(&dir).is_empty());
+
+    // A file holding no meetings, with no list to replace, says so in one line.
+    let err = failed(&import_empty(&["--source", "other", "--replace"]), 3);
+    assert_eq!(
+        err,
+        "oneday: the meeting list holds no meetings: nothing was imported\n"
+    );
+}
+
+#[test]
+fn a_list_without_zones_needs_one_given_in_any_letter_case() {
+    let (_tmp, dir) = store();
+    let file = fixture("bmlt-search-sample.json");
+    let file = file.to_str().unwrap();
+    let out = oneday(
+        &dir,
+        &[
+            "meetings", "import", file, "--format", "bmlt", "--source", "na",
+        ],
+    );
+    let err = failed(&out, 3);
+    assert!(
+        err.contains("3 meeting(s) in this list name no time zone"),
+        "{err}"
+    );
+    assert!(err.contains("pass --zone Europe/Berlin"), "{err}");
+    assert!(listed(&dir).is_empty());
+
+    let text = ok(
+        &dir,
+        &[
+            "meetings",
+            "import",
+            file,
+            "--format",
+            "bmlt",
+            "--source",
+            "na",
+            "--zone",
+            "europe/berlin",
+        ],
+    );
+    assert!(
+        text.starts_with("Imported na: 4 meeting(s) from 4 record(s)"),
+        "{text}"
+    );
+    // Repairs of one kind are one line with their count.
+    assert!(
+        text.contains("\n  2 × repaired: placeholder coordinates dropped\n"),
+        "{text}"
+    );
+    let next = json(
+        &dir,
+        &[
+            "meetings",
+            "next",
+            "--all",
+            "--at",
+            "2024-06-03 09:00",
+            "--zone",
+            "Europe/Berlin",
+            "--json",
+        ],
+    );
+    assert!(next["zone_unknown"].as_array().unwrap().is_empty());
+    let zones: Vec<&str> = next["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["start_zone"].as_str().unwrap())
+        .collect();
+    assert!(zones.iter().all(|z| *z == "Europe/Berlin"), "{zones:?}");
+}
+
+#[test]
+fn next_in_plain_text_shows_a_start_moved_by_the_clock_change() {
+    let (tmp, dir) = store();
+    let feed = tmp.path().join("spring.json");
+    std::fs::write(
+        &feed,
+        br#"[{"slug":"early","name":"Early Birds","day":0,"time":"02:30","duration":60,
+              "timezone":"America/New_York"}]"#,
+    )
+    .unwrap();
+    ok(
+        &dir,
+        &[
+            "meetings",
+            "import",
+            feed.to_str().unwrap(),
+            "--format",
+            "meeting-guide",
+        ],
+    );
+    let at = |when: &str| {
+        ok(
+            &dir,
+            &[
+                "meetings",
+                "next",
+                "--all",
+                "--count",
+                "1",
+                "--at",
+                when,
+                "--zone",
+                "America/New_York",
+            ],
+        )
+    };
+    let text = at("2024-03-09 12:00");
+    assert!(text.contains("Sun 2024-03-10 03:30"), "{text}");
+    assert!(
+        text.contains(
+            "moved by the clock change: 02:30 does not exist that night, so it starts at 03:30 EDT"
+        ),
+        "{text}"
+    );
+    let week_later = at("2024-03-11 12:00");
+    assert!(week_later.contains("Sun 2024-03-17 02:30"), "{week_later}");
+    assert!(!week_later.contains("moved"), "{week_later}");
 }

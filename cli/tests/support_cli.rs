@@ -16,6 +16,16 @@ fn added_id(output: &str) -> String {
         .to_owned()
 }
 
+/// The URIs of a `call --json` plan's fallbacks, in order.
+fn fallback_uris(plan: &Value) -> Vec<&str> {
+    plan["fallbacks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["uri"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn contacts_drive_the_call_plan_sponsor_then_next_then_crisis_line() {
     let (_tmp, dir) = new_store();
@@ -77,13 +87,10 @@ fn contacts_drive_the_call_plan_sponsor_then_next_then_crisis_line() {
     assert_eq!(plan["target"]["uri"], "tel:+15550100100");
     assert_eq!(plan["region"]["status"], "covered");
     assert_eq!(plan["region"]["code"], "US");
-    let fallbacks: Vec<&str> = plan["fallbacks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["uri"].as_str().unwrap())
-        .collect();
-    assert_eq!(fallbacks, ["tel:5550100101", "tel:988", "tel:911"]);
+    assert_eq!(
+        fallback_uris(&plan),
+        ["tel:5550100101", "tel:988", "tel:911"]
+    );
 
     // The sponsor is removed: the next in order is called first.
     let (code, err) = fails(&dir, &["contacts", "remove", &sam[..8]]);
@@ -98,6 +105,19 @@ fn contacts_drive_the_call_plan_sponsor_then_next_then_crisis_line() {
     let plan = json(&dir, &["call", "--json"]);
     assert_eq!(plan["target"]["reason"], "crisis_line");
     assert_eq!(plan["target"]["uri"], "tel:988");
+    // The drug and alcohol helpline is shown apart, never in one tap's order.
+    assert_eq!(fallback_uris(&plan), ["tel:911"]);
+    assert_eq!(plan["helplines"][0]["reason"], "drug_alcohol_helpline");
+    assert_eq!(plan["helplines"][0]["uri"], "tel:18006624357");
+    let text = ok(&dir, &["call"]);
+    let apart = text
+        .find("Drug and alcohol helplines (not part of one tap):")
+        .unwrap();
+    assert!(text[..apart].contains("911 (emergency number)"), "{text}");
+    assert!(
+        text[apart..].contains("SAMHSA National Helpline (drug and alcohol helpline)"),
+        "{text}"
+    );
     assert_eq!(
         ok(&dir, &["contacts", "list"]),
         "0 contact(s).\n",
@@ -281,6 +301,16 @@ fn crisis_lines_by_region_with_sources() {
     );
     assert!(ie.contains("112: Gardaí"), "{ie}");
     assert!(ie.contains("checked against https://"), "{ie}");
+    assert!(ie.contains("(government page) on "), "{ie}");
+    let apart = ie
+        .find("Drug and alcohol helplines (not part of one tap):")
+        .unwrap();
+    assert!(
+        ie[apart..].contains("HSE Drugs and Alcohol Helpline"),
+        "{ie}"
+    );
+    assert!(ie[apart..].contains("<tel:1800459459>"), "{ie}");
+    assert!(!ie[..apart].contains("HSE Drugs"), "{ie}");
     assert!(!ie.contains("out of date"), "{ie}");
     let doc = json(&nowhere, &["crisis", "--region", "GB", "--json"]);
     assert_eq!(doc["status"], "covered");
@@ -289,6 +319,16 @@ fn crisis_lines_by_region_with_sources() {
     assert_eq!(doc["lines"][1]["tel_uri"], Value::Null);
     assert_eq!(doc["emergency"][0]["tel_uri"], "tel:999");
     assert_eq!(doc["lines"][0]["stale"], false);
+    assert_eq!(doc["lines"][0]["source_kind"], "operator");
+    assert_eq!(doc["emergency"][1]["source_kind"], "other");
+    assert_eq!(doc["drug_alcohol_helplines"], serde_json::json!([]));
+    let us = json(&nowhere, &["crisis", "--region", "US", "--json"]);
+    let samhsa = &us["drug_alcohol_helplines"][0];
+    assert_eq!(samhsa["name"], "SAMHSA National Helpline");
+    assert_eq!(samhsa["tel_uri"], "tel:18006624357");
+    assert_eq!(samhsa["source_kind"], "operator");
+    assert_eq!(samhsa["stale"], false);
+    assert_eq!(us["lines"].as_array().unwrap().len(), 1, "kept apart");
     let be = json(&nowhere, &["crisis", "--region", "BE", "--json"]);
     assert_eq!(be["status"], "not_in_table");
     assert_eq!(be["local_emergency"], "Call your local emergency number.");

@@ -86,7 +86,7 @@ fn heavy_vault() -> (tempfile::TempDir, Vault, RecoveryCode) {
         counters::add(&v, &c).unwrap();
     }
     let parsed = meeting_guide::import(&meeting_feed(2_000), &ImportOptions::new("bench")).unwrap();
-    meetings::import(&v, parsed, "bench", Some(chrono_tz::Europe::London)).unwrap();
+    meetings::import(&v, parsed, "bench", Some(chrono_tz::Europe::London), false).unwrap();
     for i in 0..20 {
         contacts::add(
             &v,

@@ -126,7 +126,7 @@ fn import_into(vault: &Vault, feed: &[u8]) -> usize {
         &ImportOptions::new("bench"),
     )
     .unwrap();
-    let outcome = store::import(vault, parsed, "bench", Some(America::New_York)).unwrap();
+    let outcome = store::import(vault, parsed, "bench", Some(America::New_York), false).unwrap();
     outcome.counts.added + outcome.counts.updated + outcome.counts.unchanged
 }
 
@@ -253,7 +253,7 @@ fn bench(c: &mut Criterion) {
                 duplicates: Vec::new(),
             },
         };
-        store::import(&vault, import, &source, None).unwrap();
+        store::import(&vault, import, &source, Some(America::New_York), false).unwrap();
     }
     let book = MeetingBook::load(&vault).unwrap();
     g.bench_function("next_10_of_5000_from_book_mode+text_filter", |b| {

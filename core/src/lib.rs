@@ -8,6 +8,7 @@
 //! - [`checkins`]: daily check-ins (mood, craving, sleep, ...) and their trends.
 //! - [`cleantime`]: counters, attempts, milestones, the day count (every rule about clean time).
 //! - [`date`]: strict civil-date parsing and the supported range.
+//! - [`input`]: the one bounded reader every read of outside input goes through.
 //! - [`meetings`]: meeting lists imported offline, saved meetings, next meeting, calendar export.
 //! - [`plans`]: the safety plan and the relapse-prevention plan, with revisions and export.
 //! - [`settings`]: the user's own settings (their region, ...).
@@ -19,6 +20,7 @@ pub mod checkins;
 pub mod cleantime;
 pub mod date;
 pub mod fuzzing;
+pub mod input;
 pub mod meetings;
 pub mod plans;
 pub mod settings;

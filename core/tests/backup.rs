@@ -90,7 +90,7 @@ fn populate(v: &Vault, tag: &str) {
     settings::set(v, "support.region", "GB").unwrap();
 
     let parsed = meeting_guide::import(&sample_feed(), &ImportOptions::new("sample")).unwrap();
-    meetings::import(v, parsed, "sample", Some(Europe::London)).unwrap();
+    meetings::import(v, parsed, "sample", Some(Europe::London), false).unwrap();
     let first = meetings::list(v).unwrap()[0].id;
     meetings::set_saved(v, &first, true).unwrap();
     meetings::set_note(v, &first, Some(format!("meeting note {tag}"))).unwrap();

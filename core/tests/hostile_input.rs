@@ -363,7 +363,7 @@ fn a_10_mb_meeting_note_is_refused_and_1000_characters_fit() {
     )
     .unwrap();
     let parsed = meeting_guide::import(&sample, &ImportOptions::new("s")).unwrap();
-    store::import(&vault, parsed, "s", None).unwrap();
+    store::import(&vault, parsed, "s", None, false).unwrap();
     let id = store::list(&vault).unwrap()[0].id;
     store::set_note(&vault, &id, Some("bring the literature".into())).unwrap();
     let huge = "x".repeat(10 * 1024 * 1024);

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::{Asia, Europe};
 use oneday_core::meetings::import::{meeting_guide, ImportOptions};
 use oneday_core::meetings::store::{self, ImportProgress, MeetingStoreError};
-use oneday_core::meetings::{MeetingFilter, MeetingZone, MeetingsError};
+use oneday_core::meetings::{parse_feed, FeedFormat, MeetingFilter, MeetingZone, MeetingsError};
 use oneday_core::vault::{RecordKind, Vault};
 use vault_support::{files_under, find_canaries, new_vault, random_letters};
 
@@ -23,9 +23,11 @@ fn sample() -> Vec<u8> {
     .unwrap()
 }
 
+/// Imports a feed as the person chose to replace the list: these tests are about merging; the
+/// refusals without that choice are tested at the end.
 fn import_mg(vault: &Vault, source: &str, feed: &[u8]) -> store::ImportOutcome {
     let parsed = meeting_guide::import(feed, &ImportOptions::new(source)).unwrap();
-    store::import(vault, parsed, source, None).unwrap()
+    store::import(vault, parsed, source, None, true).unwrap()
 }
 
 fn id_of(vault: &Vault, slug: &str) -> oneday_core::vault::RecordId {
@@ -61,7 +63,7 @@ fn the_sample_imports_into_the_vault_and_again_changes_nothing() {
     import_mg(
         &t.vault,
         "other",
-        br#"[{"slug":"x","name":"X","day":1,"time":"10:00"}]"#,
+        br#"[{"slug":"x","name":"X","day":1,"time":"10:00","timezone":"UTC"}]"#,
     );
     assert_eq!(store::list(&t.vault).unwrap().len(), kept + 1);
 }
@@ -121,8 +123,8 @@ fn import_reporting(
 ) -> (store::ImportOutcome, Vec<ImportProgress>) {
     let parsed = meeting_guide::import(feed, &ImportOptions::new(source)).unwrap();
     let mut seen = Vec::new();
-    let out =
-        store::import_with_progress(vault, parsed, source, None, &mut |p| seen.push(p)).unwrap();
+    let out = store::import_with_progress(vault, parsed, source, None, true, &mut |p| seen.push(p))
+        .unwrap();
     (out, seen)
 }
 
@@ -286,24 +288,18 @@ fn a_source_zone_places_meetings_whose_list_names_none() {
     let t = new_vault();
     let v = &t.vault;
     let feed = br#"[{"slug":"z","name":"Zoneless","day":1,"time":"10:00"}]"#;
-    import_mg(v, "s", feed);
     let from = Europe::Berlin
         .with_ymd_and_hms(2024, 6, 3, 9, 0, 0)
         .unwrap();
-    let none = store::next(v, from, 1, &MeetingFilter::default(), false).unwrap();
-    assert!(none.occurrences.is_empty(), "never silently UTC");
-    assert_eq!(none.zone_unknown.len(), 1);
     let stamp = Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap();
-    let id = id_of(v, "z");
-    assert!(matches!(
-        store::export_ics(v, &[id], stamp),
-        Err(MeetingStoreError::Meetings(
-            MeetingsError::ZoneUnknown { .. }
-        ))
-    ));
-
     let parsed = meeting_guide::import(feed, &ImportOptions::new("s")).unwrap();
-    store::import(v, parsed, "s", Some(Europe::Berlin)).unwrap();
+    assert!(
+        store::import(v, parsed, "s", None, true).is_err(),
+        "never silently UTC"
+    );
+    let parsed = meeting_guide::import(feed, &ImportOptions::new("s")).unwrap();
+    store::import(v, parsed, "s", Some(Europe::Berlin), false).unwrap();
+    let id = id_of(v, "z");
     let found = store::next(v, from, 1, &MeetingFilter::default(), false).unwrap();
     assert_eq!(
         found.occurrences[0].zone,
@@ -361,7 +357,7 @@ fn nothing_about_meetings_is_on_disk_in_plaintext() {
     );
     let parsed = meeting_guide::import(feed.as_bytes(), &ImportOptions::new("canary-src")).unwrap();
     assert_eq!(parsed.meetings.len(), 1);
-    store::import(v, parsed, "canary-src", Some(Europe::Berlin)).unwrap();
+    store::import(v, parsed, "canary-src", Some(Europe::Berlin), false).unwrap();
     let id = id_of(v, "canary");
     store::set_saved(v, &id, true).unwrap();
     store::set_note(v, &id, Some(user_note.clone())).unwrap();
@@ -375,4 +371,176 @@ fn nothing_about_meetings_is_on_disk_in_plaintext() {
     let canaries = vec![name, note, address, url, location, user_note, group];
     let hits = find_canaries(&files, &canaries);
     assert!(hits.is_empty(), "plaintext on disk: {hits:?}");
+}
+
+/// Every stored meeting's key and name, to show a refused import changed nothing.
+fn snapshot(vault: &Vault) -> Vec<(String, String, bool)> {
+    store::list(vault)
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            let m = r.stored.meeting;
+            (m.key.to_string(), m.name, r.stored.vanished_upstream)
+        })
+        .collect()
+}
+
+#[test]
+fn a_list_read_as_the_wrong_format_is_refused_and_changes_nothing() {
+    let t = new_vault();
+    import_mg(&t.vault, "sample", &sample());
+    let before = snapshot(&t.vault);
+    let as_bmlt = parse_feed(
+        FeedFormat::Bmlt,
+        &sample(),
+        None,
+        &ImportOptions::new("sample"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        as_bmlt,
+        MeetingsError::WrongFormat {
+            given: FeedFormat::Bmlt,
+            looks_like: FeedFormat::MeetingGuide
+        }
+    );
+    assert!(as_bmlt
+        .to_string()
+        .contains("looks like a Meeting Guide list"));
+    let bmlt = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/meetings/bmlt-search-sample.json"),
+    )
+    .unwrap();
+    let as_guide = parse_feed(
+        FeedFormat::MeetingGuide,
+        &bmlt,
+        None,
+        &ImportOptions::new("sample"),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        as_guide,
+        MeetingsError::WrongFormat {
+            looks_like: FeedFormat::Bmlt,
+            ..
+        }
+    ));
+    assert_eq!(snapshot(&t.vault), before);
+}
+
+#[test]
+fn an_empty_re_import_needs_the_choice_to_replace() {
+    let t = new_vault();
+    let v = &t.vault;
+    import_mg(v, "sample", &sample());
+    let before = snapshot(v);
+    let listed = before.len();
+    let empty = || meeting_guide::import(b"[]", &ImportOptions::new("sample")).unwrap();
+
+    let preview = store::preview(v, &empty(), "sample", None).unwrap();
+    assert!(preview.needs_replace);
+    assert_eq!(
+        (preview.counts.vanished, preview.listed_before),
+        (listed, listed)
+    );
+    let refused = store::import(v, empty(), "sample", None, false).unwrap_err();
+    assert!(matches!(
+        refused,
+        MeetingStoreError::Meetings(MeetingsError::ReplaceNeeded { vanished, listed: l })
+            if vanished == listed && l == listed
+    ));
+    assert_eq!(snapshot(v), before, "a refused import writes nothing");
+
+    // Chosen explicitly, it applies: the list is emptied (saved meetings would be kept, flagged).
+    let applied = store::import(v, empty(), "sample", None, true).unwrap();
+    assert_eq!(applied.counts.vanished, listed);
+    assert!(store::list(v).unwrap().is_empty());
+
+    // An empty list under a new name has nothing to replace: refused, in one line.
+    let nothing = store::import(v, empty(), "new", None, true).unwrap_err();
+    assert!(matches!(
+        nothing,
+        MeetingStoreError::Meetings(MeetingsError::NothingImported { records: 0 })
+    ));
+    assert_eq!(
+        nothing.to_string(),
+        "the meeting list holds no meetings: nothing was imported"
+    );
+    assert!(store::preview(v, &empty(), "new", None).is_err());
+}
+
+#[test]
+fn removing_more_than_half_of_a_list_needs_the_choice_to_replace() {
+    let t = new_vault();
+    let v = &t.vault;
+    let feed = |slugs: &[&str]| {
+        let records: Vec<String> = slugs
+            .iter()
+            .map(|s| format!(r#"{{"slug":"{s}","name":"{s}","day":1,"time":"10:00","timezone":"Europe/Berlin"}}"#))
+            .collect();
+        format!("[{}]", records.join(","))
+    };
+    import_mg(v, "s", feed(&["a", "b", "c", "d"]).as_bytes());
+    let half =
+        meeting_guide::import(feed(&["a", "b"]).as_bytes(), &ImportOptions::new("s")).unwrap();
+    assert!(!store::preview(v, &half, "s", None).unwrap().needs_replace);
+    let one = meeting_guide::import(feed(&["a"]).as_bytes(), &ImportOptions::new("s")).unwrap();
+    assert!(store::preview(v, &one, "s", None).unwrap().needs_replace);
+    let before = snapshot(v);
+    assert!(store::import(v, one.clone(), "s", None, false).is_err());
+    assert_eq!(snapshot(v), before);
+    // Half is not most: applied without asking.
+    let out = store::import(v, half, "s", None, false).unwrap();
+    assert_eq!(out.counts.vanished, 2);
+    // Now two are listed; losing one of two is not more than half either.
+    assert!(store::import(v, one, "s", None, false).is_ok());
+}
+
+#[test]
+fn a_list_without_zones_needs_one_and_the_likely_zone_is_suggested() {
+    let t = new_vault();
+    let v = &t.vault;
+    let bmlt = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/meetings/bmlt-search-sample.json"),
+    )
+    .unwrap();
+    let parse = || parse_feed(FeedFormat::Bmlt, &bmlt, None, &ImportOptions::new("na")).unwrap();
+    let refused = store::import(v, parse(), "na", None, false).unwrap_err();
+    let MeetingStoreError::Meetings(MeetingsError::ZoneNeeded {
+        meetings,
+        suggested,
+    }) = &refused
+    else {
+        panic!("{refused:?}")
+    };
+    assert_eq!((*meetings, *suggested), (3, Some(Europe::Berlin)));
+    assert!(
+        refused.to_string().contains("likely in Europe/Berlin"),
+        "{refused}"
+    );
+    assert!(store::list(v).unwrap().is_empty());
+    assert!(store::preview(v, &parse(), "na", None).is_err());
+
+    // A zone typed in any case is stored canonically; later imports of the list need not repeat it.
+    let zone = oneday_core::meetings::zone_name::parse_zone("europe/BERLIN").unwrap();
+    assert_eq!(zone.name(), "Europe/Berlin");
+    store::import(v, parse(), "na", Some(zone), false).unwrap();
+    assert_eq!(store::list(v).unwrap().len(), 4);
+    let again = store::import(v, parse(), "na", None, false).unwrap();
+    assert_eq!(again.counts.unchanged, 4);
+    assert_eq!(
+        store::source_zones(v).unwrap().get("na"),
+        Some(Europe::Berlin)
+    );
+    let feed = br#"[{"slug":"z","name":"Z","day":1,"time":"10:00"}]"#;
+    let mg = || meeting_guide::import(feed, &ImportOptions::new("mg")).unwrap();
+    store::import(v, mg(), "mg", Some(Europe::Berlin), false).unwrap();
+    let again = store::import(v, mg(), "mg", None, false).unwrap();
+    assert_eq!((again.counts.unchanged, again.counts.updated), (1, 0));
+    assert_eq!(
+        store::find(v, "mg/z").unwrap().stored.meeting.zone,
+        MeetingZone::SourceDefault(Europe::Berlin)
+    );
 }

@@ -62,8 +62,8 @@ pub fn run(args: &CallArgs, store_dir: &StoreDir, out: &mut impl Write) -> Resul
     Ok(())
 }
 
-/// `oneday call` as text: the headline and URI of who one tap reaches, then the fallbacks and
-/// the region hint.
+/// `oneday call` as text: the headline and URI of who one tap reaches, then the fallbacks, the
+/// region hint, and the region's drug and alcohol helplines apart (one tap never calls them).
 pub(crate) fn print_text(out: &mut impl Write, plan: &CallPlan) -> Result<(), CliError> {
     writeln!(out, "{}", plan.headline())?;
     if let Some(uri) = plan.target.as_ref().and_then(|t| t.uri.as_deref()) {
@@ -75,20 +75,30 @@ pub(crate) fn print_text(out: &mut impl Write, plan: &CallPlan) -> Result<(), Cl
             ChannelKind::Sms => "Then:",
         };
         writeln!(out, "{verb}")?;
-        for (i, t) in plan.fallbacks.iter().enumerate() {
-            let mut line = format!("  {}. {}", i + 1, t.label());
-            for part in [&t.number, &t.uri].into_iter().flatten() {
-                line.push_str("  ");
-                line.push_str(part);
-            }
-            writeln!(out, "{line}")?;
-        }
+        print_targets(out, &plan.fallbacks)?;
     }
     if let Some(hint) = plan.region_hint() {
         writeln!(out, "{hint}.")?;
         if plan.region == RegionStatus::NotSet {
             writeln!(out, "Set it with `oneday contacts region CC`.")?;
         }
+    }
+    if !plan.helplines.is_empty() {
+        writeln!(out, "Drug and alcohol helplines (not part of one tap):")?;
+        print_targets(out, &plan.helplines)?;
+    }
+    Ok(())
+}
+
+/// One numbered line per target: its label, number and URI.
+fn print_targets(out: &mut impl Write, targets: &[CallTarget]) -> Result<(), CliError> {
+    for (i, t) in targets.iter().enumerate() {
+        let mut line = format!("  {}. {}", i + 1, t.label());
+        for part in [&t.number, &t.uri].into_iter().flatten() {
+            line.push_str("  ");
+            line.push_str(part);
+        }
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -129,6 +139,7 @@ struct CallDoc {
     region_hint: Option<&'static str>,
     target: Option<TargetJson>,
     fallbacks: Vec<TargetJson>,
+    helplines: Vec<TargetJson>,
 }
 
 #[derive(Debug, Serialize)]
@@ -173,6 +184,7 @@ impl CallDoc {
             region_hint: plan.region_hint(),
             target: plan.target.as_ref().map(TargetJson::new),
             fallbacks: plan.fallbacks.iter().map(TargetJson::new).collect(),
+            helplines: plan.helplines.iter().map(TargetJson::new).collect(),
         }
     }
 }

@@ -8,11 +8,12 @@ use oneday_core::date::parse_date;
 use crate::args::{CleantimeArgs, ProfileArg};
 use crate::error::CliError;
 use crate::json::{self, CleanTimeDoc, CleanTimeJson, SCHEMA_VERSION};
+use crate::secrets::text_or_stdin;
 use crate::{render, today};
 
 /// Computes and prints clean time since `--since`.
 pub fn run(args: &CleantimeArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let since = parse_date(&args.since)?;
+    let since = parse_date(&text_or_stdin(&args.since, "Clean date (YYYY-MM-DD): ")?)?;
     let as_of = today::resolve(args.read.as_of.as_deref())?;
     let counting = if args.day_one {
         CountingMode::TodayIsDayOne

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::error::CliError;
 use crate::json::{self, SCHEMA_VERSION};
-use crate::secrets::text_or_stdin;
+use crate::secrets::{optional_text_or_stdin, text_or_stdin};
 use crate::session;
 use crate::store_dir::StoreDir;
 
@@ -113,7 +113,8 @@ pub struct ContactsOrderArgs {
 /// `oneday contacts region`.
 #[derive(Debug, Args)]
 pub struct ContactsRegionArgs {
-    /// The two-letter ISO 3166-1 country code to set, such as US, GB, IE or DE (none: show it).
+    /// The two-letter ISO 3166-1 country code to set, such as US, GB, IE or DE (`-` to type it;
+    /// none: show it).
     #[arg(conflicts_with = "clear")]
     pub code: Option<String>,
     /// Forget the region.
@@ -169,7 +170,7 @@ pub fn run(
                 role: args.role,
                 phone: text_or_stdin(&args.phone, "Phone number: ")?,
                 sms_allowed: args.sms,
-                note: read_optional(args.note.as_deref(), "Note: ")?,
+                note: optional_text_or_stdin(args.note.as_deref(), "Note: ")?,
             };
             let added = store::add(&vault, input)?;
             writeln!(out, "Added contact {}.", added.id)?;
@@ -207,26 +208,18 @@ pub fn run(
         }
         ContactsCommand::Edit(args) => {
             let found = store::find(&vault, &args.id)?;
+            // Typed values are read in the order `--help` lists them: name, phone, note.
+            let name = optional_text_or_stdin(args.name.as_deref(), "Name: ")?;
+            let phone = optional_text_or_stdin(args.phone.as_deref(), "Phone number: ")?;
             let note = if args.no_note {
                 Some(None)
             } else {
-                args.note
-                    .as_deref()
-                    .map(|n| text_or_stdin(n, "Note: ").map(Some))
-                    .transpose()?
+                optional_text_or_stdin(args.note.as_deref(), "Note: ")?.map(Some)
             };
             let change = ContactChange {
-                name: args
-                    .name
-                    .as_deref()
-                    .map(|n| text_or_stdin(n, "Name: "))
-                    .transpose()?,
+                name,
                 role: args.role,
-                phone: args
-                    .phone
-                    .as_deref()
-                    .map(|p| text_or_stdin(p, "Phone number: "))
-                    .transpose()?,
+                phone,
                 sms_allowed: args.sms,
                 note,
             };
@@ -261,10 +254,6 @@ pub fn run(
     Ok(())
 }
 
-fn read_optional(text: Option<&str>, prompt: &str) -> Result<Option<String>, CliError> {
-    text.map(|t| text_or_stdin(t, prompt)).transpose()
-}
-
 fn region_command(
     vault: &Vault,
     args: &ContactsRegionArgs,
@@ -273,7 +262,8 @@ fn region_command(
     if args.clear {
         region::set(vault, None)?;
     } else if let Some(code) = &args.code {
-        region::set(vault, Some(&Region::parse(code)?))?;
+        let code = text_or_stdin(code, "Country code (such as US): ")?;
+        region::set(vault, Some(&Region::parse(&code)?))?;
     }
     let current = region::get(vault)?;
     if args.json {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::args::{CounterCommand, CounterSettingsArgs};
 use crate::error::CliError;
 use crate::json::{self, CounterJson, SCHEMA_VERSION};
-use crate::secrets::text_or_stdin;
+use crate::secrets::{optional_text_or_stdin, text_or_stdin};
 use crate::session::{self, find_counter};
 use crate::store_dir::StoreDir;
 use crate::{render, today};
@@ -26,9 +26,11 @@ pub fn run(
     match command {
         CounterCommand::Add(args) => {
             let label = text_or_stdin(&args.label, "Name: ")?;
+            let since = text_or_stdin(&args.since, "Clean date (YYYY-MM-DD): ")?;
+            let typed = TypedSettings::read(&args.settings)?;
             let mut settings = CounterSettings::new(label);
-            apply_settings(&mut settings, &args.settings)?;
-            let counter = Counter::new(settings, parse_date(&args.since)?)?;
+            apply_settings(&mut settings, &args.settings, &typed)?;
+            let counter = Counter::new(settings, parse_date(&since)?)?;
             let id = store::add(&vault, &counter)?;
             writeln!(out, "Added counter {id}.")?;
         }
@@ -61,12 +63,13 @@ pub fn run(
         }
         CounterCommand::Edit(args) => {
             let found = find_counter(&vault, &args.id)?;
-            let label = args
-                .label
-                .as_deref()
-                .map(|l| text_or_stdin(l, "New name: "))
-                .transpose()?;
-            let since = args.since.as_deref().map(parse_date).transpose()?;
+            let label = optional_text_or_stdin(args.label.as_deref(), "New name: ")?;
+            let since =
+                optional_text_or_stdin(args.since.as_deref(), "New clean date (YYYY-MM-DD): ")?
+                    .as_deref()
+                    .map(parse_date)
+                    .transpose()?;
+            let typed = TypedSettings::read(&args.settings)?;
             store::update(&vault, &found.id, |counter| {
                 let mut settings = counter.settings().clone();
                 if let Some(label) = label {
@@ -78,7 +81,7 @@ pub fn run(
                 if args.no_last_use {
                     settings.last_use = None;
                 }
-                apply_settings(&mut settings, &args.settings)?;
+                apply_settings(&mut settings, &args.settings, &typed)?;
                 // The start moves first, so a new last-use time is checked against the new start.
                 if let Some(since) = since {
                     counter.set_start(since)?;
@@ -90,13 +93,14 @@ pub fn run(
         }
         CounterCommand::Reset(args) => {
             let found = find_counter(&vault, &args.id)?;
-            let on = today::resolve(args.on.as_deref())?;
-            let new_start = args.new_start.as_deref().map(parse_date).transpose()?;
-            let note = args
-                .note
-                .as_deref()
-                .map(|n| text_or_stdin(n, "Note: "))
-                .transpose()?;
+            let on = optional_text_or_stdin(args.on.as_deref(), "Relapse date (YYYY-MM-DD): ")?;
+            let on = today::resolve(on.as_deref())?;
+            let new_start =
+                optional_text_or_stdin(args.new_start.as_deref(), "New clean date (YYYY-MM-DD): ")?
+                    .as_deref()
+                    .map(parse_date)
+                    .transpose()?;
+            let note = optional_text_or_stdin(args.note.as_deref(), "Note: ")?;
             let counter = store::update(&vault, &found.id, |c| c.reset(on, new_start, note))
                 .map_err(|e| not_found_as(e, &args.id))?;
             let start = counter.start().map(|d| d.to_string()).unwrap_or_default();
@@ -108,12 +112,10 @@ pub fn run(
         }
         CounterCommand::Pause(args) => {
             let found = find_counter(&vault, &args.id)?;
-            let on = today::resolve(args.on.as_deref())?;
-            let note = args
-                .note
-                .as_deref()
-                .map(|n| text_or_stdin(n, "Note: "))
-                .transpose()?;
+            let on =
+                optional_text_or_stdin(args.on.as_deref(), "First day not counted (YYYY-MM-DD): ")?;
+            let on = today::resolve(on.as_deref())?;
+            let note = optional_text_or_stdin(args.note.as_deref(), "Note: ")?;
             store::update(&vault, &found.id, |c| c.pause(on, note))
                 .map_err(|e| not_found_as(e, &args.id))?;
             writeln!(
@@ -124,7 +126,9 @@ pub fn run(
         }
         CounterCommand::Resume(args) => {
             let found = find_counter(&vault, &args.id)?;
-            let since = today::resolve(args.since.as_deref())?;
+            let since =
+                optional_text_or_stdin(args.since.as_deref(), "New clean date (YYYY-MM-DD): ")?;
+            let since = today::resolve(since.as_deref())?;
             store::update(&vault, &found.id, |c| c.resume(since))
                 .map_err(|e| not_found_as(e, &args.id))?;
             writeln!(out, "Counting again from {since}.")?;
@@ -180,10 +184,30 @@ fn not_found_as(e: store::CounterStoreError, id: &str) -> CliError {
     }
 }
 
-/// Applies the settings given on the command line; the core checks them.
+/// The settings values that can be typed at a prompt (`-`), read before the store is changed.
+struct TypedSettings {
+    daily_cost: Option<String>,
+    last_use: Option<String>,
+}
+
+impl TypedSettings {
+    fn read(args: &CounterSettingsArgs) -> Result<TypedSettings, CliError> {
+        Ok(TypedSettings {
+            daily_cost: optional_text_or_stdin(args.daily_cost.as_deref(), "Daily cost: ")?,
+            last_use: optional_text_or_stdin(
+                args.last_use.as_deref(),
+                "Last use (YYYY-MM-DD HH:MM): ",
+            )?,
+        })
+    }
+}
+
+/// Applies the settings given on the command line (with the values typed at a prompt); the core
+/// checks them.
 fn apply_settings(
     settings: &mut CounterSettings,
     args: &CounterSettingsArgs,
+    typed: &TypedSettings,
 ) -> Result<(), CleanTimeError> {
     if let Some(profile) = args.profile {
         settings.profile = profile.profile();
@@ -198,10 +222,10 @@ fn apply_settings(
             CountingMode::CompletedDays
         };
     }
-    if let (Some(amount), Some(currency)) = (&args.daily_cost, &args.currency) {
+    if let (Some(amount), Some(currency)) = (&typed.daily_cost, &args.currency) {
         settings.daily_cost = Some(Money::parse(amount, currency)?);
     }
-    if let Some(text) = &args.last_use {
+    if let Some(text) = &typed.last_use {
         settings.last_use = Some(parse_date_time(text)?);
     }
     if let Some(named) = args.name_in_reminders {

@@ -1,5 +1,6 @@
-//! `oneday crisis [--region CC] [--json]`: the bundled crisis lines and emergency numbers of a
-//! country, each with the page it was checked against and when.
+//! `oneday crisis [--region CC] [--json]`: the bundled crisis lines, emergency numbers and national
+//! drug and alcohol helplines of a country, each with the page it was checked against, what kind of
+//! page that is, and when. The helplines are listed apart: one tap never calls them.
 //!
 //! The country is `--region`, else the region set with `oneday contacts region`. Without either, or
 //! for a country the table does not cover, it says to call the local emergency number and guesses
@@ -9,7 +10,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use clap::Args;
-use oneday_core::support::crisis::{self, Country, MAX_AGE_DAYS};
+use oneday_core::support::crisis::{self, Country, CrisisLine, SourceKind, MAX_AGE_DAYS};
 use oneday_core::support::sms::sms_uri;
 use oneday_core::support::{region, Region};
 use serde::Serialize;
@@ -78,7 +79,36 @@ fn print_country(
     today: NaiveDate,
 ) -> Result<(), CliError> {
     writeln!(out, "Crisis lines, {} ({r}):", c.name)?;
-    for l in &c.lines {
+    print_lines(out, &c.lines, today)?;
+    writeln!(out, "Emergency:")?;
+    for e in &c.emergency {
+        writeln!(
+            out,
+            "  {}: {} <{}>",
+            e.display,
+            e.services,
+            e.dial.tel_uri()
+        )?;
+        writeln!(
+            out,
+            "    {}",
+            checked(&e.source_url, e.source_kind, e.last_verified, today)
+        )?;
+    }
+    if !c.drug_alcohol_helplines.is_empty() {
+        writeln!(out, "Drug and alcohol helplines (not part of one tap):")?;
+        print_lines(out, &c.drug_alcohol_helplines, today)?;
+    }
+    Ok(())
+}
+
+/// Each line: its name and hours, how to reach it, and where it was checked.
+fn print_lines(
+    out: &mut impl Write,
+    lines: &[CrisisLine],
+    today: NaiveDate,
+) -> Result<(), CliError> {
+    for l in lines {
         let mut ways = Vec::new();
         if let Some(p) = &l.phone {
             ways.push(format!("call {} <{}>", p.display, p.dial.tel_uri()));
@@ -110,34 +140,22 @@ fn print_country(
         writeln!(
             out,
             "    {}",
-            checked(&l.source_url, l.last_verified, today)
-        )?;
-    }
-    writeln!(out, "Emergency:")?;
-    for e in &c.emergency {
-        writeln!(
-            out,
-            "  {}: {} <{}>",
-            e.display,
-            e.services,
-            e.dial.tel_uri()
-        )?;
-        writeln!(
-            out,
-            "    {}",
-            checked(&e.source_url, e.last_verified, today)
+            checked(&l.source_url, l.source_kind, l.last_verified, today)
         )?;
     }
     Ok(())
 }
 
-fn checked(source: &str, on: NaiveDate, today: NaiveDate) -> String {
+fn checked(source: &str, kind: SourceKind, on: NaiveDate, today: NaiveDate) -> String {
     let stale = if crisis::is_stale(on, today, MAX_AGE_DAYS) {
         " (may be out of date)"
     } else {
         ""
     };
-    format!("checked against {source} on {on}{stale}")
+    format!(
+        "checked against {source} ({} page) on {on}{stale}",
+        kind.as_str()
+    )
 }
 
 /// `oneday crisis --json`.
@@ -150,6 +168,7 @@ struct CrisisDoc {
     local_emergency: Option<&'static str>,
     lines: Vec<LineJson>,
     emergency: Vec<EmergencyJson>,
+    drug_alcohol_helplines: Vec<LineJson>,
 }
 
 #[derive(Debug, Serialize)]
@@ -162,6 +181,7 @@ struct LineJson {
     sms_uri: Option<String>,
     chat_url: Option<String>,
     hours: Option<String>,
+    source_kind: SourceKind,
     source_url: String,
     last_verified: NaiveDate,
     stale: bool,
@@ -172,6 +192,7 @@ struct EmergencyJson {
     number: String,
     services: String,
     tel_uri: String,
+    source_kind: SourceKind,
     source_url: String,
     last_verified: NaiveDate,
     stale: bool,
@@ -194,22 +215,12 @@ impl CrisisDoc {
             lines: country
                 .iter()
                 .flat_map(|c| &c.lines)
-                .map(|l| LineJson {
-                    name: l.name.clone(),
-                    number: l.phone.as_ref().map(|p| p.display.clone()),
-                    tel_uri: l.phone.as_ref().map(|p| p.dial.tel_uri()),
-                    other_numbers: l.other_numbers.iter().map(|n| n.display.clone()).collect(),
-                    sms_number: l.sms.as_ref().map(|s| s.display.clone()),
-                    sms_uri: l
-                        .sms
-                        .as_ref()
-                        .map(|s| sms_uri(&s.dial, s.keyword.as_deref())),
-                    chat_url: l.chat_url.clone(),
-                    hours: l.hours.clone(),
-                    source_url: l.source_url.clone(),
-                    last_verified: l.last_verified,
-                    stale: stale(l.last_verified),
-                })
+                .map(|l| LineJson::new(l, today))
+                .collect(),
+            drug_alcohol_helplines: country
+                .iter()
+                .flat_map(|c| &c.drug_alcohol_helplines)
+                .map(|l| LineJson::new(l, today))
                 .collect(),
             emergency: country
                 .iter()
@@ -218,11 +229,31 @@ impl CrisisDoc {
                     number: e.display.clone(),
                     services: e.services.clone(),
                     tel_uri: e.dial.tel_uri(),
+                    source_kind: e.source_kind,
                     source_url: e.source_url.clone(),
                     last_verified: e.last_verified,
                     stale: stale(e.last_verified),
                 })
                 .collect(),
+        }
+    }
+}
+
+impl LineJson {
+    fn new(l: &CrisisLine, today: NaiveDate) -> Self {
+        LineJson {
+            name: l.name.clone(),
+            number: l.phone.as_ref().map(|p| p.display.clone()),
+            tel_uri: l.tel_uri(),
+            other_numbers: l.other_numbers.iter().map(|n| n.display.clone()).collect(),
+            sms_number: l.sms.as_ref().map(|s| s.display.clone()),
+            sms_uri: l.sms_uri(),
+            chat_url: l.chat_url.clone(),
+            hours: l.hours.clone(),
+            source_kind: l.source_kind,
+            source_url: l.source_url.clone(),
+            last_verified: l.last_verified,
+            stale: crisis::is_stale(l.last_verified, today, MAX_AGE_DAYS),
         }
     }
 }

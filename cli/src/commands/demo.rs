@@ -140,7 +140,7 @@ fn next_meetings(vault: &Vault, as_of: NaiveDate, out: &mut impl Write) -> Resul
         None,
         &ImportOptions::new(SAMPLE_SOURCE),
     )?;
-    meetings::store::import(vault, parsed, SAMPLE_SOURCE, None)?;
+    meetings::store::import(vault, parsed, SAMPLE_SOURCE, None, false)?;
     for key in SAVED_MEETINGS {
         let found = meetings::store::find(vault, key)?;
         meetings::store::set_saved(vault, &found.id, true)?;

@@ -10,6 +10,7 @@ use crate::store_dir::StoreDir;
 
 /// Creates the vault, keeps the device key, and prints the recovery code.
 pub fn run(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
+    store.check_is_folder()?;
     if Vault::exists(&store.dir) {
         return Err(CliError::Vault(
             oneday_core::vault::VaultError::AlreadyExists,

@@ -6,15 +6,16 @@
 //! is missing, how it is exported) is core's (`oneday_core::plans`); this module maps arguments to
 //! core calls and prints what core returns.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
+use oneday_core::input::{self, InputError};
 use oneday_core::plans::{
     completeness, export, from_markdown, store, ContactEntry, ContactLookup, Distraction,
     DistractionKind, ExportFormat, HaltState, ParsedPlan, PlanError, PlanGap, PlanKind,
     RelapsePreventionPlan, RelapseSection, RevisionInfo, SafetyPlan, SafetyStep, Saved, Trigger,
-    TriggerCategory, WarningGrade, WarningSign,
+    TriggerCategory, WarningGrade, WarningSign, MAX_MARKDOWN_BYTES,
 };
 use oneday_core::support::PlanContacts;
 use oneday_core::vault::{RecordId, Vault};
@@ -23,12 +24,9 @@ use zeroize::Zeroizing;
 
 use crate::error::CliError;
 use crate::json::{self, SCHEMA_VERSION};
-use crate::secrets::text_or_stdin;
+use crate::secrets::{optional_text_or_stdin, text_of, text_or_stdin};
 use crate::session;
 use crate::store_dir::StoreDir;
-
-/// The most bytes `plan edit --from-markdown` reads (a full plan is a few kilobytes).
-const MAX_MARKDOWN_BYTES: u64 = 4 * 1024 * 1024;
 
 /// `oneday plan ...`.
 #[derive(Debug, Subcommand)]
@@ -189,7 +187,7 @@ pub struct ShowArgs {
 /// The fields an entry may have, for `plan add` and `plan set`.
 #[derive(Debug, Args)]
 pub struct EntryFields {
-    /// A phone number (steps 3 to 5 of the safety plan).
+    /// A phone number (steps 3 to 5 of the safety plan), or `-` to type it at a prompt.
     #[arg(long, value_name = "NUMBER")]
     pub phone: Option<String>,
     /// A coping response (relapse triggers), or `-` to type it at a prompt.
@@ -343,18 +341,13 @@ pub fn run(command: &PlanCommand, store: &StoreDir, out: &mut impl Write) -> Res
             let target = Target::of(args.kind, args.section)?;
             check_add(target, args)?;
             let text = text_or_stdin(&args.text, "Text: ")?;
-            let coping = args
-                .fields
-                .coping
-                .as_deref()
-                .map(|c| text_or_stdin(c, "Coping response: "))
-                .transpose()?;
+            let typed = TypedFields::read(&args.fields)?;
             let contact = args
                 .contact
                 .as_deref()
                 .map(|c| parse_contact(&vault, c))
                 .transpose()?;
-            let saved = add(&vault, now, target, args, text, coping, contact)?;
+            let saved = add(&vault, now, target, args, text, typed, contact)?;
             report(&vault, out, args.kind.into(), &saved)
         }
         PlanCommand::Remove(args) => {
@@ -555,6 +548,22 @@ fn sign_grade(args: &AddArgs) -> Result<WarningGrade, CliError> {
     })
 }
 
+/// The fields of an entry that can be typed at a prompt (`-`), read in the order `--help` lists
+/// them, after the entry's text.
+struct TypedFields {
+    phone: Option<String>,
+    coping: Option<String>,
+}
+
+impl TypedFields {
+    fn read(fields: &EntryFields) -> Result<TypedFields, CliError> {
+        Ok(TypedFields {
+            phone: optional_text_or_stdin(fields.phone.as_deref(), "Phone number: ")?,
+            coping: optional_text_or_stdin(fields.coping.as_deref(), "Coping response: ")?,
+        })
+    }
+}
+
 /// Adds the entry (options already checked by [`check_add`]).
 fn add(
     vault: &Vault,
@@ -562,13 +571,14 @@ fn add(
     target: Target,
     args: &AddArgs,
     text: String,
-    coping: Option<String>,
+    typed: TypedFields,
     contact: Option<RecordId>,
 ) -> Result<Saved, CliError> {
+    let TypedFields { phone, coping } = typed;
     let entry = ContactEntry {
         text: text.clone(),
         contact,
-        phone: args.fields.phone.clone(),
+        phone,
     };
     Ok(match target {
         Target::Reason => return Err(needs_set()),
@@ -628,17 +638,8 @@ fn set(vault: &Vault, now: DateTime<Utc>, args: &SetArgs) -> Result<Saved, CliEr
     check_fields(target, &args.fields, false, false)?;
     let people = matches!(target, Target::Safety(s) if s.names_people());
     target.refuse(args.no_phone && !people, "phone number")?;
-    let text = args
-        .text
-        .as_deref()
-        .map(|t| text_or_stdin(t, "Text: "))
-        .transpose()?;
-    let coping = args
-        .fields
-        .coping
-        .as_deref()
-        .map(|c| text_or_stdin(c, "Coping response: "))
-        .transpose()?;
+    let text = optional_text_or_stdin(args.text.as_deref(), "Text: ")?;
+    let TypedFields { phone, coping } = TypedFields::read(&args.fields)?;
     if let Target::Reason = target {
         if args.entry.is_some() {
             return Err(CliError::PlanUsage(
@@ -666,8 +667,8 @@ fn set(vault: &Vault, now: DateTime<Utc>, args: &SetArgs) -> Result<Saved, CliEr
                 }
                 if args.no_phone {
                     e.phone = None;
-                } else if let Some(phone) = &args.fields.phone {
-                    e.phone = Some(phone.clone());
+                } else if let Some(phone) = phone {
+                    e.phone = Some(phone);
                 }
                 return Ok(());
             }
@@ -743,25 +744,26 @@ fn replace_text(
     Ok(())
 }
 
+/// The Markdown from a file or `-` (stdin), through core's bounded reader: refused as soon as it
+/// passes [`MAX_MARKDOWN_BYTES`].
 fn read_markdown(from: &str) -> Result<Zeroizing<String>, CliError> {
-    let mut text = Zeroizing::new(String::new());
-    let result = if from == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_MARKDOWN_BYTES + 1)
-            .read_to_string(&mut text)
-    } else {
-        std::fs::File::open(from)
-            .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_string(&mut text))
-    };
-    result.map_err(CliError::Input)?;
-    if text.len() as u64 > MAX_MARKDOWN_BYTES {
-        return Err(CliError::PlanUsage(format!(
-            "the Markdown is larger than {} MiB; a plan is a few kilobytes",
-            MAX_MARKDOWN_BYTES / 1024 / 1024
-        )));
-    }
-    Ok(text)
+    let bytes = Zeroizing::new(
+        if from == "-" {
+            input::read_bounded(std::io::stdin().lock(), MAX_MARKDOWN_BYTES)
+        } else {
+            std::fs::File::open(from)
+                .map_err(InputError::Io)
+                .and_then(|f| input::read_bounded(f, MAX_MARKDOWN_BYTES))
+        }
+        .map_err(|e| match e {
+            InputError::TooLarge { limit } => CliError::PlanUsage(format!(
+                "the Markdown is larger than {} MiB; a plan is a few kilobytes",
+                limit / 1024 / 1024
+            )),
+            InputError::Io(e) => CliError::input(e),
+        })?,
+    );
+    text_of(&bytes)
 }
 
 /// Prints what a write did, and the prompt for a help contact when the safety plan has none.

@@ -24,9 +24,7 @@ new-code` while this computer's key still works, then lock.";
 /// Opens the store with the recovery code or passphrase and gives this computer a new device key;
 /// core rotates the data key on the way.
 pub fn unlock(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
-    if !Vault::exists(&store.dir) {
-        return Err(CliError::NoStore(store.dir.clone()));
-    }
+    session::require_store(store)?;
     let secret = read_secret("Recovery code or passphrase: ")?;
     let key = match store.device_key()? {
         Some(key) if StoreDir::key_from_env() => key,

@@ -15,6 +15,7 @@ pub fn run(args: &WipeArgs, store: &StoreDir, out: &mut impl Write) -> Result<()
             "wipe destroys everything in the store for good; run `oneday wipe --yes` to do it",
         ));
     }
+    store.check_is_folder()?;
     // The device key first: it needs no database, and once it is gone no copy of the files taken
     // earlier opens with anything on this computer. Then core's wipe, whatever happened to the key.
     let key_removed = store.remove_device_key();

@@ -4,36 +4,49 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::Value;
 
-/// Runs `oneday --store DIR ARGS` with `stdin` piped in, no device key from the environment and
-/// `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
-pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    oneday_with_key(dir, None, args, stdin)
+/// Starts `oneday --store DIR ARGS` with stdin, stdout and stderr piped, no device key from the
+/// environment and `TZ=UTC` (tests that need a zone say so with `--zone` or `--as-of`).
+pub fn spawn_in(dir: &Path, args: &[&str]) -> Child {
+    spawn_with_key(dir, None, args)
 }
 
-/// As [`oneday_in`], with the device key (64 hex digits) in `ONEDAY_DEVICE_KEY` when given.
-pub fn oneday_with_key(dir: &Path, device_key: Option<&str>, args: &[&str], stdin: &str) -> Output {
+/// As [`spawn_in`], with the device key (64 hex digits) in `ONEDAY_DEVICE_KEY` when given.
+pub fn spawn_with_key(dir: &Path, device_key: Option<&str>, args: &[&str]) -> Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_oneday"));
     cmd.arg("--store").arg(dir).args(args).env("TZ", "UTC");
     match device_key {
         Some(key) => cmd.env("ONEDAY_DEVICE_KEY", key),
         None => cmd.env_remove("ONEDAY_DEVICE_KEY"),
     };
-    let mut child = cmd
-        .stdin(Stdio::piped())
+    cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
         .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+}
+
+/// Runs `oneday --store DIR ARGS` (as [`spawn_in`]) with `stdin` piped in.
+pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    oneday_in_bytes(dir, args, stdin.as_bytes())
+}
+
+/// [`oneday_in`] with any bytes on stdin, such as bytes that are not UTF-8.
+pub fn oneday_in_bytes(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    finish(spawn_in(dir, args), stdin)
+}
+
+/// [`oneday_in`] with the device key in `ONEDAY_DEVICE_KEY` when given.
+pub fn oneday_with_key(dir: &Path, device_key: Option<&str>, args: &[&str], stdin: &str) -> Output {
+    finish(spawn_with_key(dir, device_key, args), stdin.as_bytes())
+}
+
+/// Writes `stdin` to the child and waits for it.
+fn finish(mut child: Child, stdin: &[u8]) -> Output {
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 

@@ -53,6 +53,9 @@ const INFO_KEY: &[u8] = b"oneday.backup.v1.key";
 const INFO_CHECK: &[u8] = b"oneday.backup.v1.check";
 /// The largest backup file read: far more than a vault holds (10,000 meetings make about 20 MB).
 pub const MAX_BACKUP_BYTES: u64 = 256 * 1024 * 1024;
+/// The most bytes read from a file that may be a backup: [`MAX_BACKUP_BYTES`] of sealed contents
+/// after the clear header. The shells read at most one byte more than this from a picked file.
+pub const MAX_BACKUP_FILE_BYTES: u64 = MAX_BACKUP_BYTES + HEADER_LEN as u64;
 
 /// What unlocks a backup.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -24,7 +24,7 @@ pub mod format;
 pub(crate) mod merge;
 
 use std::collections::BTreeSet;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -34,6 +34,7 @@ use self::contents::{Contents, Entry, UNKNOWN_EDIT_TIME};
 pub use self::error::BackupError;
 pub use self::format::{
     read_header, BackupHeader, BackupSecretKind, FORMAT_VERSION, MAX_BACKUP_BYTES,
+    MAX_BACKUP_FILE_BYTES,
 };
 pub use self::merge::{KindReport, RestoreReport};
 use crate::checkins::CheckIn;
@@ -137,17 +138,37 @@ pub fn suggested_file_name(today: chrono::NaiveDate) -> String {
     format!("backup-{}", today.format("%Y-%m-%d"))
 }
 
-/// Reads a backup file, refusing one larger than [`MAX_BACKUP_BYTES`] before reading it.
+/// Reads a backup file (or device, or pipe) through [`read`].
 pub fn read_file(path: &Path) -> Result<Vec<u8>, BackupError> {
-    let len = std::fs::metadata(path)
-        .map_err(|e| BackupError::file("read", &e))?
-        .len();
-    if len > MAX_BACKUP_BYTES {
-        return Err(BackupError::TooLarge {
-            max: MAX_BACKUP_BYTES,
-        });
+    let file = std::fs::File::open(path).map_err(|e| BackupError::file("read", &e))?;
+    read(file)
+}
+
+/// Reads what may be a backup from `reader`: first the magic bytes, so anything else (an endless
+/// stream of zeros included) is [`BackupError::NotABackup`] at once, then the rest through the one
+/// bounded reader, refused past [`MAX_BACKUP_FILE_BYTES`] without reading further.
+pub fn read(reader: impl Read) -> Result<Vec<u8>, BackupError> {
+    let mut reader = reader;
+    let magic_len = format::MAGIC.len();
+    let mut file = crate::input::read_bounded(reader.by_ref().take(magic_len as u64), magic_len)
+        .map_err(read_error)?;
+    if file.as_slice() != format::MAGIC.as_slice() {
+        return Err(BackupError::NotABackup);
     }
-    std::fs::read(path).map_err(|e| BackupError::file("read", &e))
+    let rest = crate::input::read_bounded(reader, MAX_BACKUP_FILE_BYTES as usize - magic_len)
+        .map_err(read_error)?;
+    file.extend_from_slice(&rest);
+    Ok(file)
+}
+
+/// The backup error for a failed bounded read.
+fn read_error(e: crate::input::InputError) -> BackupError {
+    match e {
+        crate::input::InputError::TooLarge { .. } => BackupError::TooLarge {
+            max: MAX_BACKUP_BYTES,
+        },
+        crate::input::InputError::Io(e) => BackupError::file("read", &e),
+    }
 }
 
 /// Writes a backup file: to a new file beside `path`, flushed to disk, then renamed over `path`,
@@ -187,7 +208,7 @@ pub(crate) fn read_untrusted(data: &[u8]) {
 }
 
 fn open(file: &[u8], secret: &[u8]) -> Result<(BackupHeader, Contents), BackupError> {
-    if file.len() as u64 > MAX_BACKUP_BYTES + format::HEADER_LEN as u64 {
+    if file.len() as u64 > MAX_BACKUP_FILE_BYTES {
         return Err(BackupError::TooLarge {
             max: MAX_BACKUP_BYTES,
         });
@@ -328,5 +349,32 @@ mod tests {
     fn suggested_name_gives_nothing_away() {
         let name = suggested_file_name(crate::test_support::d(2026, 11, 29));
         assert_eq!(name, "backup-2026-11-29");
+    }
+
+    #[test]
+    fn an_endless_stream_of_zeros_is_not_a_backup_after_its_first_bytes() {
+        let mut zeros = std::io::repeat(0).take(u64::MAX);
+        assert!(matches!(read(&mut zeros), Err(BackupError::NotABackup)));
+        assert_eq!(u64::MAX - zeros.limit(), format::MAGIC.len() as u64);
+        assert!(matches!(read(&b"ONEDAY"[..]), Err(BackupError::NotABackup)));
+    }
+
+    #[test]
+    fn an_endless_stream_after_the_magic_is_refused_at_the_limit() {
+        let mut endless = format::MAGIC.chain(std::io::repeat(0)).take(u64::MAX);
+        assert!(matches!(
+            read(&mut endless),
+            Err(BackupError::TooLarge {
+                max: MAX_BACKUP_BYTES
+            })
+        ));
+        assert_eq!(u64::MAX - endless.limit(), MAX_BACKUP_FILE_BYTES + 1);
+    }
+
+    #[test]
+    fn a_backup_reads_back_whole() {
+        let (_a, source) = temp_vault();
+        let file = export_min(&source);
+        assert_eq!(read(&file[..]).unwrap(), file);
     }
 }

@@ -32,6 +32,25 @@ pub struct MergeCounts {
     pub vanished_kept: usize,
 }
 
+impl MergeCounts {
+    /// Whether applying this merge removes most of a list that had `listed_before` meetings listed:
+    /// more than half of them no longer listed (all of them, for an empty import). The one rule
+    /// for "an import must not destroy a list by mistake": such an import is applied only when
+    /// the person chose to replace the list.
+    ///
+    /// ```
+    /// use oneday_core::meetings::MergeCounts;
+    /// let gone = |vanished| MergeCounts { vanished, ..MergeCounts::default() };
+    /// assert!(!gone(5).removes_most(10));
+    /// assert!(gone(6).removes_most(10));
+    /// assert!(gone(1).removes_most(1));
+    /// assert!(!gone(0).removes_most(0));
+    /// ```
+    pub fn removes_most(&self, listed_before: usize) -> bool {
+        listed_before > 0 && self.vanished * 2 > listed_before
+    }
+}
+
 /// Merges a fresh import of one source into what was kept for it (see the module docs).
 ///
 /// ```

@@ -13,7 +13,9 @@
 //! - [`attendance`]: the attendance log and counts such as "90 in 90";
 //! - [`ics`]: RFC 5545 calendar export;
 //! - [`store`]: meetings sealed in the vault (import, saved, notes, attendance, next, export);
-//! - [`book`]: the stored meetings decoded once and kept while the vault is unchanged.
+//! - [`book`]: the stored meetings decoded once and kept while the vault is unchanged;
+//! - [`zone_name`]: IANA zone names in any letter case, stored canonically;
+//! - [`zone_guess`]: the likely zone of a list that names none, from its places (offline).
 
 pub mod attendance;
 pub mod book;
@@ -27,6 +29,8 @@ pub mod next;
 pub mod store;
 pub mod type_codes;
 pub mod weekday;
+pub mod zone_guess;
+pub mod zone_name;
 
 pub use error::MeetingsError;
 pub use filter::{MeetingFilter, Near, TimeWindow};

@@ -79,6 +79,24 @@ pub enum FeedFormat {
     Bmlt,
 }
 
+impl FeedFormat {
+    /// The format's name for a person: `Meeting Guide`, `BMLT`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::MeetingGuide => "Meeting Guide",
+            Self::Bmlt => "BMLT",
+        }
+    }
+
+    /// The other format (there are two).
+    pub fn other(self) -> Self {
+        match self {
+            Self::MeetingGuide => Self::Bmlt,
+            Self::Bmlt => Self::MeetingGuide,
+        }
+    }
+}
+
 /// Where a meeting's time zone comes from.
 /// Serialised as `{"kind": "feed" | "source_default" | "unknown", "name": "Area/City"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -529,7 +547,7 @@ mod tz_name {
             let tz = || -> Result<Tz, String> {
                 r.name
                     .as_deref()
-                    .and_then(|n| n.parse::<Tz>().ok())
+                    .and_then(crate::meetings::zone_name::parse_zone)
                     .ok_or_else(|| "unknown IANA time zone".to_owned())
             };
             Ok(match r.kind {

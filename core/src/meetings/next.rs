@@ -4,7 +4,10 @@
 //! meeting's local calendar and then placed on the timeline with chrono-tz:
 //! - a start inside a DST gap moves forward by the gap (02:30 on the US spring-forward day is
 //!   03:30 local, the same instant as 02:30 in the offset before the gap, as RFC 5545 does);
-//! - a start inside a fold (the repeated hour) takes the first occurrence.
+//! - a start inside a fold (the repeated hour) takes the first occurrence;
+//! - the end is the start plus the listed length in elapsed time, so a meeting lasts as long on a
+//!   DST night as on any other, and its wall-clock end may differ from the list's end time by the
+//!   shift (01:00–02:00 on a fall-back night ends at the second 01:00).
 //!
 //! A meeting with no zone uses the zone the user set for its source ([`SourceZones`]); without one
 //! it is listed in [`NextOccurrences::zone_unknown`], never placed in UTC. Meetings by appointment
@@ -316,6 +319,43 @@ mod tests {
         assert_eq!(
             n.occurrences[0].end.unwrap().to_rfc3339(),
             "2024-03-10T04:30:00-04:00"
+        );
+    }
+
+    #[test]
+    fn the_end_is_the_start_plus_the_listed_length_on_dst_nights() {
+        let ms = import(
+            r#"[{"slug":"s","name":"S","day":0,"time":"01:30","end_time":"02:30","timezone":"America/New_York"},
+                {"slug":"f","name":"F","day":0,"time":"01:00","end_time":"02:00","timezone":"America/New_York"}]"#,
+        );
+        let ends = |from: DateTime<Tz>, slug: &str| {
+            let n = next(&ms, from, 2, &MeetingFilter::default(), &SourceZones::new());
+            let o = n
+                .occurrences
+                .iter()
+                .find(|o| o.meeting.key.id == slug)
+                .unwrap();
+            (o.start.to_rfc3339(), o.end.unwrap().to_rfc3339())
+        };
+        let spring = America::New_York
+            .with_ymd_and_hms(2024, 3, 9, 12, 0, 0)
+            .unwrap();
+        assert_eq!(
+            ends(spring, "s"),
+            (
+                "2024-03-10T01:30:00-05:00".into(),
+                "2024-03-10T03:30:00-04:00".into()
+            )
+        );
+        let autumn = America::New_York
+            .with_ymd_and_hms(2024, 11, 2, 12, 0, 0)
+            .unwrap();
+        assert_eq!(
+            ends(autumn, "f"),
+            (
+                "2024-11-03T01:00:00-04:00".into(),
+                "2024-11-03T01:00:00-05:00".into()
+            )
         );
     }
 

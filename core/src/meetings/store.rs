@@ -29,6 +29,7 @@ use super::import::Import;
 use super::merge::{merge, MergeCounts};
 use super::model::{Meeting, MeetingKey, MeetingZone, ReminderChoice, StoredMeeting};
 use super::next::SourceZones;
+use super::zone_name::parse_zone;
 use crate::vault::{RecordId, RecordKind, Vault, VaultError, VaultTx};
 
 /// Why a stored-meeting operation failed.
@@ -63,11 +64,7 @@ impl MeetingSourceSettings {
     /// Adds this list's zone to `zones`. A zone name this version does not know is left out (its
     /// meetings stay unplaced, never put in UTC).
     pub fn place_in(self, zones: &mut SourceZones) {
-        if let Some(tz) = self
-            .default_zone
-            .as_deref()
-            .and_then(|z| z.parse::<Tz>().ok())
-        {
+        if let Some(tz) = self.default_zone.as_deref().and_then(parse_zone) {
             zones.set(self.source, tz);
         }
     }
@@ -151,20 +148,68 @@ pub enum ImportProgress {
     },
 }
 
+/// What applying an import would do, computed without writing ([`preview`]): the shell shows it,
+/// then applies it with [`import`], saying whether the person chose to replace the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    /// What applying would change in the store.
+    pub counts: MergeCounts,
+    /// The importer's report, passed through unchanged.
+    pub report: ImportReport,
+    /// Meetings the stored list has now (not counting those already flagged as no longer listed).
+    pub listed_before: usize,
+    /// Applying removes most of the stored list ([`MergeCounts::removes_most`]): [`import`] refuses
+    /// it unless `replace` is chosen.
+    pub needs_replace: bool,
+}
+
+/// What applying `import` to the stored meetings of `source` would change, without writing: the
+/// same checks as [`import`] except the choice to replace (see [`ImportPreview::needs_replace`]).
+///
+/// Refused with [`MeetingsError::NothingImported`] when the feed yields no meeting and there is no
+/// stored list it could replace, and with [`MeetingsError::ZoneNeeded`] when meetings name no zone
+/// and neither `default_zone` nor a zone saved for the source places them.
+pub fn preview(
+    vault: &Vault,
+    import: &Import,
+    source: &str,
+    default_zone: Option<Tz>,
+) -> Result<ImportPreview, MeetingStoreError> {
+    let stored = vault.list::<StoredMeeting>(RecordKind::Meeting)?;
+    let settings = vault.list::<MeetingSourceSettings>(RecordKind::MeetingSource)?;
+    let zone = default_zone.or_else(|| saved_zone(&settings, source));
+    let plan = Plan::new(stored, source, import.meetings.clone(), zone);
+    plan.check(&import.report)?;
+    Ok(ImportPreview {
+        counts: plan.counts,
+        report: import.report.clone(),
+        listed_before: plan.listed_before,
+        needs_replace: plan.needs_replace(),
+    })
+}
+
 /// Imports a parsed feed into the store in one vault transaction: meetings of the same source are
 /// updated in place by key, new ones added, vanished ones flagged (when the user had added
 /// something to them) or removed (otherwise); the user's data always survives. `default_zone`,
 /// when given, is saved as the source's zone (used by [`next`] and [`export_ics`] for meetings
-/// whose list names none). The meetings of an [`Import`] all share one source; an empty import
-/// changes nothing but flags. `source` must be the source the feed was imported with
-/// ([`super::ImportOptions::source`]): only that source's stored meetings are merged.
+/// whose list names none). The meetings of an [`Import`] all share one source. `source` must be the
+/// source the feed was imported with ([`super::ImportOptions::source`]): only that source's stored
+/// meetings are merged.
+///
+/// Nothing is written, and the error says why, when the import yields no meeting and nothing is
+/// stored for the source ([`MeetingsError::NothingImported`]), when meetings name no zone and none
+/// is known for the source ([`MeetingsError::ZoneNeeded`]), or when it would remove most of the
+/// stored list ([`MergeCounts::removes_most`]) and `replace` is `false`
+/// ([`MeetingsError::ReplaceNeeded`]): a server glitch or a slip of a format must not cost a person
+/// their list. [`preview`] tells a shell beforehand.
 pub fn import(
     vault: &Vault,
     import: Import,
     source: &str,
     default_zone: Option<Tz>,
+    replace: bool,
 ) -> Result<ImportOutcome, MeetingStoreError> {
-    import_with_progress(vault, import, source, default_zone, &mut |_| {})
+    import_with_progress(vault, import, source, default_zone, replace, &mut |_| {})
 }
 
 /// [`import`], telling `progress` how far it has come (see [`ImportProgress`]), so a shell can show
@@ -175,25 +220,31 @@ pub fn import_with_progress(
     import: Import,
     source: &str,
     default_zone: Option<Tz>,
+    replace: bool,
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Result<ImportOutcome, MeetingStoreError> {
-    let Import { meetings, report } = import;
     progress(ImportProgress::Reading);
-    let (counts, written, removed) = vault.transaction(
-        |tx| -> Result<(MergeCounts, usize, usize), MeetingStoreError> {
-            let mut ids: HashMap<MeetingKey, (RecordId, StoredMeeting)> = HashMap::new();
-            let mut previous: Vec<(RecordId, StoredMeeting)> = tx
-                .list::<StoredMeeting>(RecordKind::Meeting)?
-                .into_iter()
-                .filter(|(_, s)| s.meeting.key.source == source)
-                .collect();
-            previous.sort_by(|a, b| a.1.meeting.key.cmp(&b.1.meeting.key));
-            let mut old = Vec::with_capacity(previous.len());
-            for (id, s) in previous {
-                ids.insert(s.meeting.key.clone(), (id, s.clone()));
-                old.push(s);
+    let (counts, report, written, removed) = vault.transaction(
+        |tx| -> Result<(MergeCounts, ImportReport, usize, usize), MeetingStoreError> {
+            let stored = tx.list::<StoredMeeting>(RecordKind::Meeting)?;
+            let settings = tx.list::<MeetingSourceSettings>(RecordKind::MeetingSource)?;
+            let zone = default_zone.or_else(|| saved_zone(&settings, source));
+            let Import { meetings, report } = import;
+            let plan = Plan::new(stored, source, meetings, zone);
+            plan.check(&report)?;
+            if plan.needs_replace() && !replace {
+                return Err(MeetingsError::ReplaceNeeded {
+                    vanished: plan.counts.vanished,
+                    listed: plan.listed_before,
+                }
+                .into());
             }
-            let (merged, counts) = merge(old, meetings);
+            let Plan {
+                ids,
+                merged,
+                counts,
+                ..
+            } = plan;
             let mut kept: BTreeSet<MeetingKey> = BTreeSet::new();
             let mut writes: Vec<(RecordId, StoredMeeting)> = Vec::new();
             for s in merged {
@@ -226,11 +277,104 @@ pub fn import_with_progress(
             if let Some(tz) = default_zone {
                 save_source_zone(tx, source, tz)?;
             }
-            Ok((counts, total, removed))
+            Ok((counts, report, total, removed))
         },
     )?;
     progress(ImportProgress::Done { written, removed });
     Ok(ImportOutcome { counts, report })
+}
+
+/// An import merged with what is stored for its source, not yet written.
+struct Plan {
+    /// The stored meetings of the source by key, with their record ids.
+    ids: HashMap<MeetingKey, (RecordId, StoredMeeting)>,
+    /// The source's meetings after the merge.
+    merged: Vec<StoredMeeting>,
+    /// What the merge changes.
+    counts: MergeCounts,
+    /// Stored meetings of the source still listed before the import.
+    listed_before: usize,
+    /// Imported meetings with a day and time but no zone.
+    zone_missing: Vec<Meeting>,
+}
+
+impl Plan {
+    /// `meetings` merged with the `stored` meetings of `source`; meetings whose list names no zone
+    /// get `source_zone` (given now, or saved for the source), so a re-import without the zone
+    /// leaves them as they were.
+    fn new(
+        stored: Vec<(RecordId, StoredMeeting)>,
+        source: &str,
+        mut meetings: Vec<Meeting>,
+        source_zone: Option<Tz>,
+    ) -> Self {
+        if let Some(tz) = source_zone {
+            for m in meetings
+                .iter_mut()
+                .filter(|m| m.zone == MeetingZone::Unknown)
+            {
+                m.zone = MeetingZone::SourceDefault(tz);
+            }
+        }
+        let mut previous: Vec<(RecordId, StoredMeeting)> = stored
+            .into_iter()
+            .filter(|(_, s)| s.meeting.key.source == source)
+            .collect();
+        previous.sort_by(|a, b| a.1.meeting.key.cmp(&b.1.meeting.key));
+        let listed_before = previous
+            .iter()
+            .filter(|(_, s)| !s.vanished_upstream)
+            .count();
+        let zone_missing = meetings
+            .iter()
+            .filter(|m| m.zone == MeetingZone::Unknown && m.schedule.start().is_some())
+            .cloned()
+            .collect();
+        let mut ids = HashMap::new();
+        let mut old = Vec::with_capacity(previous.len());
+        for (id, s) in previous {
+            ids.insert(s.meeting.key.clone(), (id, s.clone()));
+            old.push(s);
+        }
+        let (merged, counts) = merge(old, meetings);
+        Self {
+            ids,
+            merged,
+            counts,
+            listed_before,
+            zone_missing,
+        }
+    }
+
+    /// Applying removes most of the stored list.
+    fn needs_replace(&self) -> bool {
+        self.counts.removes_most(self.listed_before)
+    }
+
+    /// The checks [`preview`] and [`import`] share (all but the choice to replace).
+    fn check(&self, report: &ImportReport) -> Result<(), MeetingsError> {
+        if report.kept == 0 && self.listed_before == 0 {
+            return Err(MeetingsError::NothingImported {
+                records: report.records,
+            });
+        }
+        if !self.zone_missing.is_empty() {
+            let places: Vec<&Meeting> = self.zone_missing.iter().collect();
+            return Err(MeetingsError::ZoneNeeded {
+                meetings: self.zone_missing.len(),
+                suggested: super::zone_guess::likely_zone(&places),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The zone saved for `source` by an earlier import, when this version knows its name.
+fn saved_zone(settings: &[(RecordId, MeetingSourceSettings)], source: &str) -> Option<Tz> {
+    settings
+        .iter()
+        .filter(|(_, s)| s.source == source)
+        .find_map(|(_, s)| s.default_zone.as_deref().and_then(parse_zone))
 }
 
 fn save_source_zone(tx: &mut VaultTx<'_>, source: &str, tz: Tz) -> Result<(), VaultError> {

@@ -25,6 +25,11 @@ use super::safety::{
 };
 use crate::vault::RecordId;
 
+/// The most bytes of Markdown read for `plan edit --from-markdown` (a full plan is a few kilobytes;
+/// [`crate::plans::text::MAX_ENTRIES`] entries of [`crate::plans::text::MAX_TEXT_CHARS`] characters
+/// in every section still fit).
+pub const MAX_MARKDOWN_BYTES: usize = 4 * 1024 * 1024;
+
 /// A plan read from Markdown, of the kind its title names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParsedPlan {

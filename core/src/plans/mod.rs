@@ -33,7 +33,7 @@ pub use completeness::{Completeness, PlanGap};
 pub use contacts::{ContactLookup, LinkedContact};
 pub use error::{FieldPath, PlanError};
 pub use export::{ExportFormat, CONTACT_REMOVED};
-pub use from_markdown::ParsedPlan;
+pub use from_markdown::{ParsedPlan, MAX_MARKDOWN_BYTES};
 pub use kind::PlanKind;
 pub use relapse::{
     HaltState, RelapsePreventionPlan, RelapseSection, Trigger, TriggerCategory, WarningGrade,

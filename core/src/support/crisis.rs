@@ -1,12 +1,17 @@
-//! The bundled crisis-line table: crisis lines and emergency numbers by country, with where each
-//! number was checked and when.
+//! The bundled crisis-line table: crisis lines, emergency numbers and national drug and alcohol
+//! helplines by country, with where each number was checked, what kind of page that was, and when.
 //!
 //! The table is data, not code: `crisis_lines.json` beside this file, embedded in the build and
 //! parsed once on first use. Its top-level `note` says how it is kept. Every entry names the
-//! public page its numbers were checked against (`source_url`) and the date of that check
-//! (`last_verified`). Stale hotline numbers shipped for years are a known failure of safety-plan
+//! public page its numbers were checked against (`source_url`), what kind of page it is
+//! ([`SourceKind`]: the operator's own, a government's, the press, or other) and the date of that
+//! check (`last_verified`). Stale hotline numbers shipped for years are a known failure of safety-plan
 //! apps, so a unit test here fails when any entry was last verified more than [`MAX_AGE_DAYS`] ago,
 //! counted from the real current date: a stale table fails CI until someone checks it again.
+//!
+//! A country's drug and alcohol helplines ([`Country::drug_alcohol_helplines`]) are kept apart from
+//! its crisis lines: shells show them under their own heading, and one-tap never puts them in its
+//! order (see `one_tap.rs`).
 //!
 //! Lines are chosen by the user's [`Region`] setting, never by UI language. A country that is not
 //! in the table has no lines: one-tap then offers "call your local emergency number" wording and no
@@ -21,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::error::SupportError;
 use super::phone::PhoneNumber;
 use super::region::Region;
+use super::sms::sms_uri;
 
 /// The table as shipped.
 const DATA: &str = include_str!("crisis_lines.json");
@@ -51,7 +57,41 @@ pub struct SmsNumber {
     pub keyword: Option<String>,
 }
 
-/// One crisis line of a country.
+/// What kind of page an entry's numbers were checked against, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A page of the body that runs the line or number.
+    Operator,
+    /// A page of a government body that does not run it.
+    Government,
+    /// A news report.
+    Press,
+    /// Anything else: a directory, a third party's list.
+    Other,
+}
+
+impl SourceKind {
+    /// Every kind, strongest first.
+    pub const ALL: [SourceKind; 4] = [
+        SourceKind::Operator,
+        SourceKind::Government,
+        SourceKind::Press,
+        SourceKind::Other,
+    ];
+
+    /// The kind as `crisis_lines.json` and `oneday crisis --json` write it: `operator`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Operator => "operator",
+            SourceKind::Government => "government",
+            SourceKind::Press => "press",
+            SourceKind::Other => "other",
+        }
+    }
+}
+
+/// One line of a country: a crisis line, or a drug and alcohol helpline (the same shape).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisLine {
@@ -72,10 +112,27 @@ pub struct CrisisLine {
     /// When it answers, such as `24/7`, when the cited page says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
+    /// What kind of page `source_url` is.
+    pub source_kind: SourceKind,
     /// The page its numbers were checked against.
     pub source_url: String,
     /// The day they were checked against that page.
     pub last_verified: NaiveDate,
+}
+
+impl CrisisLine {
+    /// The `tel:` URI to call the line; `None` for a text-only line.
+    pub fn tel_uri(&self) -> Option<String> {
+        self.phone.as_ref().map(|p| p.dial.tel_uri())
+    }
+
+    /// The `sms:` URI to text the line, with its keyword as the body if it asks for one; `None`
+    /// when it takes no texts.
+    pub fn sms_uri(&self) -> Option<String> {
+        self.sms
+            .as_ref()
+            .map(|s| sms_uri(&s.dial, s.keyword.as_deref()))
+    }
 }
 
 /// An emergency number of a country (police, fire, ambulance).
@@ -88,6 +145,8 @@ pub struct EmergencyNumber {
     pub display: String,
     /// What it reaches, in words.
     pub services: String,
+    /// What kind of page `source_url` is.
+    pub source_kind: SourceKind,
     /// The page it was checked against.
     pub source_url: String,
     /// The day it was checked against that page.
@@ -102,8 +161,24 @@ pub struct Country {
     pub name: String,
     /// Its crisis lines, in the order to offer them.
     pub lines: Vec<CrisisLine>,
+    /// Its national drug and alcohol helplines (run by a health ministry or a national charity),
+    /// shown apart from the crisis lines and never part of one-tap's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drug_alcohol_helplines: Vec<CrisisLine>,
     /// Its emergency numbers; the first is the one to offer first.
     pub emergency: Vec<EmergencyNumber>,
+}
+
+impl Country {
+    /// The kind of source of every entry: crisis lines, drug and alcohol helplines, emergency
+    /// numbers.
+    fn source_kinds(&self) -> impl Iterator<Item = SourceKind> + '_ {
+        self.lines
+            .iter()
+            .chain(&self.drug_alcohol_helplines)
+            .map(|l| l.source_kind)
+            .chain(self.emergency.iter().map(|e| e.source_kind))
+    }
 }
 
 /// The whole table.
@@ -135,6 +210,7 @@ impl CrisisTable {
             let dated = country
                 .lines
                 .iter()
+                .chain(&country.drug_alcohol_helplines)
                 .map(|l| (&l.name, l.last_verified))
                 .chain(
                     country
@@ -155,6 +231,23 @@ impl CrisisTable {
         out
     }
 
+    /// How many entries (crisis lines, drug and alcohol helplines, emergency numbers, of every
+    /// country) were checked against each kind of source, strongest kind first.
+    pub fn source_kind_counts(&self) -> Vec<(SourceKind, usize)> {
+        SourceKind::ALL
+            .iter()
+            .map(|&kind| {
+                let n = self
+                    .countries
+                    .values()
+                    .flat_map(Country::source_kinds)
+                    .filter(|&k| k == kind)
+                    .count();
+                (kind, n)
+            })
+            .collect()
+    }
+
     /// Checks what serde cannot: every country has an emergency number, every line can be called
     /// or texted, names and sources are present, numbers are plain (no pauses or extensions).
     fn check(&self) -> Result<(), String> {
@@ -166,7 +259,7 @@ impl CrisisTable {
             if country.emergency.is_empty() {
                 return Err(at("no emergency number"));
             }
-            for line in &country.lines {
+            for line in country.lines.iter().chain(&country.drug_alcohol_helplines) {
                 if line.name.trim().is_empty() {
                     return Err(at("a line has no name"));
                 }
@@ -318,6 +411,9 @@ mod tests {
         let gb = country(&region("GB")).unwrap().unwrap();
         let shout = gb.lines.iter().find(|l| l.name == "Shout").unwrap();
         assert!(shout.phone.is_none());
+        assert_eq!(shout.tel_uri(), None);
+        assert_eq!(shout.sms_uri().as_deref(), Some("sms:85258?body=SHOUT"));
+        assert_eq!(gb.lines[0].tel_uri().as_deref(), Some("tel:116123"));
         assert_eq!(
             shout.sms.as_ref().unwrap().keyword.as_deref(),
             Some("SHOUT")
@@ -336,10 +432,10 @@ mod tests {
                 r#"{{"note":"n","countries":{{"BE":{{"name":"Belgium","lines":[{line}],"emergency":[{emergency}]}}}}}}"#
             )
         };
-        let e112 = r#"{"dial":"112","display":"112","services":"all","source_url":"https://example.org","last_verified":"2026-01-01"}"#;
+        let e112 = r#"{"dial":"112","display":"112","services":"all","source_kind":"government","source_url":"https://example.org","last_verified":"2026-01-01"}"#;
         let line = |phone: &str, extra: &str| {
             format!(
-                r#"{{"name":"L","phone":{{"dial":"{phone}","display":"x"}},"source_url":"https://example.org","last_verified":"2026-01-01"{extra}}}"#
+                r#"{{"name":"L","phone":{{"dial":"{phone}","display":"x"}},"source_kind":"operator","source_url":"https://example.org","last_verified":"2026-01-01"{extra}}}"#
             )
         };
         let ok = entry(&line("1813", ""), e112);
@@ -354,12 +450,96 @@ mod tests {
             parse(&entry(&line("1813", ""), "")).is_err(),
             "no emergency"
         );
-        let text_less =
-            r#"{"name":"L","source_url":"https://example.org","last_verified":"2026-01-01"}"#;
+        let text_less = r#"{"name":"L","source_kind":"other","source_url":"https://example.org","last_verified":"2026-01-01"}"#;
         assert!(parse(&entry(text_less, e112)).is_err());
+        let unsourced = line("1813", "").replace(r#""source_kind":"operator","#, "");
+        assert!(parse(&entry(&unsourced, e112)).is_err(), "no source kind");
+        let blog = line("1813", "").replace(r#""operator""#, r#""blog""#);
+        assert!(parse(&entry(&blog, e112)).is_err(), "not a source kind");
+        let with_helpline = format!(
+            r#"{{"note":"n","countries":{{"BE":{{"name":"Belgium","lines":[],"drug_alcohol_helplines":[{}],"emergency":[{e112}]}}}}}}"#,
+            line("78151515", "")
+        );
+        let be = parse(&with_helpline).unwrap();
+        assert_eq!(be.countries[&region("BE")].drug_alcohol_helplines.len(), 1);
+        let text_less_helpline = with_helpline.replace(&line("78151515", ""), text_less);
+        assert!(
+            parse(&text_less_helpline).is_err(),
+            "helplines are checked too"
+        );
         let bad_date = line("1813", "").replace("2026-01-01", "2026-02-30");
         assert!(parse(&entry(&bad_date, e112)).is_err());
         let bad_source = line("1813", "").replace("https://example.org", "example.org");
         assert!(parse(&entry(&bad_source, e112)).is_err());
+    }
+
+    #[test]
+    fn drug_and_alcohol_helplines_are_apart_from_crisis_lines() {
+        let us = country(&region("US")).unwrap().unwrap();
+        let samhsa = &us.drug_alcohol_helplines[0];
+        assert_eq!(samhsa.name, "SAMHSA National Helpline");
+        assert_eq!(
+            samhsa.phone.as_ref().unwrap().dial.tel_uri(),
+            "tel:18006624357"
+        );
+        assert_eq!(samhsa.source_kind, SourceKind::Operator);
+        assert!(us.lines.iter().all(|l| l.name != samhsa.name));
+        let nz = country(&region("NZ")).unwrap().unwrap();
+        assert_eq!(
+            nz.drug_alcohol_helplines[0]
+                .sms
+                .as_ref()
+                .unwrap()
+                .dial
+                .tel_uri(),
+            "tel:8681"
+        );
+        // Not every country has one the table could check (see docs/crisis-lines.md).
+        let gb = country(&region("GB")).unwrap().unwrap();
+        assert!(gb.drug_alcohol_helplines.is_empty());
+        let t = table().unwrap();
+        let later = samhsa.last_verified + chrono::Days::new(401);
+        assert!(t
+            .stale_entries(later, 400)
+            .iter()
+            .any(|s| s.name == "SAMHSA National Helpline"));
+    }
+
+    #[test]
+    fn every_entry_has_a_source_kind_and_the_counts_add_up() {
+        let t = table().unwrap();
+        let counts = t.source_kind_counts();
+        assert_eq!(
+            counts.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            SourceKind::ALL
+        );
+        let entries: usize = t
+            .countries
+            .values()
+            .map(|c| c.lines.len() + c.drug_alcohol_helplines.len() + c.emergency.len())
+            .sum();
+        assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), entries);
+        let gb = &t.countries[&region("GB")];
+        assert_eq!(gb.lines[0].source_kind, SourceKind::Operator);
+        assert_eq!(gb.emergency[1].source_kind, SourceKind::Other);
+        assert_eq!(SourceKind::Press.as_str(), "press");
+        assert_eq!(
+            serde_json::to_string(&SourceKind::Government).unwrap(),
+            r#""government""#
+        );
+    }
+
+    /// docs/crisis-lines.md shows the table's strength; it must say what the table holds.
+    #[test]
+    fn the_doc_counts_the_source_kinds_of_the_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/crisis-lines.md");
+        let doc = std::fs::read_to_string(path).unwrap();
+        for (kind, n) in table().unwrap().source_kind_counts() {
+            let row = format!("| `{}` | {n} |", kind.as_str());
+            assert!(
+                doc.contains(&row),
+                "docs/crisis-lines.md lacks the row {row}"
+            );
+        }
     }
 }

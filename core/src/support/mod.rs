@@ -18,7 +18,7 @@
 //! | `phone.rs` | [`PhoneNumber`]: the text as typed, checked; its RFC 3966 `tel:` URI |
 //! | `sms.rs` | the RFC 5724 `sms:` URI, the prepared messages and the user's templates |
 //! | `region.rs` | [`Region`] (ISO 3166-1 alpha-2) and the region setting |
-//! | `crisis.rs`, `crisis_lines.json` | the bundled crisis lines and emergency numbers by country |
+//! | `crisis.rs`, `crisis_lines.json` | the bundled crisis lines, emergency numbers and drug and alcohol helplines by country, each with its kind of source |
 //! | `one_tap.rs` | who one tap calls or texts, and who next: [`CallPlan`] |
 //! | `store.rs` | contacts in the vault: add, list, get, find, edit, remove, reorder; the plan |
 //! | `plan_links.rs` | [`PlanContacts`]: the contacts that safety-plan entries link to |
@@ -35,7 +35,7 @@ pub mod sms;
 pub mod store;
 
 pub use contact::{Contact, ContactChange, ContactInput, ContactRole};
-pub use crisis::{Country, CrisisLine, EmergencyNumber};
+pub use crisis::{Country, CrisisLine, EmergencyNumber, SourceKind};
 pub use error::SupportError;
 pub use one_tap::{CallPlan, CallTarget, Channel, ChannelKind, Reason, RegionStatus};
 pub use phone::{PhoneError, PhoneNumber};

@@ -9,7 +9,9 @@
 //!    number"**, with no number: a guessed number is worse than none.
 //!
 //! Whatever is not the target becomes the ordered fallback list, each with its own URI, so a shell
-//! shows "Calling Sam (sponsor)" and, below it, everyone else to try. Texting ([`Channel::Sms`])
+//! shows "Calling Sam (sponsor)" and, below it, everyone else to try. The region's national drug
+//! and alcohol helplines come apart, in [`CallPlan::helplines`]: never the target, never a fallback,
+//! so they cannot change who one tap reaches; shells show them under their own heading. Texting ([`Channel::Sms`])
 //! follows the same order among contacts who are fine with texts, then the region's crisis lines
 //! that take texts; emergency numbers are never texted. Shells only launch the URI.
 //!
@@ -18,7 +20,7 @@
 use serde::Serialize;
 
 use super::contact::ContactRole;
-use super::crisis::Country;
+use super::crisis::{Country, CrisisLine};
 use super::region::Region;
 use super::sms::sms_uri;
 use super::store::StoredContact;
@@ -62,6 +64,9 @@ pub enum Reason {
     /// The user's local emergency number, which One Day does not know (no region, or a region
     /// without an entry): the shell shows the wording and no number.
     LocalEmergencyNumber,
+    /// A national drug and alcohol helpline of the user's region: only ever in
+    /// [`CallPlan::helplines`], never the target or a fallback.
+    DrugAlcoholHelpline,
 }
 
 /// Someone to call or text, with the URI to launch.
@@ -95,6 +100,7 @@ impl CallTarget {
                 None => self.name.clone(),
             },
             Reason::CrisisLine => format!("{} (crisis line)", self.name),
+            Reason::DrugAlcoholHelpline => format!("{} (drug and alcohol helpline)", self.name),
             Reason::EmergencyNumber => format!("{} (emergency number)", self.name),
             Reason::LocalEmergencyNumber => self.name.clone(),
         }
@@ -131,6 +137,9 @@ pub struct CallPlan {
     pub target: Option<CallTarget>,
     /// Everyone else to try, in order.
     pub fallbacks: Vec<CallTarget>,
+    /// The region's drug and alcohol helplines that can be reached on this channel, to show apart:
+    /// never the target, never a fallback.
+    pub helplines: Vec<CallTarget>,
     /// What the plan knew about the region.
     pub region: RegionStatus,
 }
@@ -209,10 +218,7 @@ pub fn plan(
     let mut all = people;
     match (kind, country) {
         (ChannelKind::Call, Some(country)) => {
-            all.extend(country.lines.iter().filter_map(|l| {
-                let phone = l.phone.as_ref()?;
-                Some(line_target(&l.name, &phone.display, phone.dial.tel_uri()))
-            }));
+            all.extend(line_targets(&country.lines, Reason::CrisisLine, kind));
             all.extend(country.emergency.iter().map(|e| CallTarget {
                 reason: Reason::EmergencyNumber,
                 name: e.display.clone(),
@@ -233,37 +239,45 @@ pub fn plan(
             uri: None,
         }),
         (ChannelKind::Sms, Some(country)) => {
-            all.extend(country.lines.iter().filter_map(|l| {
-                let sms = l.sms.as_ref()?;
-                Some(line_target(
-                    &l.name,
-                    &sms.display,
-                    sms_uri(&sms.dial, sms.keyword.as_deref()),
-                ))
-            }));
+            all.extend(line_targets(&country.lines, Reason::CrisisLine, kind));
         }
         (ChannelKind::Sms, None) => {}
     }
 
+    let helplines = country
+        .map(|c| line_targets(&c.drug_alcohol_helplines, Reason::DrugAlcoholHelpline, kind))
+        .unwrap_or_default();
     let mut all = all.into_iter();
     CallPlan {
         channel: kind,
         target: all.next(),
         fallbacks: all.collect(),
+        helplines,
         region: status,
     }
 }
 
-fn line_target(name: &str, display: &str, uri: String) -> CallTarget {
-    CallTarget {
-        reason: Reason::CrisisLine,
-        name: name.to_owned(),
-        contact_id: None,
-        role: None,
-        number: Some(display.to_owned()),
-        services: None,
-        uri: Some(uri),
-    }
+/// The targets of `lines` that can be reached on `channel`: their number to call, or their number
+/// to text (with the line's keyword, if it asks for one).
+fn line_targets(lines: &[CrisisLine], reason: Reason, channel: ChannelKind) -> Vec<CallTarget> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let (display, uri) = match channel {
+                ChannelKind::Call => (&l.phone.as_ref()?.display, l.tel_uri()?),
+                ChannelKind::Sms => (&l.sms.as_ref()?.display, l.sms_uri()?),
+            };
+            Some(CallTarget {
+                reason,
+                name: l.name.clone(),
+                contact_id: None,
+                role: None,
+                number: Some(display.clone()),
+                services: None,
+                uri: Some(uri),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -443,5 +457,85 @@ mod tests {
         assert_eq!(nobody.target, None);
         assert!(nobody.fallbacks.is_empty());
         assert!(nobody.headline().starts_with("No one can be texted"));
+    }
+
+    /// The plan of `country` with its drug and alcohol helplines taken out.
+    fn without_helplines(code: &str) -> Country {
+        let mut c = country(code).clone();
+        c.drug_alcohol_helplines.clear();
+        c
+    }
+
+    #[test]
+    fn drug_and_alcohol_helplines_never_change_who_one_tap_reaches() {
+        let people = [
+            contact("Ann", R::Friend, "555 0101", true, 0),
+            contact("Sam", R::Sponsor, "555 0102", true, 1),
+        ];
+        let sms = Channel::Sms {
+            message: "Can you call me?".into(),
+        };
+        let mut covered_with_helplines = 0;
+        for code in crisis::table().unwrap().countries.keys() {
+            let code = code.to_string();
+            let r = region(&code);
+            for contacts in [&people[..], &people[..1], &[]] {
+                for channel in [&Channel::Call, &sms] {
+                    let with = plan(contacts, Some(&r), Some(country(&code)), channel);
+                    let bare = without_helplines(&code);
+                    let without = plan(contacts, Some(&r), Some(&bare), channel);
+                    assert_eq!(with.target, without.target, "{code}");
+                    assert_eq!(with.fallbacks, without.fallbacks, "{code}");
+                    assert!(without.helplines.is_empty());
+                    assert!(reasons(&with)
+                        .iter()
+                        .all(|&r| r != Reason::DrugAlcoholHelpline));
+                    assert!(with
+                        .helplines
+                        .iter()
+                        .all(|t| t.reason == Reason::DrugAlcoholHelpline));
+                }
+            }
+            if !country(&code).drug_alcohol_helplines.is_empty() {
+                covered_with_helplines += 1;
+            }
+        }
+        assert!(
+            covered_with_helplines > 0,
+            "the table has helplines to test"
+        );
+    }
+
+    #[test]
+    fn the_helplines_come_apart_with_their_own_label() {
+        let us = region("US");
+        let p = plan(&[], Some(&us), Some(country("US")), &Channel::Call);
+        assert_eq!(p.target.as_ref().unwrap().reason, Reason::CrisisLine);
+        assert_eq!(uris(&p), ["tel:988", "tel:911"]);
+        let samhsa = &p.helplines[0];
+        assert_eq!(samhsa.uri.as_deref(), Some("tel:18006624357"));
+        assert_eq!(
+            samhsa.label(),
+            "SAMHSA National Helpline (drug and alcohol helpline)"
+        );
+        let nz = region("NZ");
+        let sms = Channel::Sms {
+            message: "Can you call me?".into(),
+        };
+        let texts = plan(&[], Some(&nz), Some(country("NZ")), &sms);
+        assert_eq!(
+            texts
+                .helplines
+                .iter()
+                .map(|t| t.uri.clone().unwrap())
+                .collect::<Vec<_>>(),
+            ["sms:8681"]
+        );
+        // A helpline without texting is not in a text plan; no region, no helplines.
+        let us_texts = plan(&[], Some(&us), Some(country("US")), &sms);
+        assert!(us_texts.helplines.is_empty());
+        assert!(plan(&[], None, Some(country("US")), &Channel::Call)
+            .helplines
+            .is_empty());
     }
 }

@@ -163,8 +163,7 @@ public struct BackupSection: View {
     private func read(_ url: URL) -> Data? {
         let scoped = url.startAccessingSecurityScopedResource()
         defer { if scoped { url.stopAccessingSecurityScopedResource() } }
-        if let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize, size > model.readLimit { return nil }
-        return try? Data(contentsOf: url)
+        return BoundedRead.contents(of: url, limit: model.readLimit)
     }
 
     private func secretSheet(_ asked: SecretRequest) -> some View {

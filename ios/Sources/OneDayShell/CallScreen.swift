@@ -1,5 +1,6 @@
 // The Call screen: one tap calls whoever core put first (the sponsor, else the next in order, else a
-// crisis line) through its tel: URL; the fallback list and the crisis line below. Apple only.
+// crisis line) through its tel: URL; the fallback list and the crisis line below, then the region's
+// drug and alcohol helplines under their own heading (never part of one tap). Apple only.
 #if canImport(SwiftUI) && canImport(UIKit)
 import OneDayViewModels
 import SwiftUI
@@ -17,7 +18,7 @@ public struct CallTab: View {
         self.contacts = contacts
     }
 
-    /// The big button, the fallbacks, the crisis line.
+    /// The big button, the fallbacks, the crisis line, the drug and alcohol helplines.
     public var body: some View {
         List {
             if case .done(let s) = screen {
@@ -28,6 +29,13 @@ public struct CallTab: View {
                 }
                 if let crisis = s.crisisRow {
                     Section { Button(crisis.label) { open(crisis.uri) }.disabled(crisis.uri == nil) }
+                }
+                if !s.helplines.isEmpty {
+                    Section("Drug and alcohol helplines") {
+                        ForEach(Array(s.helplines.enumerated()), id: \.offset) { _, row in
+                            Button(row.label) { open(row.uri) }.disabled(row.uri == nil)
+                        }
+                    }
                 }
             } else if case .refused(let m) = screen {
                 Text(m.text)

@@ -17,6 +17,15 @@ public struct MeetingsTab: View {
     @State private var line: String?
     @State private var importing = false
     @State private var url = ""
+    @State private var pending: PendingImport?
+
+    /// A previewed import waiting for the person's confirmation.
+    private struct PendingImport {
+        let data: Data
+        let name: String
+        let zone: String
+        let preview: ImportPreview
+    }
 
     /// The tab over the model; `today` gives the user's local date; `reminders` offers "Remind me".
     public init(model: MeetingsModel, today: @escaping () -> LocalDate, reminders: MeetingReminderChoice? = nil) {
@@ -55,6 +64,7 @@ public struct MeetingsTab: View {
                 Button("From this address") { Task { await importFromURL() } }
             }
             if let line { Text(line) }
+            if let p = pending { Button(p.preview.confirmLabel) { applyImport(p) } }
         }
         .sheet(isPresented: Binding(get: { choosingReminder != nil }, set: { if !$0 { choosingReminder = nil } })) {
             if let reminders, let id = choosingReminder {
@@ -68,7 +78,7 @@ public struct MeetingsTab: View {
         .fileImporter(isPresented: $importing, allowedContentTypes: [.json]) { result in
             guard case .success(let file) = result, file.startAccessingSecurityScopedResource() else { return }
             defer { file.stopAccessingSecurityScopedResource() }
-            if let data = try? Data(contentsOf: file) { finishImport(data, name: file.deletingPathExtension().lastPathComponent) }
+            if let data = BoundedRead.contents(of: file, limit: BoundedRead.feedLimit) { finishImport(data, name: file.deletingPathExtension().lastPathComponent) }
         }
     }
 
@@ -85,15 +95,36 @@ public struct MeetingsTab: View {
     }
 
     /// Core never touches the network: the app fetches the page and hands core the bytes.
+    /// Downloads the list, reading at most one byte past core's limit (a server that never stops
+    /// is cut off there), then imports it.
     private func importFromURL() async {
         guard let u = URL(string: url), u.scheme == "https",
-            let (data, _) = try? await URLSession.shared.data(from: u)
+            let (bytes, response) = try? await URLSession.shared.bytes(from: u)
         else { return }
+        let limit = BoundedRead.feedLimit
+        if response.expectedContentLength > Int64(limit) { return }
+        var data = Data()
+        do {
+            for try await byte in bytes {
+                data.append(byte)
+                if data.count > limit { return }
+            }
+        } catch { return }
         finishImport(data, name: u.host ?? "list")
     }
 
+    /// Shows core's preview; the import is applied only from its confirm button.
     private func finishImport(_ data: Data, name: String) {
-        let result = try? model.importList(feed: data, format: .meetingGuide, listName: name, defaultZone: TimeZone.current.identifier)
+        let zone = TimeZone.current.identifier
+        let preview = try? model.previewList(feed: data, format: .meetingGuide, listName: name, defaultZone: zone)
+        line = preview?.value?.text ?? preview?.message?.text
+        pending = preview?.value.map { PendingImport(data: data, name: name, zone: zone, preview: $0) }
+    }
+
+    private func applyImport(_ p: PendingImport) {
+        pending = nil
+        let result = try? model.importList(
+            feed: p.data, format: .meetingGuide, listName: p.name, defaultZone: p.zone, replace: p.preview.replace)
         line = result?.value?.text ?? result?.message?.text
         reload()
     }

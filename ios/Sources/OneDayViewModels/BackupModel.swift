@@ -178,8 +178,8 @@ public final class BackupModel {
     /// Shown when the chosen file could not be read at all.
     public let readFailedText = "The file could not be read. Your data here is unchanged."
 
-    /// The most bytes the shell reads from a chosen file (core refuses anything larger as too large).
-    public let readLimit = 257 * 1024 * 1024
+    /// The most bytes the shell reads from a chosen file: core's backup limit (it reads one more at most).
+    public var readLimit: Int { BoundedRead.backupLimit }
 
     /// Reads the backup's clear header (no secret needed) and asks for the secret that opens it.
     public func open(_ file: Data) throws -> Outcome<SecretRequest> {

@@ -2,7 +2,8 @@ import OneDay
 
 /// One person or line on the Call screen, as core's plan names it.
 public struct CallRow: Equatable, Sendable {
-    /// `Sam (sponsor)`, `Samaritans (crisis line)`, `999 (emergency number)`.
+    /// `Sam (sponsor)`, `Samaritans (crisis line)`, `999 (emergency number)`,
+    /// `SAMHSA National Helpline (drug and alcohol helpline)`.
     public let label: String
     /// The number to show; `nil` for "your local emergency number".
     public let number: String?
@@ -35,6 +36,9 @@ public struct CallScreen: Equatable, Sendable {
     public let crisisRow: CallRow?
     /// What core says about the user's region, such as asking them to set it.
     public let regionHint: String?
+    /// The region's drug and alcohol helplines, shown apart under their own heading: core never puts
+    /// them in one tap's order.
+    public let helplines: [CallRow]
 
     private static let lines: Set<CallReason> = [.crisisLine, .emergencyNumber, .localEmergencyNumber]
 
@@ -49,7 +53,8 @@ public struct CallScreen: Equatable, Sendable {
             target: plan.target.map(CallRow.of),
             fallbacks: rows.enumerated().filter { $0.offset != crisisIndex }.map(\.element),
             crisisRow: crisisIndex.map { rows[$0] },
-            regionHint: plan.regionHint
+            regionHint: plan.regionHint,
+            helplines: plan.helplines.map(CallRow.of)
         )
     }
 }

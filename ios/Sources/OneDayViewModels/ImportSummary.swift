@@ -13,8 +13,11 @@ public struct ImportSummary: Equatable, Sendable {
 
     /// The summary of one import.
     public static func of(_ result: MeetingImport) -> ImportSummary {
-        let c = result.counts
-        let r = result.report
+        of(subject: "Imported “\(result.source)”", counts: result.counts, report: result.report)
+    }
+
+    /// The lines of `c` and `r` under a headline starting with `subject`.
+    static func of(subject: String, counts c: MeetingMergeCounts, report r: MeetingImportReport) -> ImportSummary {
         var lines = ["\(c.added) added, \(c.updated) updated, \(c.unchanged) unchanged."]
         if c.vanished > 0 {
             lines.append("\(c.vanished) no longer listed (\(c.vanishedKept) kept because you added something to them).")
@@ -23,6 +26,6 @@ public struct ImportSummary: Equatable, Sendable {
         if r.repairedRecords > 0 { lines.append("\(r.repairedRecords) repaired.") }
         if r.droppedDuplicates > 0 { lines.append("\(r.droppedDuplicates) identical copies dropped.") }
         lines += r.summary.map { "\($0.text) (\($0.count))" }
-        return ImportSummary(headline: "Imported “\(result.source)”: \(r.kept) of \(r.records) meetings kept.", lines: lines)
+        return ImportSummary(headline: "\(subject): \(r.kept) of \(r.records) meetings kept.", lines: lines)
     }
 }

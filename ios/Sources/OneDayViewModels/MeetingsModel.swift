@@ -36,15 +36,33 @@ public final class MeetingsModel {
         }
     }
 
-    /// Imports a meeting list from its bytes: a file the user picked, or a page the glue fetched (core
-    /// never touches the network). `listName` is the name the user gives the list; `defaultZone` (an
-    /// IANA name) is the zone for meetings the list gives none.
-    public func importList(feed: Data, format: FeedFormat, listName: String, defaultZone: String? = nil) throws
-        -> Outcome<ImportSummary>
+    /// What importing a meeting list would do, without writing: show it, then call `importList`
+    /// with its `replace` when the person confirms. Refused as `importList` is (a wrong format, a
+    /// list without meetings or without a zone), never for removing most of the list: the preview
+    /// says so instead.
+    public func previewList(feed: Data, format: FeedFormat, listName: String, defaultZone: String? = nil) throws
+        -> Outcome<ImportPreview>
     {
         try outcomeOf {
+            ImportPreview.of(
+                try vault.previewMeetingImport(
+                    feed: feed, format: format, source: listName, bmltFormats: nil, defaultZone: defaultZone))
+        }
+    }
+
+    /// Imports a meeting list from its bytes: a file the user picked, or a page the glue fetched (core
+    /// never touches the network). `listName` is the name the user gives the list; `defaultZone` (an
+    /// IANA name) is the zone for meetings the list gives none; `replace` is the person's choice to
+    /// apply an import that removes most of the list (see `previewList`). A refused import changes
+    /// nothing.
+    public func importList(
+        feed: Data, format: FeedFormat, listName: String, defaultZone: String? = nil, replace: Bool = false
+    ) throws -> Outcome<ImportSummary> {
+        try outcomeOf {
             ImportSummary.of(
-                try vault.importMeetings(feed: feed, format: format, source: listName, bmltFormats: nil, defaultZone: defaultZone))
+                try vault.importMeetings(
+                    feed: feed, format: format, source: listName, bmltFormats: nil, defaultZone: defaultZone,
+                    replace: replace))
         }
     }
 

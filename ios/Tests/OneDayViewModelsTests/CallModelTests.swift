@@ -16,6 +16,28 @@ final class CallModelTests: XCTestCase {
         XCTAssertNotNil(screen.regionHint)
         XCTAssertEqual(screen.fallbacks, [])
         XCTAssertNil(screen.crisisRow)
+        XCTAssertEqual(screen.helplines, [])
+    }
+
+    func testTheDrugAndAlcoholHelplineIsShownApartAndNeverInOneTap() throws {
+        let vault = try TestVaults.newVault()
+        _ = try vault.addContact(contact: NewContact(name: "Sam", role: .sponsor, phone: "+1 555 010 0100", smsAllowed: true, note: nil))
+        try vault.setRegion(region: "US")
+        let screen = try CallModel(vault: vault).call().done()
+        let core = try vault.callPlan(sms: false, message: nil)
+        XCTAssertEqual(screen.headline, "Calling Sam (sponsor)")
+        XCTAssertEqual(screen.helplines.map(\.label), core.helplines.map(\.label))
+        XCTAssertEqual(screen.helplines.count, 1)
+        let samhsa = try XCTUnwrap(screen.helplines.first)
+        XCTAssertEqual(samhsa.label, "SAMHSA National Helpline (drug and alcohol helpline)")
+        XCTAssertEqual(samhsa.uri, "tel:18006624357")
+        XCTAssertEqual(samhsa.reason, .drugAlcoholHelpline)
+        let inOneTap = screen.fallbacks + [screen.target, screen.crisisRow].compactMap { $0 }
+        XCTAssertFalse(inOneTap.contains { $0.reason == .drugAlcoholHelpline })
+        XCTAssertEqual(screen.crisisRow?.label, "988 Suicide & Crisis Lifeline (crisis line)")
+
+        try vault.setRegion(region: "GB")
+        XCTAssertEqual(try CallModel(vault: vault).call().done().helplines, [])
     }
 
     func testTheSponsorFirstThenTheOthersThenTheCrisisLine() throws {

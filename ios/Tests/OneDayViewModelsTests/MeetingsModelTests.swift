@@ -27,9 +27,10 @@ final class MeetingsModelTests: XCTestCase {
     private let today: LocalDate = "2024-06-03"
     private let zone = "Europe/Berlin"
 
+    /// The list imported as the glue does: the user's zone for meetings the list gives none.
     private func imported(_ vault: Vault) throws -> MeetingsModel {
         let model = MeetingsModel(vault: vault, userZone: zone)
-        _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home").done()
+        _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home", defaultZone: zone).done()
         for m in try vault.meetings() { _ = try model.setSaved(meetingId: m.id, saved: true).done() }
         return model
     }
@@ -37,7 +38,7 @@ final class MeetingsModelTests: XCTestCase {
     func testImportSummaryReportsCoresCounts() throws {
         let vault = try TestVaults.newVault()
         let model = MeetingsModel(vault: vault, userZone: zone)
-        let first = try model.importList(feed: feed, format: .meetingGuide, listName: "home").done()
+        let first = try model.importList(feed: feed, format: .meetingGuide, listName: "home", defaultZone: zone).done()
         XCTAssertEqual(first.headline, "Imported “home”: 4 of 4 meetings kept.")
         XCTAssertEqual(first.lines.first, "4 added, 0 updated, 0 unchanged.")
         XCTAssertEqual(try vault.meetings().count, 4)
@@ -81,28 +82,60 @@ final class MeetingsModelTests: XCTestCase {
         XCTAssertNil(hall.dialIn)
     }
 
-    func testMeetingsWithoutAZoneAreListedWithAPromptUntilTheListHasOne() throws {
+    func testAListWithoutAZoneIsRefusedUntilOneIsChosenAndTheRowsSayWhichWasChosen() throws {
         let vault = try TestVaults.newVault()
-        let model = try imported(vault)
-        let screen = try model.upcoming(now: monday).done()
-        XCTAssertEqual(
-            try vault.nextMeetings(from: monday, userZone: zone, count: 20, filter: MeetingFilter(), savedOnly: true).zoneUnknown,
-            ["home/nozone-fri"])
-        XCTAssertFalse(screen.rows.contains { $0.name == "Friday No Zone" })
-        XCTAssertEqual(screen.zonePrompts.count, 1)
-        let prompt = try XCTUnwrap(screen.zonePrompts.first)
-        XCTAssertEqual(prompt.listName, "home")
-        XCTAssertEqual(prompt.meetingNames, ["Friday No Zone"])
-        XCTAssertTrue(prompt.prompt.contains("“home”"))
-        XCTAssertTrue(prompt.prompt.contains("Set its zone"))
+        let model = MeetingsModel(vault: vault, userZone: zone)
+        var coreText: String?
+        do {
+            _ = try vault.importMeetings(feed: feed, format: .meetingGuide, source: "home", bmltFormats: nil, defaultZone: nil)
+        } catch let error as MeetingsError {
+            XCTAssertEqual(error, .ZoneNeeded(meetings: 1, suggestedZone: nil))
+            coreText = error.description
+        }
+        XCTAssertEqual(try model.previewList(feed: feed, format: .meetingGuide, listName: "home").refused().text, try XCTUnwrap(coreText))
+        XCTAssertEqual(try model.importList(feed: feed, format: .meetingGuide, listName: "home").refused().text, coreText)
+        XCTAssertEqual(try vault.meetings().count, 0)
 
         _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home", defaultZone: "Europe/Berlin").done()
-        let after = try model.upcoming(now: monday).done()
+        let after = try model.upcoming(now: monday, savedOnly: false).done()
         XCTAssertEqual(after.zonePrompts, [])
         let friday = try XCTUnwrap(after.rows.first { $0.name == "Friday No Zone" })
         XCTAssertEqual(friday.zoneChoiceLine, "Times use the zone you chose for this list: Europe/Berlin")
         XCTAssertEqual(friday.whenLine, "Fri 7 Jun, 12:00")
         XCTAssertNil(after.rows.first { $0.name == "Thursday Hall" }?.zoneChoiceLine)
+    }
+
+    func testAnImportIsPreviewedAndRemovingMostOfTheListNeedsTheReplaceChoice() throws {
+        let vault = try TestVaults.newVault()
+        let model = try imported(vault)
+        let same = try model.previewList(feed: feed, format: .meetingGuide, listName: "home").done()
+        XCTAssertFalse(same.replace)
+        XCTAssertNil(same.warning)
+        XCTAssertEqual(same.confirmLabel, "Import")
+        XCTAssertEqual(same.summary.headline, "Ready to import “home”: 4 of 4 meetings kept.")
+        XCTAssertEqual(same.summary.lines.first, "0 added, 0 updated, 4 unchanged.")
+
+        let empty = Data("[]".utf8)
+        let before = try vault.meetings()
+        let emptied = try model.previewList(feed: empty, format: .meetingGuide, listName: "home").done()
+        XCTAssertTrue(emptied.replace)
+        XCTAssertEqual(emptied.confirmLabel, "Replace the list")
+        XCTAssertEqual(
+            emptied.warning,
+            "This would remove 4 of the 4 meetings of “home”. Meetings you saved or added a note to are kept.")
+        XCTAssertEqual(try vault.meetings(), before, "a preview writes nothing")
+        let refused = try model.importList(feed: empty, format: .meetingGuide, listName: "home").refused()
+        XCTAssertEqual(refused.text, MeetingsError.ReplaceNeeded(vanished: 4, listed: 4).description)
+        XCTAssertEqual(try vault.meetings(), before)
+
+        let wrong = try model.previewList(feed: feed, format: .bmlt, listName: "home").refused()
+        XCTAssertTrue(wrong.text.hasPrefix("this looks like a Meeting Guide list"), wrong.text)
+
+        let applied = try model.importList(
+            feed: empty, format: .meetingGuide, listName: "home", defaultZone: zone, replace: emptied.replace
+        ).done()
+        XCTAssertEqual(applied.lines[1], "4 no longer listed (4 kept because you added something to them).")
+        XCTAssertTrue(try vault.meetings().allSatisfy(\.vanishedUpstream))
     }
 
     func testMarkAttendedGoesToCoreOnceADay() throws {
@@ -139,7 +172,7 @@ final class MeetingsModelTests: XCTestCase {
     func testFindIsCoresSearchAndSavingShowsInTheRow() throws {
         let vault = try TestVaults.newVault()
         let model = MeetingsModel(vault: vault, userZone: zone)
-        _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home").done()
+        _ = try model.importList(feed: feed, format: .meetingGuide, listName: "home", defaultZone: zone).done()
         let hits = try model.find(text: "main street").done()
         XCTAssertEqual(hits.map(\.meetingId), try vault.searchMeetings(filter: MeetingFilter(text: "main street"), savedOnly: false).map(\.id))
         XCTAssertEqual(hits.count, 1)
@@ -148,7 +181,7 @@ final class MeetingsModelTests: XCTestCase {
         XCTAssertEqual(hall.listName, "home")
         XCTAssertEqual(hall.scheduleLine, "Thu 18:30 · Europe/Berlin")
         XCTAssertFalse(hall.saved)
-        XCTAssertEqual(try model.find(text: "no zone").done().map(\.scheduleLine), ["Fri 12:00 · zone not set"])
+        XCTAssertEqual(try model.find(text: "no zone").done().map(\.scheduleLine), ["Fri 12:00 · Europe/Berlin"])
         XCTAssertEqual(try model.find(text: "  ").done().count, 4)
 
         XCTAssertEqual(try model.setSaved(meetingId: hall.meetingId, saved: true).done(), "Saved “Thursday Hall”.")

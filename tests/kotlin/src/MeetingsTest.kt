@@ -198,16 +198,53 @@ class MeetingsTest {
     }
 
     @Test
-    fun aListWithoutZonesIsNeverPlacedInUtc() {
+    fun aListWithoutZonesIsRefusedUntilOneIsChosenNeverPlacedInUtc() {
         newVault().first.use { vault ->
-            vault.importMeetings(fixture("bmlt-search-sample.json"), FeedFormat.BMLT, "na")
-            val next = vault.nextMeetings(friday, "Europe/Berlin", 10u, MeetingFilter())
-            assertEquals(listOf("na/101", "na/103", "na/104"), next.zoneUnknown)
-            assertTrue(next.occurrences.all { it.meeting.key.text == "na/102" })
-            val e = assertFailsWith<MeetingsException.ZoneUnknown> {
-                vault.exportMeetingsIcs(listOf("na/101"), friday)
+            val e = assertFailsWith<MeetingsException.ZoneNeeded> {
+                vault.importMeetings(fixture("bmlt-search-sample.json"), FeedFormat.BMLT, "na")
             }
-            assertEquals("na/101", e.key)
+            assertEquals(3uL, e.meetings)
+            assertEquals("Europe/Berlin", e.suggestedZone)
+            assertTrue(e.toString().contains("likely in Europe/Berlin"), e.toString())
+            assertEquals(emptyList(), vault.meetings())
+            // Any letter case; stored canonically.
+            vault.importMeetings(fixture("bmlt-search-sample.json"), FeedFormat.BMLT, "na", defaultZone = "europe/BERLIN")
+            assertEquals("Europe/Berlin", vault.meeting("na/101").zone.name)
+            val next = vault.nextMeetings(friday, "Europe/Berlin", 10u, MeetingFilter())
+            assertEquals(emptyList(), next.zoneUnknown)
+        }
+    }
+
+    @Test
+    fun aWrongFormatOrAnEmptiedListIsRefusedAndChangesNothing() {
+        newVault().first.use { vault ->
+            importSample(vault)
+            val before = vault.meetings()
+            val wrong = assertFailsWith<MeetingsException.WrongFormat> {
+                vault.importMeetings(fixture("meeting-guide-sample.json"), FeedFormat.BMLT, "sample", replace = true)
+            }
+            assertEquals(FeedFormat.MEETING_GUIDE, wrong.looksLike)
+            assertTrue(wrong.toString().contains("looks like a Meeting Guide list"), wrong.toString())
+
+            val empty = "[]".toByteArray()
+            val preview = vault.previewMeetingImport(empty, FeedFormat.MEETING_GUIDE, "sample")
+            assertTrue(preview.needsReplace)
+            assertEquals(6uL, preview.listedBefore)
+            assertEquals(6uL, preview.counts.vanished)
+            val refused = assertFailsWith<MeetingsException.ReplaceNeeded> {
+                vault.importMeetings(empty, FeedFormat.MEETING_GUIDE, "sample")
+            }
+            assertEquals(6uL, refused.vanished)
+            assertEquals(before, vault.meetings())
+
+            val replaced = vault.importMeetings(empty, FeedFormat.MEETING_GUIDE, "sample", replace = true)
+            assertEquals(6uL, replaced.counts.vanished)
+            assertEquals(emptyList(), vault.meetings())
+            val nothing = assertFailsWith<MeetingsException.NothingImported> {
+                vault.importMeetings(empty, FeedFormat.MEETING_GUIDE, "sample", replace = true)
+            }
+            assertEquals(0uL, nothing.records)
+            assertEquals("the meeting list holds no meetings: nothing was imported", nothing.toString())
         }
     }
 

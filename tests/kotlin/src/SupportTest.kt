@@ -13,6 +13,7 @@ import org.oneday.ffi.ContactChange
 import org.oneday.ffi.ContactRole
 import org.oneday.ffi.NewContact
 import org.oneday.ffi.RegionStatus
+import org.oneday.ffi.SourceKind
 import org.oneday.ffi.SupportException
 import org.oneday.ffi.crisisLines
 import org.oneday.ffi.defaultSmsMessage
@@ -41,6 +42,10 @@ class SupportTest {
                 plan.fallbacks.map { it.uri },
             )
             assertEquals(RegionStatus.Covered("US"), plan.region)
+            // The drug and alcohol helpline comes apart: never the target or a fallback.
+            assertEquals(listOf(CallReason.DRUG_ALCOHOL_HELPLINE), plan.helplines.map { it.reason })
+            assertEquals("tel:18006624357", plan.helplines.single().uri)
+            assertEquals("SAMHSA National Helpline (drug and alcohol helpline)", plan.helplines.single().label)
 
             vault.removeContact(sponsor.id)
             val next = vault.callPlan(sms = false)
@@ -54,6 +59,7 @@ class SupportTest {
             assertEquals("988 Suicide & Crisis Lifeline (crisis line)", crisis.target?.label)
             assertEquals("tel:988", crisis.target?.uri)
             assertEquals(CallReason.EMERGENCY_NUMBER, crisis.fallbacks.single().reason)
+            assertEquals(plan.helplines, crisis.helplines)
         }
     }
 
@@ -140,6 +146,15 @@ class SupportTest {
         assertEquals("tel:112", ie.emergency[0].telUri)
         assertTrue(ie.lines.all { it.sourceUrl.startsWith("http") })
         assertTrue(ie.lines.all { !it.lastVerified.isAfter(LocalDate.now()) })
+        assertEquals(SourceKind.GOVERNMENT, ie.emergency[0].sourceKind)
+        val hse = ie.drugAlcoholHelplines.single()
+        assertEquals("tel:1800459459", hse.telUri)
+        assertEquals(SourceKind.PRESS, hse.sourceKind)
+        assertTrue(ie.lines.none { it.name == hse.name })
+        val samhsa = crisisLines("US")!!.drugAlcoholHelplines.single()
+        assertEquals(SourceKind.OPERATOR, samhsa.sourceKind)
+        assertEquals("tel:18006624357", samhsa.telUri)
+        assertEquals(emptyList(), crisisLines("GB")!!.drugAlcoholHelplines)
         assertNull(crisisLines("BE"))
     }
 }

@@ -4,6 +4,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use oneday_core::checkins::Medication;
 
 use crate::args::ReadOptions;
+use crate::error::CliError;
 
 /// `oneday checkin` and `oneday trends` (flattened into the top-level commands).
 #[derive(Debug, Subcommand)]
@@ -11,10 +12,10 @@ pub enum CheckInsCommand {
     /// Records or edits a day's check-in; with no values, shows it.
     ///
     /// Values given are merged into the day's check-in (re-recording a day edits it); --replace
-    /// starts from an empty one instead. The journal line and gratitude items can be `-` to type
-    /// them at a prompt, so they stay out of your shell's history.
+    /// starts from an empty one instead. Every value can be `-` to type it at a prompt, so it stays
+    /// out of your shell's history.
     #[command(name = "checkin", visible_alias = "check-in")]
-    CheckIn(CheckInArgs),
+    CheckIn(Box<CheckInArgs>),
     /// Mood, craving and sleep over the last days: a chart, averages, the check-in streak, cues.
     Trends(TrendsArgs),
 }
@@ -40,19 +41,21 @@ pub struct CheckInArgs {
 /// The values of a check-in on the command line.
 #[derive(Debug, Args)]
 pub struct CheckInValues {
-    /// Mood, 1 (very low) to 5 (very good).
-    #[arg(long, value_name = "1-5")]
-    pub mood: Option<u8>,
-    /// Craving, 0 (none) to 10 (strongest).
-    #[arg(long, value_name = "0-10")]
-    pub craving: Option<u8>,
-    /// A symptom noticed today, from your list (`oneday checkin symptoms list`); repeat for more.
+    /// Mood, 1 (very low) to 5 (very good), or `-` to type it at a prompt.
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub mood: Option<String>,
+    /// Craving, 0 (none) to 10 (strongest), or `-` to type it.
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub craving: Option<String>,
+    /// A symptom noticed today, from your list (`oneday checkin symptoms list`), or `-` to type
+    /// it; repeat for more.
     #[arg(long = "symptom", value_name = "NAME")]
     pub symptoms: Vec<String>,
-    /// Prescribed medication (a health note; it never touches clean time).
-    #[arg(long, value_enum)]
-    pub medication: Option<MedicationArg>,
-    /// Hours slept, such as 7.5 or 7:30.
+    /// Prescribed medication: taken, not-taken or n-a (a health note; it never touches clean
+    /// time), or `-` to type it.
+    #[arg(long, value_name = "taken|not-taken|n-a")]
+    pub medication: Option<String>,
+    /// Hours slept, such as 7.5 or 7:30, or `-` to type it.
     #[arg(long, value_name = "HOURS")]
     pub slept: Option<String>,
     /// A short journal line (or `-` to type it at a prompt; empty removes it).
@@ -90,6 +93,24 @@ pub enum MedicationArg {
     /// No prescribed medication.
     #[value(name = "n-a", alias = "na", alias = "not-applicable")]
     NotApplicable,
+}
+
+impl MedicationArg {
+    /// The value written as on the command line (`taken`, `not-taken`, `n-a` or an alias, in any
+    /// letter case), whether given as an argument or typed at a prompt.
+    pub fn parse(text: &str) -> Result<MedicationArg, CliError> {
+        <MedicationArg as ValueEnum>::from_str(text.trim(), true).map_err(|_| {
+            let names: Vec<String> = MedicationArg::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value)
+                .map(|v| v.get_name().to_owned())
+                .collect();
+            CliError::BadValue {
+                what: "medication",
+                expected: format!("one of {}", names.join(", ")),
+            }
+        })
+    }
 }
 
 impl From<MedicationArg> for Medication {

@@ -11,12 +11,13 @@ pub(crate) mod render;
 use std::io::Write;
 
 use chrono::{Days, NaiveDate};
+use oneday_core::checkins::checkin::{CRAVING_MAX, MOOD_MAX, MOOD_MIN};
 use oneday_core::checkins::{preferences, store, CheckIn, CheckInPreferences, Sleep};
 use oneday_core::date::parse_date;
 use oneday_core::vault::Vault;
 
 use self::args::{
-    CheckInArgs, CheckInListArgs, CheckInSubcommand, CheckInValues, CheckInsCommand,
+    CheckInArgs, CheckInListArgs, CheckInSubcommand, CheckInValues, CheckInsCommand, MedicationArg,
     SymptomsCommand, ThresholdsArgs, TrendsArgs,
 };
 use self::json::{CheckInDoc, CheckInJson, CheckInListDoc, PreferencesDoc, TrendsDoc};
@@ -62,6 +63,15 @@ pub fn run(
         },
         CheckInsCommand::Trends(args) => trends(&vault, args, out),
     }
+}
+
+/// A rating written as a whole number, such as a mood; the core checks its range. The message
+/// names the range, never what was typed.
+fn rating(text: &str, what: &'static str, min: u8, max: u8) -> Result<u8, CliError> {
+    text.trim().parse::<u8>().map_err(|_| CliError::BadValue {
+        what,
+        expected: format!("rated {min} to {max}, as a whole number"),
+    })
 }
 
 fn date_or(text: Option<&str>, default: NaiveDate) -> Result<NaiveDate, CliError> {
@@ -110,20 +120,29 @@ fn record_or_show(vault: &Vault, args: &CheckInArgs, out: &mut impl Write) -> Re
 
 /// Applies the values given on the command line; the core checks them when recording.
 fn apply(check_in: &mut CheckIn, values: &CheckInValues) -> Result<(), CliError> {
-    if let Some(mood) = values.mood {
-        check_in.mood = Some(mood);
+    if let Some(text) = &values.mood {
+        let prompt = format!("Mood ({MOOD_MIN}-{MOOD_MAX}): ");
+        let text = text_or_stdin(text, &prompt)?;
+        check_in.mood = Some(rating(&text, "mood", MOOD_MIN, MOOD_MAX)?);
     }
-    if let Some(craving) = values.craving {
-        check_in.craving = Some(craving);
+    if let Some(text) = &values.craving {
+        let prompt = format!("Craving (0-{CRAVING_MAX}): ");
+        let text = text_or_stdin(text, &prompt)?;
+        check_in.craving = Some(rating(&text, "craving", 0, CRAVING_MAX)?);
     }
     if !values.symptoms.is_empty() {
-        check_in.symptoms = values.symptoms.clone();
+        check_in.symptoms = values
+            .symptoms
+            .iter()
+            .map(|s| text_or_stdin(s, "Symptom: "))
+            .collect::<Result<_, _>>()?;
     }
-    if let Some(m) = values.medication {
-        check_in.medication = Some(m.into());
+    if let Some(text) = &values.medication {
+        let text = text_or_stdin(text, "Medication (taken, not-taken or n-a): ")?;
+        check_in.medication = Some(MedicationArg::parse(&text)?.into());
     }
     if let Some(text) = &values.slept {
-        check_in.sleep = Some(Sleep::parse(text)?);
+        check_in.sleep = Some(Sleep::parse(&text_or_stdin(text, "Hours slept: ")?)?);
     }
     if let Some(text) = &values.journal {
         check_in.journal = Some(text_or_stdin(text, "Journal: ")?);

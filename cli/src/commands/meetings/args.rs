@@ -52,9 +52,14 @@ pub struct MeetingsImportArgs {
     /// BMLT only: a GetFormats file or URL, to name the formats by their labels.
     #[arg(long, value_name = "FILE|URL")]
     pub formats: Option<String>,
-    /// The IANA time zone of meetings whose list names none, such as America/Chicago.
+    /// The IANA time zone of meetings whose list names none, such as America/Chicago (any letter
+    /// case). Needed when the list names none and no zone was given for it before.
     #[arg(long, value_name = "ZONE")]
     pub zone: Option<String>,
+    /// Apply the import even if it removes most of this list's meetings (more than half, or all):
+    /// without it such an import is refused and changes nothing.
+    #[arg(long)]
+    pub replace: bool,
     /// The name of this list (default: the file name without its extension; for a URL, its host
     /// name: give --source to keep two lists from one site apart).
     #[arg(long, value_name = "NAME")]
@@ -102,7 +107,7 @@ pub enum ModeArg {
 /// given must match.
 #[derive(Debug, Args)]
 pub struct MeetingFilterArgs {
-    /// Text in the name, place, address, group or notes (case-insensitive).
+    /// Text in the name, place, address, group or notes (case-insensitive; `-` to type it).
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
     /// On this day (repeat for several).
@@ -126,7 +131,8 @@ pub struct MeetingFilterArgs {
     /// Has this type code, such as B or ONL (repeat: all of them).
     #[arg(long = "type", value_name = "CODE")]
     pub types: Vec<String>,
-    /// Near this point, in degrees (with --within); meetings without exact coordinates never match.
+    /// Near this point, in degrees (with --within; `-` to type it); meetings without exact
+    /// coordinates never match.
     #[arg(
         long,
         value_name = "LAT,LON",

@@ -4,15 +4,17 @@
 //! - One GET with a neutral `User-Agent: oneday`, no cookies, nothing else sent about the user.
 //! - Timeouts: connecting, waiting for the answer, and each read of the body (a stalled server
 //!   fails instead of hanging); a slow but moving download is not cut off.
-//! - At most [`MAX_FEED_BYTES`] are read, counted while streaming: a larger `Content-Length` is
-//!   refused before the body is read, and a body that runs past the limit is refused as soon as it
-//!   does, so a hostile server cannot fill memory.
+//! - At most [`MAX_FEED_BYTES`] are read, through core's one bounded reader
+//!   ([`oneday_core::input`]): a larger `Content-Length` is refused before the body is read, and a
+//!   body that runs past the limit is refused as soon as it does, so a hostile server cannot fill
+//!   memory.
 //! - Errors name what went wrong (no answer, HTTP status, too large), never the URL or anything the
 //!   server sent: which list someone downloads says where they live.
 
 use std::io::Read;
 use std::time::Duration;
 
+use oneday_core::input::{self, InputError};
 use oneday_core::meetings::MAX_FEED_BYTES;
 use thiserror::Error;
 
@@ -22,8 +24,6 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 const RESPONSE_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long one read of the body may wait for data.
 const READ_TIMEOUT: Duration = Duration::from_secs(60);
-/// How much is read at a time.
-const CHUNK: usize = 64 * 1024;
 
 /// Why a meeting list could not be downloaded.
 #[derive(Debug, Error)]
@@ -120,36 +120,23 @@ pub fn download(
             max: MAX_FEED_BYTES,
         });
     }
-    let capacity = length.map_or(CHUNK, |n| usize::try_from(n).unwrap_or(CHUNK));
-    read_capped(response.body_mut().as_reader(), capacity, length, progress)
+    read_capped(response.body_mut().as_reader(), length, progress)
 }
 
-/// Reads `reader` to its end, refusing as soon as more than [`MAX_FEED_BYTES`] arrived.
+/// Reads the body through core's bounded reader, refusing it as soon as more than
+/// [`MAX_FEED_BYTES`] arrived.
 fn read_capped(
-    mut reader: impl Read,
-    capacity: usize,
+    reader: impl Read,
     length: Option<u64>,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<Vec<u8>, FetchError> {
-    let mut body = Vec::with_capacity(capacity.min(MAX_FEED_BYTES));
-    let mut chunk = vec![0u8; CHUNK];
     progress(0, length);
-    loop {
-        let n = match reader.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(classify_io(&e)),
-        };
-        if body.len() + n > MAX_FEED_BYTES {
-            return Err(FetchError::TooLarge {
-                max: MAX_FEED_BYTES,
-            });
-        }
-        body.extend_from_slice(chunk.get(..n).unwrap_or_default());
-        progress(body.len() as u64, length);
-    }
-    Ok(body)
+    input::read_bounded_with_progress(reader, MAX_FEED_BYTES, &mut |n| progress(n, length)).map_err(
+        |e| match e {
+            InputError::TooLarge { limit } => FetchError::TooLarge { max: limit },
+            InputError::Io(e) => classify_io(&e),
+        },
+    )
 }
 
 /// The error for a failed request, without the URL or anything the server sent.
@@ -208,12 +195,12 @@ mod tests {
         // One byte over the limit, from a reader that never says how long it is.
         let big = std::io::repeat(b' ').take(MAX_FEED_BYTES as u64 + 1);
         let mut last = 0;
-        let err = read_capped(big, 0, None, &mut |n, _| last = n).unwrap_err();
+        let err = read_capped(big, None, &mut |n, _| last = n).unwrap_err();
         assert!(matches!(err, FetchError::TooLarge { max } if max == MAX_FEED_BYTES));
         assert!(last <= MAX_FEED_BYTES as u64);
 
         let mut seen = Vec::new();
-        let body = read_capped(&b"[1,2,3]"[..], 7, Some(7), &mut |n, len| {
+        let body = read_capped(&b"[1,2,3]"[..], Some(7), &mut |n, len| {
             seen.push((n, len));
         })
         .unwrap();

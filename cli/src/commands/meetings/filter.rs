@@ -9,9 +9,13 @@ use oneday_core::meetings::{
 
 use super::args::{DayArg, MeetingFilterArgs, ModeArg};
 use crate::error::CliError;
+use crate::secrets::optional_text_or_stdin;
 
-/// The core filter the options ask for.
+/// The core filter the options ask for. `--text -` and `--near -` are typed at a prompt (in that
+/// order), since a place can say where someone lives.
 pub fn to_filter(args: &MeetingFilterArgs) -> Result<MeetingFilter, CliError> {
+    let text = optional_text_or_stdin(args.text.as_deref(), "Search text: ")?;
+    let point = optional_text_or_stdin(args.near.as_deref(), "Near (LAT,LON): ")?;
     let time = match (&args.from, &args.to) {
         (Some(from), Some(to)) => Some(TimeWindow {
             from: parse_time(from.trim())?,
@@ -20,7 +24,7 @@ pub fn to_filter(args: &MeetingFilterArgs) -> Result<MeetingFilter, CliError> {
         // clap requires both or neither.
         _ => None,
     };
-    let near = match (&args.near, args.within) {
+    let near = match (&point, args.within) {
         (Some(point), Some(km)) => Some(Near {
             point: parse_point(point)?,
             radius_km: parse_radius(km)?,
@@ -39,7 +43,7 @@ pub fn to_filter(args: &MeetingFilterArgs) -> Result<MeetingFilter, CliError> {
             None
         },
         types: args.types.clone(),
-        text: args.text.clone(),
+        text,
         near,
     })
 }

@@ -16,9 +16,11 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::date::parse_date;
+use oneday_core::input::{self, InputError};
 use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError, Upcoming};
 use oneday_core::meetings::{
-    parse_feed, FeedFormat, ImportOptions, ImportReport, Meeting, MergeCounts, ReminderChoice,
+    parse_feed, zone_name, FeedFormat, ImportOptions, ImportReport, Meeting, MeetingsError,
+    MergeCounts, ReminderChoice, MAX_FEED_BYTES,
 };
 use oneday_core::vault::{RecordId, Vault};
 
@@ -169,7 +171,9 @@ fn import(vault: &Vault, args: &MeetingsImportArgs, out: &mut impl Write) -> Res
     drop(bytes);
     let bar = progress.sealing(parsed.meetings.len());
     let outcome =
-        store::import_with_progress(vault, parsed, &source, zone, &mut |p| bar.sealing(p))?;
+        store::import_with_progress(vault, parsed, &source, zone, args.replace, &mut |p| {
+            bar.sealing(p)
+        })?;
     drop(bar);
     print_import(out, &source, &outcome.counts, &outcome.report, args.json)
 }
@@ -198,14 +202,23 @@ fn read_list(list: &str, progress: Progress) -> Result<Vec<u8>, CliError> {
     read_file(Path::new(list))
 }
 
+/// A list from a file, device or pipe, read through core's bounded reader: refused as soon as it
+/// passes [`MAX_FEED_BYTES`], so `/dev/zero` is refused with memory bounded by the limit.
 fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| CliError::FeedFile(path.to_path_buf(), e))
+    let failed = |e| CliError::FeedFile(path.to_path_buf(), e);
+    let file = std::fs::File::open(path).map_err(failed)?;
+    input::read_bounded(file, MAX_FEED_BYTES).map_err(|e| match e {
+        InputError::TooLarge { limit } => CliError::Meetings(MeetingsError::FeedTooLarge {
+            size: limit + 1,
+            max: limit,
+        }),
+        InputError::Io(e) => failed(e),
+    })
 }
 
+/// An IANA zone name in any letter case.
 fn parse_zone(name: &str) -> Result<Tz, CliError> {
-    name.trim()
-        .parse::<Tz>()
-        .map_err(|_| CliError::UnknownZone(name.to_owned()))
+    zone_name::parse_zone(name).ok_or_else(|| CliError::UnknownZone(name.to_owned()))
 }
 
 /// The user's zone: `--zone`, else `$TZ` when it is an IANA name, else the system's zone.
@@ -262,9 +275,9 @@ fn print_import(
     }
     writeln!(
         out,
-        "Imported {source}: {} record(s), {} kept, {} skipped, {} repaired, {} duplicate(s).",
-        report.records,
+        "Imported {source}: {} meeting(s) from {} record(s) ({} skipped, {} repaired, {} duplicate(s)).",
         report.kept,
+        report.records,
         report.skipped.len(),
         report.repaired_records(),
         report.duplicates.len()
@@ -350,6 +363,16 @@ pub(crate) fn print_next(
             o.start_user.format("%a %Y-%m-%d %H:%M"),
             o.stored.meeting.name
         )?;
+        if o.moved_by_dst_gap {
+            if let Some(listed) = o.stored.meeting.schedule.start() {
+                writeln!(
+                    out,
+                    "    moved by the clock change: {} does not exist that night, so it starts at {}",
+                    listed.format("%H:%M"),
+                    o.start.format("%H:%M %Z")
+                )?;
+            }
+        }
         if let Some(at) = o.remind_at {
             let when = if at.date_naive() == o.start_user.date_naive() {
                 at.format("%H:%M")

@@ -13,6 +13,10 @@
 //!   ([`ImportOptions::default_zone`]), or [`MeetingZone::Unknown`], never UTC;
 //! - resolve repeated ids deterministically ([`keys`]).
 //!
+//! [`parse_feed`] refuses a feed that only the other format reads ([`MeetingsError::WrongFormat`]);
+//! the store refuses an import that yields no meeting, or removes most of a stored list, or leaves
+//! meetings without a zone (see [`crate::meetings::store::import`]).
+//!
 //! [`MeetingZone::Unknown`]: crate::meetings::model::MeetingZone::Unknown
 
 pub mod bmlt;
@@ -27,6 +31,7 @@ use serde_json::Value;
 
 use super::error::MeetingsError;
 use super::model::{FeedFormat, Meeting, MeetingZone};
+use super::zone_name::parse_zone;
 use report::{ImportReport, Issue, RecordIssue};
 
 pub use report::{Duplicate, Resolution};
@@ -69,14 +74,14 @@ impl ImportOptions {
     /// The zone for a record that names `feed_zone` (possibly nothing or an unknown name); `true` in
     /// the second place when a name was given but not recognised.
     pub(crate) fn zone_for(&self, feed_zone: Option<&str>) -> (MeetingZone, bool) {
-        let parsed = feed_zone.map(|z| z.parse::<Tz>());
+        let parsed = feed_zone.map(parse_zone);
         match parsed {
-            Some(Ok(tz)) => (MeetingZone::Feed(tz), false),
+            Some(Some(tz)) => (MeetingZone::Feed(tz), false),
             other => {
                 let zone = self
                     .default_zone
                     .map_or(MeetingZone::Unknown, MeetingZone::SourceDefault);
-                (zone, matches!(other, Some(Err(_))))
+                (zone, matches!(other, Some(None)))
             }
         }
     }
@@ -94,7 +99,42 @@ pub struct Import {
 /// Parses a feed of `format`: the one entry point shells use, so the choice of importer lives here.
 /// `bmlt_formats` is the `GetFormats` answer that resolves a BMLT feed's format ids; it is ignored
 /// for Meeting Guide feeds.
+///
+/// A feed that yields no meeting as `format` (or is not shaped as one) but does as the other format
+/// is refused with [`MeetingsError::WrongFormat`], naming the format it looks like: a slip of a
+/// flag must not be read as a list emptied upstream.
+///
+/// ```
+/// use oneday_core::meetings::{parse_feed, FeedFormat, ImportOptions, MeetingsError};
+/// let guide = br#"[{"slug":"a","name":"A","day":1,"time":"07:00"}]"#;
+/// let err = parse_feed(FeedFormat::Bmlt, guide, None, &ImportOptions::new("s")).unwrap_err();
+/// assert_eq!(err, MeetingsError::WrongFormat { given: FeedFormat::Bmlt, looks_like: FeedFormat::MeetingGuide });
+/// ```
 pub fn parse_feed(
+    format: FeedFormat,
+    bytes: &[u8],
+    bmlt_formats: Option<&[u8]>,
+    options: &ImportOptions,
+) -> Result<Import, MeetingsError> {
+    let parsed = parse_as(format, bytes, bmlt_formats, options);
+    let nothing = match &parsed {
+        Ok(import) => import.meetings.is_empty(),
+        Err(e) => matches!(e, MeetingsError::UnexpectedShape { .. }),
+    };
+    if nothing {
+        let other = format.other();
+        if parse_as(other, bytes, None, options).is_ok_and(|i| !i.meetings.is_empty()) {
+            return Err(MeetingsError::WrongFormat {
+                given: format,
+                looks_like: other,
+            });
+        }
+    }
+    parsed
+}
+
+/// Parses a feed with the importer of `format`.
+fn parse_as(
     format: FeedFormat,
     bytes: &[u8],
     bmlt_formats: Option<&[u8]>,

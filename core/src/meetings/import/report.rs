@@ -4,7 +4,6 @@
 //! `id_bigint`) when it has one, never by its contents: the report may be shown, logged or exported.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use serde::Serialize;
 
@@ -82,12 +81,23 @@ pub enum Issue {
     },
 }
 
-impl fmt::Display for Issue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Issue {
+    /// The issue for a person, in the words of `format`: a BMLT report speaks of `id_bigint`, the
+    /// weekday and the start time, a Meeting Guide one of the slug, the day and the time.
+    ///
+    /// ```
+    /// use oneday_core::meetings::{FeedFormat, Issue};
+    /// assert_eq!(Issue::MissingId.text(FeedFormat::MeetingGuide), "no slug");
+    /// assert_eq!(Issue::MissingId.text(FeedFormat::Bmlt), "no id_bigint");
+    /// ```
+    pub fn text(&self, format: FeedFormat) -> String {
+        let bmlt = format == FeedFormat::Bmlt;
         let s = match self {
             Self::NotAnObject => "not a JSON object",
-            Self::MissingId => "no id or slug",
+            Self::MissingId if bmlt => "no id_bigint",
+            Self::MissingId => "no slug",
             Self::MissingName => "no name",
+            Self::InvalidDay if bmlt => "weekday is not 1 to 7",
             Self::InvalidDay => "day is not a weekday",
             Self::InvalidTime => "start time is not a time of day",
             Self::NumericId => "id was a number",
@@ -96,9 +106,10 @@ impl fmt::Display for Issue {
             Self::DaySevenAsSunday => "day 7 read as Sunday",
             Self::TwelveHourTime => "12-hour time read as 24 h",
             Self::LooseTime => "time without leading zero",
+            Self::IncompleteSchedule if bmlt => "no weekday or start time: by appointment",
             Self::IncompleteSchedule => "day without time (or time without day): by appointment",
             Self::UnsupportedSchedule { field } => {
-                return write!(f, "only `{field}` given for the schedule: by appointment")
+                return format!("only `{field}` given for the schedule: by appointment")
             }
             Self::EndPastMidnight => "end before start: runs past midnight",
             Self::EndTimeDropped => "end time unusable: dropped",
@@ -115,10 +126,10 @@ impl fmt::Display for Issue {
             Self::UnreadableUpdated => "last-update stamp unreadable",
             Self::UnknownVenueType => "venue type unknown",
             Self::LegacyPromptValue { field } => {
-                return write!(f, "legacy prompt removed from `{field}`")
+                return format!("legacy prompt removed from `{field}`")
             }
         };
-        f.write_str(s)
+        s.to_owned()
     }
 }
 
@@ -209,14 +220,17 @@ impl ImportReport {
             .count()
     }
 
-    /// Skips and repairs counted by issue, for a one-screen summary.
+    /// Skips and repairs counted by issue, in the words of the report's format, for a one-screen
+    /// summary: one entry per kind of issue however many records had it.
     pub fn summary(&self) -> BTreeMap<String, usize> {
         let mut m = BTreeMap::new();
         for r in self.skipped.iter() {
-            *m.entry(format!("skipped: {}", r.issue)).or_insert(0) += 1;
+            let text = format!("skipped: {}", r.issue.text(self.format));
+            *m.entry(text).or_insert(0) += 1;
         }
         for r in self.repaired.iter() {
-            *m.entry(format!("repaired: {}", r.issue)).or_insert(0) += 1;
+            let text = format!("repaired: {}", r.issue.text(self.format));
+            *m.entry(text).or_insert(0) += 1;
         }
         m
     }
@@ -244,13 +258,19 @@ mod tests {
             id: None,
             issue: Issue::MissingId,
         });
+        r.skipped.push(RecordIssue {
+            index: 3,
+            id: None,
+            issue: Issue::MissingId,
+        });
         assert_eq!(r.repaired_records(), 1);
-        assert_eq!(r.summary().get("skipped: no id or slug"), Some(&1));
+        assert_eq!(r.summary().get("skipped: no id_bigint"), Some(&2));
+        assert_eq!(r.summary().len(), 3);
         assert_eq!(
             Issue::LegacyPromptValue {
                 field: "public_transport".into()
             }
-            .to_string(),
+            .text(FeedFormat::Bmlt),
             "legacy prompt removed from `public_transport`"
         );
     }

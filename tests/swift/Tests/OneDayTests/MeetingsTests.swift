@@ -124,11 +124,54 @@ final class MeetingsTests: XCTestCase {
         XCTAssertEqual(all.byAppointment, 1)
         XCTAssertEqual(all.zoneUnknown, [])
 
-        _ = try vault.importMeetings(feed: try fixture("bmlt-search-sample.json"), format: .bmlt, source: "na")
+        // A list without zones is refused until one is chosen (never UTC); any letter case is stored canonically.
+        XCTAssertThrowsError(
+            try vault.importMeetings(feed: try fixture("bmlt-search-sample.json"), format: .bmlt, source: "na")
+        ) {
+            XCTAssertEqual($0 as? MeetingsError, .ZoneNeeded(meetings: 3, suggestedZone: "Europe/Berlin"))
+            XCTAssertTrue(($0 as? MeetingsError)?.description.contains("likely in Europe/Berlin") ?? false)
+        }
+        XCTAssertThrowsError(try vault.meeting(id: "na/101"))
+        _ = try vault.importMeetings(
+            feed: try fixture("bmlt-search-sample.json"), format: .bmlt, source: "na", defaultZone: "europe/berlin")
+        XCTAssertEqual(try vault.meeting(id: "na/101").zone, MeetingZone(source: .sourceDefault, name: "Europe/Berlin"))
         let bmlt = try vault.nextMeetings(
             from: friday, userZone: "Europe/Berlin", count: 1, filter: MeetingFilter(text: "Hope"))
-        XCTAssertEqual(bmlt.zoneUnknown, ["na/101"])
-        XCTAssertEqual(bmlt.occurrences, [])
+        XCTAssertEqual(bmlt.zoneUnknown, [])
+        XCTAssertEqual(bmlt.occurrences.map(\.meeting.key.text), ["na/101"])
+    }
+
+    func testAWrongFormatOrAnEmptiedListIsRefusedAndChangesNothing() throws {
+        let vault = try Support.newVault().vault
+        _ = try importSample(vault)
+        let before = try vault.meetings()
+        XCTAssertThrowsError(
+            try vault.importMeetings(
+                feed: try fixture("meeting-guide-sample.json"), format: .bmlt, source: "sample", replace: true)
+        ) {
+            XCTAssertEqual($0 as? MeetingsError, .WrongFormat(given: .bmlt, looksLike: .meetingGuide))
+            XCTAssertTrue(($0 as? MeetingsError)?.description.contains("looks like a Meeting Guide list") ?? false)
+        }
+        let empty = Data("[]".utf8)
+        let preview = try vault.previewMeetingImport(feed: empty, format: .meetingGuide, source: "sample")
+        XCTAssertTrue(preview.needsReplace)
+        XCTAssertEqual(preview.listedBefore, 6)
+        XCTAssertEqual(preview.counts.vanished, 6)
+        XCTAssertThrowsError(try vault.importMeetings(feed: empty, format: .meetingGuide, source: "sample")) {
+            XCTAssertEqual($0 as? MeetingsError, .ReplaceNeeded(vanished: 6, listed: 6))
+        }
+        XCTAssertEqual(try vault.meetings(), before)
+
+        let replaced = try vault.importMeetings(feed: empty, format: .meetingGuide, source: "sample", replace: true)
+        XCTAssertEqual(replaced.counts.vanished, 6)
+        XCTAssertEqual(try vault.meetings(), [])
+        XCTAssertThrowsError(
+            try vault.importMeetings(feed: empty, format: .meetingGuide, source: "sample", replace: true)
+        ) {
+            XCTAssertEqual($0 as? MeetingsError, .NothingImported(records: 0))
+            XCTAssertEqual(
+                ($0 as? MeetingsError)?.description, "the meeting list holds no meetings: nothing was imported")
+        }
     }
 
     func testAttendanceCountsOncePerMeetingAndDay() throws {

@@ -20,6 +20,10 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(plan.target?.uri, "tel:+15550100100")
         XCTAssertEqual(plan.fallbacks.map(\.uri), ["tel:5550100101", "tel:988", "tel:911"])
         XCTAssertEqual(plan.region, .covered(region: "US"))
+        // The drug and alcohol helpline comes apart: never the target or a fallback.
+        XCTAssertEqual(plan.helplines.map(\.reason), [.drugAlcoholHelpline])
+        XCTAssertEqual(plan.helplines.first?.uri, "tel:18006624357")
+        XCTAssertEqual(plan.helplines.first?.label, "SAMHSA National Helpline (drug and alcohol helpline)")
 
         try vault.removeContact(id: sponsor.id)
         let next = try vault.callPlan(sms: false)
@@ -33,6 +37,7 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(crisis.target?.label, "988 Suicide & Crisis Lifeline (crisis line)")
         XCTAssertEqual(crisis.target?.uri, "tel:988")
         XCTAssertEqual(crisis.fallbacks.map(\.reason), [.emergencyNumber])
+        XCTAssertEqual(crisis.helplines, plan.helplines)
     }
 
     func testWithoutARegionTheLastResortIsLocalEmergencyWordingWithNoNumber() throws {
@@ -123,6 +128,16 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(ie.emergency[0].telUri, "tel:112")
         XCTAssertTrue(ie.lines.allSatisfy { $0.sourceUrl.hasPrefix("http") })
         XCTAssertEqual(ie.lines[0].lastVerified.count, 10, "an ISO date")
+        XCTAssertEqual(ie.emergency[0].sourceKind, .government)
+        let hse = try XCTUnwrap(ie.drugAlcoholHelplines.first)
+        XCTAssertEqual(ie.drugAlcoholHelplines.count, 1)
+        XCTAssertEqual(hse.telUri, "tel:1800459459")
+        XCTAssertEqual(hse.sourceKind, .press)
+        XCTAssertFalse(ie.lines.contains { $0.name == hse.name })
+        let samhsa = try XCTUnwrap(try crisisLines(region: "US")?.drugAlcoholHelplines.first)
+        XCTAssertEqual(samhsa.sourceKind, .operator)
+        XCTAssertEqual(samhsa.telUri, "tel:18006624357")
+        XCTAssertEqual(try crisisLines(region: "GB")?.drugAlcoholHelplines, [])
         XCTAssertNil(try crisisLines(region: "BE"))
     }
 }

@@ -14,7 +14,8 @@ import org.oneday.ffi.Vault
 
 /**
  * The Call tab: core's headline and one big button for whoever core's plan puts first, then the
- * fallbacks in core's order, the crisis line pinned at the bottom, and the region hint. Calls go out
+ * fallbacks in core's order, the crisis line pinned at the bottom, the region hint, then the region's
+ * drug and alcohol helplines under their own heading (never part of one tap). Calls go out
  * through [CallLauncher] (ACTION_CALL when allowed, else the dialer). Below: the user's contacts (add,
  * edit, remove, move up and down; core checks every number) and the region for crisis lines.
  */
@@ -42,6 +43,10 @@ internal class CallPage(private val host: MainActivity, private val vault: Vault
         s.regionHint?.let { into.addView(Views.text(host, it)) }
         s.fallbacks.forEach { into.addView(row(it)) }
         s.crisisRow?.let { into.addView(row(it)) }
+        if (s.helplines.isNotEmpty()) {
+            into.addView(Views.heading(host, ShellLabels.HELPLINES_TITLE, 18f))
+            s.helplines.forEach { into.addView(row(it)) }
+        }
         into.addView(
             Views.button(host, if (texting) ShellLabels.CALL_INSTEAD else ShellLabels.TEXT_INSTEAD) {
                 show(into, !texting)

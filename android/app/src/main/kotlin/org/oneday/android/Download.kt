@@ -1,20 +1,16 @@
 package org.oneday.android
 
-import java.io.ByteArrayOutputStream
 import java.io.IOException
-import java.io.InputStream
 import java.net.URL
 import javax.net.ssl.HttpsURLConnection
+import org.oneday.android.present.BoundedRead
 
 /**
  * The app's only network use: fetching a meeting list from an https address the user typed, when
  * they ask for it. No cookies, no cache, nothing sent but the request; the bytes go to core's importer.
  */
 internal object Download {
-    /** The largest list accepted, from a file or the network. */
-    const val MAX_BYTES: Int = 20 * 1024 * 1024
-
-    /** The body at [address], or `null` when it is not https, fails, or is larger than [MAX_BYTES]. */
+    /** The body at [address], or `null` when it is not https, fails, or is larger than core imports. */
     fun fetch(address: String): ByteArray? {
         val url = try {
             URL(address.trim())
@@ -34,24 +30,13 @@ internal object Download {
             connection.useCaches = false
             connection.setRequestProperty("Accept", "application/json")
             if (connection.responseCode != HttpsURLConnection.HTTP_OK) return null
-            if (connection.contentLengthLong > MAX_BYTES) return null
-            connection.inputStream.use { readAtMost(it, MAX_BYTES) }
+            val limit = BoundedRead.feedLimit
+            if (connection.contentLengthLong > limit) return null
+            connection.inputStream.use { BoundedRead.readAtMost(it, limit) }
         } catch (_: IOException) {
             null
         } finally {
             connection.disconnect()
-        }
-    }
-
-    /** All of [input], or `null` when it holds more than [limit] bytes. */
-    fun readAtMost(input: InputStream, limit: Int): ByteArray? {
-        val out = ByteArrayOutputStream()
-        val buffer = ByteArray(64 * 1024)
-        while (true) {
-            val n = input.read(buffer)
-            if (n < 0) return out.toByteArray()
-            if (out.size() + n > limit) return null
-            out.write(buffer, 0, n)
         }
     }
 }

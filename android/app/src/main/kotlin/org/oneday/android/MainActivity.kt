@@ -13,6 +13,7 @@ import android.widget.EditText
 import android.widget.FrameLayout
 import android.widget.LinearLayout
 import android.widget.ScrollView
+import org.oneday.android.present.BoundedRead
 import org.oneday.android.present.Outcome
 import org.oneday.android.present.RecoverySlotCheck
 import org.oneday.android.present.UserMessage
@@ -328,7 +329,7 @@ class MainActivity : SecureActivity() {
 
     private fun readLimited(uri: Uri, limit: Int): ByteArray? =
         try {
-            contentResolver.openInputStream(uri)?.use { Download.readAtMost(it, limit) }
+            contentResolver.openInputStream(uri)?.use { BoundedRead.readAtMost(it, limit) }
         } catch (_: java.io.IOException) {
             null
         } catch (_: SecurityException) {

@@ -11,6 +11,7 @@ import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneId
 import java.util.Locale
+import org.oneday.android.present.BoundedRead
 import org.oneday.android.present.MeetingAction
 import org.oneday.android.present.MeetingListRow
 import org.oneday.android.present.MeetingReminderChoice
@@ -174,6 +175,7 @@ internal class MeetingsPage(private val host: MainActivity, private val vault: V
             inputType = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_URI
         }
         val result = Views.text(host, "")
+        val confirm = LinearLayout(host).apply { orientation = LinearLayout.VERTICAL }
         fun format() = if (formats.checkedRadioButtonId == bmlt.id) FeedFormat.BMLT else FeedFormat.MEETING_GUIDE
         fun import(bytes: ByteArray?, failure: String) {
             if (bytes == null) {
@@ -182,16 +184,30 @@ internal class MeetingsPage(private val host: MainActivity, private val vault: V
             }
             val listName = name.text.toString()
             val feedFormat = format()
-            Background.run(host, { model.importList(bytes, feedFormat, listName, zone.id) }) { outcome ->
-                result.text = outcome.valueOrNull()?.text ?: outcome.messageOrNull()?.text
-                if (outcome is Outcome.Done) host.refresh(vault)
+            confirm.removeAllViews()
+            Background.run(host, { model.previewList(bytes, feedFormat, listName, zone.id) }) { preview ->
+                val shown = preview.valueOrNull()
+                result.text = shown?.text ?: preview.messageOrNull()?.text
+                if (shown == null) return@run
+                confirm.addView(
+                    Views.button(host, shown.confirmLabel) {
+                        confirm.removeAllViews()
+                        Background.run(
+                            host,
+                            { model.importList(bytes, feedFormat, listName, zone.id, shown.replace) },
+                        ) { outcome ->
+                            result.text = outcome.valueOrNull()?.text ?: outcome.messageOrNull()?.text
+                            if (outcome is Outcome.Done) host.refresh(vault)
+                        }
+                    },
+                )
             }
         }
         column.addView(name)
         column.addView(formats)
         column.addView(
             Views.button(host, ShellLabels.IMPORT_FILE) {
-                host.pickDocument(Download.MAX_BYTES) { bytes -> import(bytes, ShellLabels.READ_FAILED) }
+                host.pickDocument(BoundedRead.feedLimit) { bytes -> import(bytes, ShellLabels.READ_FAILED) }
             },
         )
         column.addView(address)
@@ -202,6 +218,7 @@ internal class MeetingsPage(private val host: MainActivity, private val vault: V
             },
         )
         column.addView(result)
+        column.addView(confirm)
         return column
     }
 }

@@ -51,6 +51,9 @@ internal object ShellLabels {
     const val NO_APP = "No app on this phone can open this."
 
     const val CALL_NOW = "Call"
+
+    /** The heading over the region's drug and alcohol helplines, apart from one tap. */
+    const val HELPLINES_TITLE = "Drug and alcohol helplines"
     const val TEXT_NOW = "Text"
     const val TEXT_INSTEAD = "Text instead"
     const val CALL_INSTEAD = "Call instead"

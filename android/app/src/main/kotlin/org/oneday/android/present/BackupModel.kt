@@ -188,8 +188,8 @@ class BackupModel(
     /** Shown when the chosen file could not be read at all. */
     val readFailedText: String = "The file could not be read. Your data here is unchanged."
 
-    /** The most bytes the shell reads from a chosen file (core refuses anything larger as too large). */
-    val readLimit: Int = 257 * 1024 * 1024
+    /** The most bytes the shell reads from a chosen file: core's backup limit (it reads one more at most). */
+    val readLimit: Int get() = BoundedRead.backupLimit
 
     /** Reads the backup's clear header (no secret needed) and asks for the secret that opens it. */
     fun open(file: ByteArray): Outcome<SecretRequest> = outcomeOf {

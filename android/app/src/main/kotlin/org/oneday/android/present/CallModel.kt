@@ -9,7 +9,8 @@ import org.oneday.ffi.Vault
 /**
  * One person or line on the Call screen, as core's plan names it.
  *
- * @property label `Sam (sponsor)`, `Samaritans (crisis line)`, `999 (emergency number)`.
+ * @property label `Sam (sponsor)`, `Samaritans (crisis line)`, `999 (emergency number)`,
+ *   `SAMHSA National Helpline (drug and alcohol helpline)`.
  * @property number The number to show; `null` for "your local emergency number".
  * @property detail What an emergency number reaches, when core says.
  * @property uri The `tel:` or `sms:` URI to launch; `null` when there is no number to launch.
@@ -40,6 +41,8 @@ data class CallRow(
  * @property fallbacks Everyone else to try, in core's order, without [crisisRow].
  * @property crisisRow The first crisis line or emergency number after the target, pinned at the bottom.
  * @property regionHint What core says about the user's region, such as asking them to set it.
+ * @property helplines The region's drug and alcohol helplines, shown apart under their own heading:
+ *   core never puts them in one tap's order.
  */
 data class CallScreen(
     val channel: CallChannel,
@@ -49,6 +52,7 @@ data class CallScreen(
     val fallbacks: List<CallRow>,
     val crisisRow: CallRow?,
     val regionHint: String?,
+    val helplines: List<CallRow>,
 ) {
     /** Building the screen from core's plan. */
     companion object {
@@ -66,6 +70,7 @@ data class CallScreen(
                 fallbacks = rows.filter { it !== crisis },
                 crisisRow = crisis,
                 regionHint = plan.regionHint,
+                helplines = plan.helplines.map(CallRow::of),
             )
         }
     }

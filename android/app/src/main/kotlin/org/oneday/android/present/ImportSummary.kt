@@ -1,6 +1,8 @@
 package org.oneday.android.present
 
 import org.oneday.ffi.MeetingImport
+import org.oneday.ffi.MeetingImportReport
+import org.oneday.ffi.MeetingMergeCounts
 
 /**
  * What an import of a meeting list did, in a few lines for one screen. Every number is core's
@@ -16,9 +18,11 @@ data class ImportSummary(val headline: String, val lines: List<String>) {
     /** Building the summary from core's answer. */
     companion object {
         /** The summary of one import. */
-        fun of(result: MeetingImport): ImportSummary {
-            val c = result.counts
-            val r = result.report
+        fun of(result: MeetingImport): ImportSummary =
+            of("Imported “${result.source}”", result.counts, result.report)
+
+        /** The lines of [counts] and [report] under a headline starting with [subject]. */
+        internal fun of(subject: String, c: MeetingMergeCounts, r: MeetingImportReport): ImportSummary {
             val lines = buildList {
                 add("${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged.")
                 if (c.vanished > 0uL) {
@@ -29,7 +33,7 @@ data class ImportSummary(val headline: String, val lines: List<String>) {
                 if (r.droppedDuplicates > 0uL) add("${r.droppedDuplicates} identical copies dropped.")
                 r.summary.forEach { add("${it.text} (${it.count})") }
             }
-            return ImportSummary("Imported “${result.source}”: ${r.kept} of ${r.records} meetings kept.", lines)
+            return ImportSummary("$subject: ${r.kept} of ${r.records} meetings kept.", lines)
         }
     }
 }

@@ -40,17 +40,35 @@ class MeetingsModel(
     }
 
     /**
+     * What importing a meeting list would do, without writing: show it, then call [importList]
+     * with its `replace` when the person confirms. Refused as [importList] is (a wrong format, a
+     * list without meetings or without a zone), never for removing most of the list: the preview
+     * says so instead.
+     */
+    fun previewList(
+        feed: ByteArray,
+        format: FeedFormat,
+        listName: String,
+        defaultZone: String? = null,
+    ): Outcome<ImportPreview> = outcomeOf {
+        ImportPreview.of(vault.previewMeetingImport(feed, format, listName, null, defaultZone))
+    }
+
+    /**
      * Imports a meeting list from its bytes: a file the user picked, or a page the glue fetched (core
      * never touches the network). [listName] is the name the user gives the list; [defaultZone] (an
-     * IANA name) is the zone for meetings the list gives none.
+     * IANA name) is the zone for meetings the list gives none; [replace] is the person's choice to
+     * apply an import that removes most of the list (see [previewList]). A refused import changes
+     * nothing.
      */
     fun importList(
         feed: ByteArray,
         format: FeedFormat,
         listName: String,
         defaultZone: String? = null,
+        replace: Boolean = false,
     ): Outcome<ImportSummary> = outcomeOf {
-        ImportSummary.of(vault.importMeetings(feed, format, listName, null, defaultZone))
+        ImportSummary.of(vault.importMeetings(feed, format, listName, null, defaultZone, replace))
     }
 
     /**

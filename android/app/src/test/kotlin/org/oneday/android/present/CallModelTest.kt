@@ -26,6 +26,29 @@ class CallModelTest {
             assertNotNull(screen.regionHint)
             assertEquals(emptyList(), screen.fallbacks)
             assertNull(screen.crisisRow)
+            assertEquals(emptyList(), screen.helplines)
+        }
+    }
+
+    @Test
+    fun theDrugAndAlcoholHelplineIsShownApartAndNeverInOneTap() {
+        newVault().use { vault ->
+            vault.addContact(NewContact("Sam", ContactRole.SPONSOR, "+1 555 010 0100", true, null))
+            vault.setRegion("US")
+            val screen = CallModel(vault).call().done()
+            val core = vault.callPlan(false, null)
+            assertEquals("Calling Sam (sponsor)", screen.headline)
+            assertEquals(core.helplines.map { it.label }, screen.helplines.map { it.label })
+            val samhsa = screen.helplines.single()
+            assertEquals("SAMHSA National Helpline (drug and alcohol helpline)", samhsa.label)
+            assertEquals("tel:18006624357", samhsa.uri)
+            assertEquals(CallReason.DRUG_ALCOHOL_HELPLINE, samhsa.reason)
+            val inOneTap = screen.fallbacks + listOfNotNull(screen.target, screen.crisisRow)
+            assertTrue(inOneTap.none { it.reason == CallReason.DRUG_ALCOHOL_HELPLINE })
+            assertEquals("988 Suicide & Crisis Lifeline (crisis line)", screen.crisisRow?.label)
+
+            vault.setRegion("GB")
+            assertEquals(emptyList(), CallModel(vault).call().done().helplines)
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter
 import java.util.Locale
 import kotlin.test.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
@@ -38,9 +39,10 @@ class MeetingsModelTest {
     private val today: LocalDate = LocalDate.of(2024, 6, 3)
     private val zone = "Europe/Berlin"
 
+    /** The list imported as the glue does: the user's zone for meetings the list gives none. */
     private fun imported(vault: Vault): MeetingsModel {
         val model = MeetingsModel(vault, zone)
-        model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+        model.importList(feed, FeedFormat.MEETING_GUIDE, "home", defaultZone = zone).done()
         vault.meetings().forEach { model.setSaved(it.id, true).done() }
         return model
     }
@@ -49,7 +51,7 @@ class MeetingsModelTest {
     fun importSummaryReportsCoresCounts() {
         newVault().use { vault ->
             val model = MeetingsModel(vault, zone)
-            val first = model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            val first = model.importList(feed, FeedFormat.MEETING_GUIDE, "home", zone).done()
             assertEquals("Imported “home”: 4 of 4 meetings kept.", first.headline)
             assertEquals("4 added, 0 updated, 0 unchanged.", first.lines.first())
             assertEquals(4, vault.meetings().size)
@@ -99,25 +101,59 @@ class MeetingsModelTest {
     }
 
     @Test
-    fun meetingsWithoutAZoneAreListedWithAPromptUntilTheListHasOne() {
+    fun aListWithoutAZoneIsRefusedUntilOneIsChosenAndTheRowsSayWhichWasChosen() {
         newVault().use { vault ->
-            val model = imported(vault)
-            val screen = model.upcoming(monday).done()
-            assertEquals(listOf("home/nozone-fri"), vault.nextMeetings(monday, zone, 20u, MeetingFilter(), true).zoneUnknown)
-            assertTrue(screen.rows.none { it.name == "Friday No Zone" })
-            val prompt = screen.zonePrompts.single()
-            assertEquals("home", prompt.listName)
-            assertEquals(listOf("Friday No Zone"), prompt.meetingNames)
-            assertTrue(prompt.prompt.contains("“home”"))
-            assertTrue(prompt.prompt.contains("Set its zone"))
+            val model = MeetingsModel(vault, zone)
+            val refused = model.previewList(feed, FeedFormat.MEETING_GUIDE, "home").refused()
+            val core = assertFailsWith<MeetingsException.ZoneNeeded> {
+                vault.importMeetings(feed, FeedFormat.MEETING_GUIDE, "home", null, null)
+            }
+            assertEquals(core.toString(), refused.text)
+            assertEquals(1uL, core.meetings)
+            assertEquals(core.toString(), model.importList(feed, FeedFormat.MEETING_GUIDE, "home").refused().text)
+            assertEquals(0, vault.meetings().size)
 
             model.importList(feed, FeedFormat.MEETING_GUIDE, "home", defaultZone = "Europe/Berlin").done()
-            val after = model.upcoming(monday).done()
+            val after = model.upcoming(monday, savedOnly = false).done()
             assertEquals(emptyList(), after.zonePrompts)
             val friday = after.rows.first { it.name == "Friday No Zone" }
             assertEquals("Times use the zone you chose for this list: Europe/Berlin", friday.zoneChoiceLine)
             assertEquals("Fri 7 Jun, 12:00", friday.whenLine)
             assertNull(after.rows.first { it.name == "Thursday Hall" }.zoneChoiceLine)
+        }
+    }
+
+    @Test
+    fun anImportIsPreviewedAndRemovingMostOfTheListNeedsTheReplaceChoice() {
+        newVault().use { vault ->
+            val model = imported(vault)
+            val same = model.previewList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            assertEquals(false, same.replace)
+            assertNull(same.warning)
+            assertEquals("Import", same.confirmLabel)
+            assertEquals("Ready to import “home”: 4 of 4 meetings kept.", same.summary.headline)
+            assertEquals("0 added, 0 updated, 4 unchanged.", same.summary.lines.first())
+
+            val empty = "[]".toByteArray()
+            val before = vault.meetings()
+            val emptied = model.previewList(empty, FeedFormat.MEETING_GUIDE, "home").done()
+            assertEquals(true, emptied.replace)
+            assertEquals("Replace the list", emptied.confirmLabel)
+            assertEquals(
+                "This would remove 4 of the 4 meetings of “home”. Meetings you saved or added a note to are kept.",
+                emptied.warning,
+            )
+            assertEquals(before, vault.meetings(), "a preview writes nothing")
+            val refused = model.importList(empty, FeedFormat.MEETING_GUIDE, "home").refused()
+            assertEquals(MeetingsException.ReplaceNeeded(4uL, 4uL).toString(), refused.text)
+            assertEquals(before, vault.meetings())
+
+            val wrong = model.previewList(feed, FeedFormat.BMLT, "home").refused()
+            assertTrue(wrong.text.startsWith("this looks like a Meeting Guide list"), wrong.text)
+
+            val applied = model.importList(empty, FeedFormat.MEETING_GUIDE, "home", zone, emptied.replace).done()
+            assertEquals("4 no longer listed (4 kept because you added something to them).", applied.lines[1])
+            assertTrue(vault.meetings().all { it.vanishedUpstream })
         }
     }
 
@@ -162,7 +198,7 @@ class MeetingsModelTest {
     fun findIsCoresSearchAndSavingShowsInTheRow() {
         newVault().use { vault ->
             val model = MeetingsModel(vault, zone)
-            model.importList(feed, FeedFormat.MEETING_GUIDE, "home").done()
+            model.importList(feed, FeedFormat.MEETING_GUIDE, "home", zone).done()
             val hits = model.find("main street").done()
             assertEquals(vault.searchMeetings(MeetingFilter(text = "main street"), false).map { it.id }, hits.map { it.meetingId })
             val hall = hits.single()
@@ -170,7 +206,7 @@ class MeetingsModelTest {
             assertEquals("home", hall.listName)
             assertEquals("Thu 18:30 · Europe/Berlin", hall.scheduleLine)
             assertEquals(false, hall.saved)
-            assertEquals("Fri 12:00 · zone not set", model.find("no zone").done().single().scheduleLine)
+            assertEquals("Fri 12:00 · Europe/Berlin", model.find("no zone").done().single().scheduleLine)
             assertEquals(4, model.find("  ").done().size)
 
             assertEquals("Saved “Thursday Hall”.", model.setSaved(hall.meetingId, true).done())
