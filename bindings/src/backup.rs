@@ -170,6 +170,11 @@ pub enum BackupError {
         /// The minimum length in bytes.
         min: u32,
     },
+    /// The passphrase is long enough but easy to guess.
+    WeakPassphrase {
+        /// Why, and what to do instead, in plain words. (Named `reason`, as above.)
+        reason: String,
+    },
     /// The vault is locked: unlock it first.
     Locked,
     /// The vault failed (a damaged record, storage, a newer format); the reason says which.
@@ -200,6 +205,9 @@ impl From<core::BackupError> for BackupError {
             },
             E::BadRecord { kind } => BackupError::BadRecord { kind },
             E::Vault(CoreVaultError::Locked) => BackupError::Locked,
+            E::Vault(CoreVaultError::WeakPassphrase { reason }) => {
+                BackupError::WeakPassphrase { reason }
+            }
             E::Vault(CoreVaultError::PassphraseTooShort { min }) => {
                 BackupError::PassphraseTooShort {
                     min: u32::try_from(min).unwrap_or(u32::MAX),
@@ -247,6 +255,9 @@ impl fmt::Display for BackupError {
                 })
             }
             BackupError::Locked => E::Vault(CoreVaultError::Locked),
+            BackupError::WeakPassphrase { reason } => E::Vault(CoreVaultError::WeakPassphrase {
+                reason: reason.clone(),
+            }),
             BackupError::InvalidKdfParams { reason } | BackupError::VaultFailure { reason } => {
                 return f.write_str(reason)
             }
@@ -293,7 +304,7 @@ impl Vault {
     /// at least 8 bytes (`kind` `Passphrase`) or a recovery code (`RecoveryCode`), as UTF-8 bytes.
     /// `kdf` is the Argon2id cost; `null`/`nil` means the default. Runs Argon2id.
     ///
-    /// Throws `Locked`, `PassphraseTooShort`, `InvalidKdfParams`, `VaultFailure`.
+    /// Throws `Locked`, `PassphraseTooShort`, `WeakPassphrase`, `InvalidKdfParams`, `VaultFailure`.
     #[uniffi::method(default(kdf = None))]
     pub fn export_backup(
         &self,
@@ -639,7 +650,7 @@ mod tests {
     }
 
     #[test]
-    fn a_short_passphrase_and_a_locked_vault_are_refused() {
+    fn a_short_or_weak_passphrase_and_a_locked_vault_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let vault = filled_vault(&dir);
         assert_eq!(
@@ -650,6 +661,14 @@ mod tests {
             ),
             Err(BackupError::PassphraseTooShort { min: 8 })
         );
+        assert!(matches!(
+            vault.export_backup(
+                b"password1".to_vec(),
+                BackupSecretKind::Passphrase,
+                Some(minimum_kdf_params())
+            ),
+            Err(BackupError::WeakPassphrase { reason }) if reason.contains("too easy to guess")
+        ));
         vault.lock();
         assert_eq!(
             vault.export_backup(

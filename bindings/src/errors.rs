@@ -73,6 +73,32 @@ pub enum VaultError {
         /// What happened, for a person.
         message: String,
     },
+    /// A new passphrase is long enough but easy to guess; the message says why, in plain words.
+    #[error("{message}")]
+    WeakPassphrase {
+        /// What happened and what to do instead, for a person.
+        message: String,
+    },
+    /// The recovery slot is damaged, so the recovery code could no longer open the vault: make a
+    /// new recovery code (`newRecoveryCode`) before removing the device slot.
+    #[error("{message}")]
+    RecoverySlotDamaged {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// The vault's keys were changed through another handle since this one was unlocked; nothing
+    /// was written. Open or unlock it again.
+    #[error("{message}")]
+    KeysChanged {
+        /// What happened, for a person.
+        message: String,
+    },
+    /// Changing the recovery code or passphrase needs the current one.
+    #[error("{message}")]
+    CurrentSecretNeeded {
+        /// What happened, for a person.
+        message: String,
+    },
     /// A device key is not exactly 32 bytes.
     #[error("{message}")]
     InvalidDeviceKey {
@@ -126,6 +152,10 @@ impl From<CoreVaultError> for VaultError {
             E::WrongRecoverySecret => VaultError::WrongRecoverySecret { message },
             E::MalformedRecoveryCode => VaultError::MalformedRecoveryCode { message },
             E::PassphraseTooShort { .. } => VaultError::PassphraseTooShort { message },
+            E::WeakPassphrase { .. } => VaultError::WeakPassphrase { message },
+            E::RecoverySlotDamaged => VaultError::RecoverySlotDamaged { message },
+            E::CurrentSecretNeeded => VaultError::CurrentSecretNeeded { message },
+            E::KeysChanged => VaultError::KeysChanged { message },
             E::InvalidDeviceKey { .. } => VaultError::InvalidDeviceKey { message },
             E::KdfTooWeak { .. } | E::KdfTooCostly { .. } => {
                 VaultError::InvalidKdfParams { message }

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use oneday_core::meetings::MeetingBook;
-use oneday_core::vault::{DeviceKey, Vault as CoreVault};
+use oneday_core::vault::{DeviceKey, SlotState as CoreSlotState, Vault as CoreVault};
 use zeroize::Zeroizing;
 
 use crate::errors::VaultError;
@@ -70,12 +70,63 @@ pub fn vault_exists(dir: String) -> bool {
     CoreVault::exists(Path::new(&dir))
 }
 
-/// Panic wipe (crypto-shred) of the vault in `dir`: destroys the key slots, then the files, and
-/// locks every `Vault` open on it in this process for good. Safe to call again after an interruption;
-/// a folder without a vault is fine. The shell must also destroy the device key it keeps.
+/// Panic wipe (crypto-shred) of the vault in `dir`: destroys every copy of the key slots, then
+/// overwrites and deletes the files, and locks every `Vault` open on it in this process for good.
+/// Works while another process holds the vault and on a full disk. Safe to call again after an
+/// interruption; a folder without a vault is fine. The shell must destroy the device key it keeps
+/// (Keystore entry, Keychain item) *before* calling this.
 #[uniffi::export]
 pub fn wipe_vault(dir: String) -> Result<(), VaultError> {
     Ok(CoreVault::wipe(Path::new(&dir))?)
+}
+
+/// Destroys the file at `path`: overwritten in place with random bytes, synced, truncated, deleted.
+/// For files that held key material (a wrapped device key). A missing file is fine.
+#[uniffi::export]
+pub fn destroy_file(path: String) -> Result<(), VaultError> {
+    Ok(oneday_core::vault::destroy_file(Path::new(&path))?)
+}
+
+/// Checks a passphrase against the rule for the vault and backups (at least 8 bytes, not easy to
+/// guess), so a screen can say why before anything runs. Throws `PassphraseTooShort` or
+/// `WeakPassphrase` (whose message says why, in plain words). The bytes are wiped after use.
+#[uniffi::export]
+pub fn check_passphrase(passphrase: Vec<u8>) -> Result<(), VaultError> {
+    let passphrase = Zeroizing::new(passphrase);
+    Ok(oneday_core::vault::check_passphrase(&passphrase)?)
+}
+
+/// The state of one key slot, read without its secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SlotState {
+    /// There, whole, and for the data key in use.
+    Intact,
+    /// Not there.
+    Missing,
+    /// There but it would not open (damaged, or a stale copy for another data key).
+    Damaged,
+}
+
+impl From<CoreSlotState> for SlotState {
+    fn from(s: CoreSlotState) -> Self {
+        match s {
+            CoreSlotState::Intact => SlotState::Intact,
+            CoreSlotState::Missing => SlotState::Missing,
+            CoreSlotState::Damaged => SlotState::Damaged,
+        }
+    }
+}
+
+/// Both key slots of an open vault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct KeySlotHealth {
+    /// The slot the device key opens.
+    pub device: SlotState,
+    /// The slot the recovery code or passphrase opens.
+    pub recovery: SlotState,
+    /// Whether the recovery code can no longer open the vault: warn, and offer a new recovery code
+    /// now, while the device key still works.
+    pub recovery_needs_new_code: bool,
 }
 
 #[uniffi::export]
@@ -99,6 +150,23 @@ impl Vault {
     pub fn open_with_recovery(dir: String, secret: Vec<u8>) -> Result<Arc<Self>, VaultError> {
         let secret = Zeroizing::new(secret);
         let inner = CoreVault::open_with_recovery(Path::new(&dir), &secret)?;
+        Ok(Vault::wrap(inner))
+    }
+
+    /// Opens the vault in `dir` with the recovery code or passphrase and gives it the new 32-byte
+    /// `new_device_key` (store it in the Keystore/Keychain first). The data key is rotated on the
+    /// way, so no older device key or slot opens anything written from now on. Runs Argon2id.
+    ///
+    /// Throws as `openWithRecovery`, and `InvalidDeviceKey`.
+    #[uniffi::constructor]
+    pub fn recover(
+        dir: String,
+        secret: Vec<u8>,
+        new_device_key: Vec<u8>,
+    ) -> Result<Arc<Self>, VaultError> {
+        let secret = Zeroizing::new(secret);
+        let key = device_key_from(new_device_key)?;
+        let inner = CoreVault::recover(Path::new(&dir), &secret, &key)?;
         Ok(Vault::wrap(inner))
     }
 
@@ -134,37 +202,62 @@ impl Vault {
         Ok(self.inner.unlock_with_recovery(&secret)?)
     }
 
-    /// Replaces the recovery code (or passphrase) with the passphrase `new_passphrase`: at least 8
-    /// bytes, used exactly as given. The old recovery code stops working. `kdf`: `null`/`nil` for the
-    /// default cost.
+    /// Checks both key slots without any secret (cheap). Call it after opening: when
+    /// `recoveryNeedsNewCode`, warn and offer `newRecoveryCode` while the device key works.
+    pub fn key_slot_health(&self) -> Result<KeySlotHealth, VaultError> {
+        let h = self.inner.key_slot_health()?;
+        Ok(KeySlotHealth {
+            device: h.device.into(),
+            recovery: h.recovery.into(),
+            recovery_needs_new_code: h.recovery_needs_new_code(),
+        })
+    }
+
+    /// Replaces the recovery code (or passphrase) with the passphrase `new_passphrase` (UTF-8, NFC;
+    /// used exactly as given) and rotates the data key. `current` is the recovery code or passphrase
+    /// in force, proving the person has it; `null`/`nil` only when the recovery slot is damaged.
+    /// `kdf`: `null`/`nil` for the default cost.
+    ///
+    /// Throws `CurrentSecretNeeded`, `WrongRecoverySecret`, `PassphraseTooShort`, `WeakPassphrase`
+    /// (its message says why, in plain words).
     #[uniffi::method(default(kdf = None))]
     pub fn change_passphrase(
         &self,
+        current: Option<Vec<u8>>,
         new_passphrase: Vec<u8>,
         kdf: Option<KdfParams>,
     ) -> Result<(), VaultError> {
+        let current = current.map(Zeroizing::new);
         let secret = Zeroizing::new(new_passphrase);
-        Ok(self.inner.change_passphrase(&secret, or_default(kdf))?)
+        Ok(self.inner.change_passphrase(
+            current.as_ref().map(|c| c.as_slice()),
+            &secret,
+            or_default(kdf),
+        )?)
     }
 
     /// Replaces the recovery code (or passphrase) with a new generated recovery code, returned as
-    /// UTF-8 bytes to show once. The old one stops working.
+    /// UTF-8 bytes to show once, and rotates the data key. `current` as for `changePassphrase`.
     #[uniffi::method(default(kdf = None))]
-    pub fn new_recovery_code(&self, kdf: Option<KdfParams>) -> Result<Vec<u8>, VaultError> {
-        let code = self.inner.new_recovery_code(or_default(kdf))?;
+    pub fn new_recovery_code(
+        &self,
+        current: Option<Vec<u8>>,
+        kdf: Option<KdfParams>,
+    ) -> Result<Vec<u8>, VaultError> {
+        let current = current.map(Zeroizing::new);
+        let code = self
+            .inner
+            .new_recovery_code(current.as_ref().map(|c| c.as_slice()), or_default(kdf))?;
         Ok(code.as_str().as_bytes().to_vec())
     }
 
-    /// Adds a device slot for `device_key` (32 bytes) or replaces the existing one: the old device
-    /// key stops working.
-    pub fn set_device_key(&self, device_key: Vec<u8>) -> Result<(), VaultError> {
-        let key = device_key_from(device_key)?;
-        Ok(self.inner.set_device_key(&key)?)
-    }
-
-    /// Removes the device slot: from then on only the recovery code or passphrase opens the vault.
-    pub fn remove_device_slot(&self) -> Result<(), VaultError> {
-        Ok(self.inner.remove_device_slot()?)
+    /// Removes the device slot and rotates the data key: only the recovery code or passphrase opens
+    /// the vault from then on. `recovery_secret` must open the recovery slot (proof the person can
+    /// get back in). Throws `RecoverySlotDamaged` (make a new recovery code first) or
+    /// `WrongRecoverySecret`; nothing changes then.
+    pub fn remove_device_slot(&self, recovery_secret: Vec<u8>) -> Result<(), VaultError> {
+        let secret = Zeroizing::new(recovery_secret);
+        Ok(self.inner.remove_device_slot(&secret)?)
     }
 
     /// Whether the vault has a device slot.
@@ -172,17 +265,12 @@ impl Vault {
         Ok(self.inner.has_device_slot()?)
     }
 
-    /// Replaces the data key and re-seals every record, in one transaction. `recovery_secret` must be
-    /// the current recovery code or passphrase (it keeps working). With a `device_key`, a new device
-    /// slot is written for it; with `null`/`nil` the device slot is removed.
-    pub fn rotate_data_key(
-        &self,
-        recovery_secret: Vec<u8>,
-        device_key: Option<Vec<u8>>,
-    ) -> Result<(), VaultError> {
+    /// Replaces the data key and re-seals every record, in one transaction. `recovery_secret` must
+    /// be the current recovery code or passphrase (it keeps working). The device slot is re-wrapped
+    /// for the same device key when this handle was opened with it, and removed otherwise.
+    pub fn rotate_data_key(&self, recovery_secret: Vec<u8>) -> Result<(), VaultError> {
         let secret = Zeroizing::new(recovery_secret);
-        let key = device_key.map(device_key_from).transpose()?;
-        Ok(self.inner.rotate_data_key(&secret, key.as_ref())?)
+        Ok(self.inner.rotate_data_key(&secret)?)
     }
 }
 
@@ -220,5 +308,53 @@ mod tests {
             Vault::open_with_device_key(path, vec![7; 31]),
             Err(VaultError::InvalidDeviceKey { .. })
         ));
+    }
+
+    #[test]
+    fn lock_out_recover_and_change_secrets_through_the_ffi() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v").to_string_lossy().into_owned();
+        let created = create_vault(path.clone(), vec![7; 32], Some(minimum_kdf_params())).unwrap();
+        let code = created.recovery_code;
+        let vault = created.vault;
+        let healthy = KeySlotHealth {
+            device: SlotState::Intact,
+            recovery: SlotState::Intact,
+            recovery_needs_new_code: false,
+        };
+        assert_eq!(vault.key_slot_health().unwrap(), healthy);
+        assert!(matches!(
+            vault.change_passphrase(None, b"lantern orbit pickle thursday".to_vec(), None),
+            Err(VaultError::CurrentSecretNeeded { .. })
+        ));
+        assert!(matches!(
+            vault.change_passphrase(Some(code.clone()), b"password1".to_vec(), None),
+            Err(VaultError::WeakPassphrase { .. })
+        ));
+        vault.remove_device_slot(code.clone()).unwrap();
+        assert!(!vault.has_device_slot().unwrap());
+        drop(vault);
+        let vault = Vault::recover(path.clone(), code.clone(), vec![9; 32]).unwrap();
+        assert_eq!(vault.key_slot_health().unwrap(), healthy);
+        let fresh = vault
+            .new_recovery_code(Some(code), Some(minimum_kdf_params()))
+            .unwrap();
+        drop(vault);
+        Vault::open_with_device_key(path.clone(), vec![9; 32]).unwrap();
+        Vault::open_with_recovery(path, fresh).unwrap();
+        assert!(matches!(
+            check_passphrase(b"12345678".to_vec()),
+            Err(VaultError::WeakPassphrase { .. })
+        ));
+        check_passphrase(b"lantern orbit pickle thursday".to_vec()).unwrap();
+    }
+
+    #[test]
+    fn destroy_file_removes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("device-key.bin");
+        std::fs::write(&path, [1u8; 61]).unwrap();
+        destroy_file(path.to_string_lossy().into_owned()).unwrap();
+        assert!(!path.exists());
     }
 }

@@ -50,9 +50,10 @@ pub enum Command {
     Reminders(RemindersArgs),
     /// Opens a locked store with the recovery code or passphrase, and makes a new device key.
     Unlock(UnlockArgs),
-    /// Locks the store: removes this computer's device key; only the recovery code opens it again.
+    /// Locks the store: asks for the recovery code or passphrase, then removes this computer's
+    /// device key; only that code or passphrase opens it again.
     Lock,
-    /// Changes the recovery passphrase.
+    /// Changes the recovery code or passphrase (asks for the current one first).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
     /// Destroys the store for good (panic wipe): keys first, then the files.
@@ -281,6 +282,8 @@ pub struct UnlockArgs {
 pub enum PassphraseCommand {
     /// Sets a new recovery passphrase (typed twice); the old code or passphrase stops working.
     Change,
+    /// Makes a new recovery code, printed once; the old code or passphrase stops working.
+    NewCode,
 }
 
 /// `oneday wipe`.

@@ -101,6 +101,9 @@ pub enum CliError {
     /// The two passphrases typed differ.
     #[error("the two passphrases differ; nothing was changed")]
     PassphraseMismatch,
+    /// `lock` refused: the recovery secret typed does not open the store, or its slot is damaged.
+    #[error("{0}")]
+    LockRefused(&'static str),
     /// A destructive command was run without its confirmation flag.
     #[error("{0}")]
     NeedsConfirmation(&'static str),
@@ -305,7 +308,10 @@ impl CliError {
             | CliError::CheckIn(_)
             | CliError::Plan(_)
             | CliError::PlanUsage(_) => 3,
-            CliError::NoDeviceKey | CliError::BadKeyFile | CliError::BadKeyringKey => 4,
+            CliError::NoDeviceKey
+            | CliError::BadKeyFile
+            | CliError::BadKeyringKey
+            | CliError::LockRefused(_) => 4,
             CliError::Vault(e) | CliError::Support(SupportError::Vault(e)) => vault_exit_code(e),
             CliError::NoStore(_)
             | CliError::StoreIsAFile(_)
@@ -335,7 +341,11 @@ fn vault_exit_code(e: &VaultError) -> u8 {
         | VaultError::WrongRecoverySecret
         | VaultError::NoDeviceSlot
         | VaultError::MalformedRecoveryCode => 4,
-        VaultError::PassphraseTooShort { .. } | VaultError::InvalidRecordId => 3,
+        VaultError::PassphraseTooShort { .. }
+        | VaultError::WeakPassphrase { .. }
+        | VaultError::CurrentSecretNeeded
+        | VaultError::InvalidRecordId => 3,
+        VaultError::RecoverySlotDamaged => 4,
         _ => 5,
     }
 }

@@ -125,6 +125,36 @@ pub struct DashboardDoc {
     pub as_of: NaiveDate,
     /// Every counter shown.
     pub counters: Vec<CounterJson>,
+    /// The state of the store's key slots (`status` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_slots: Option<KeySlotsJson>,
+}
+
+/// `key_slots` in `oneday status --json`: each slot `intact`, `missing` or `damaged`.
+#[derive(Debug, Serialize)]
+pub struct KeySlotsJson {
+    /// The slot this computer's device key opens.
+    pub device: &'static str,
+    /// The slot the recovery code or passphrase opens.
+    pub recovery: &'static str,
+    /// Whether the recovery code can no longer open the store (make a new one now).
+    pub recovery_needs_new_code: bool,
+}
+
+impl From<oneday_core::vault::KeySlotHealth> for KeySlotsJson {
+    fn from(h: oneday_core::vault::KeySlotHealth) -> Self {
+        use oneday_core::vault::SlotState;
+        let word = |s: SlotState| match s {
+            SlotState::Intact => "intact",
+            SlotState::Missing => "missing",
+            SlotState::Damaged => "damaged",
+        };
+        KeySlotsJson {
+            device: word(h.device),
+            recovery: word(h.recovery),
+            recovery_needs_new_code: h.recovery_needs_new_code(),
+        }
+    }
 }
 
 impl From<&Milestone> for MilestoneJson {

@@ -12,10 +12,10 @@
 //! ([`crate::os_keyring`]).
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Seek, SeekFrom, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
-use ring::rand::{SecureRandom, SystemRandom};
+use oneday_core::vault::{destroy_file, overwrite_all, VaultError};
 
 /// Writes `contents` to `path`, readable and writable by the owner only, synced, replacing what
 /// was there; the file it replaces is destroyed as [`destroy`] does.
@@ -38,19 +38,10 @@ pub fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Destroys the file at `path`: overwritten in place with random bytes of its length, synced,
-/// truncated, synced, then unlinked, and the folder synced. A missing file is fine.
+/// Destroys the file at `path` with core's [`destroy_file`]: overwritten in place with random
+/// bytes of its length, synced, truncated, unlinked, and the folder synced. A missing file is fine.
 pub fn destroy(path: &Path) -> io::Result<()> {
-    let Some(file) = open_existing(path)? else {
-        return Ok(());
-    };
-    overwrite_and_truncate(file)?;
-    match fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    sync_folder(folder_of(path))
+    destroy_file(path).map_err(into_io)
 }
 
 fn open_existing(path: &Path) -> io::Result<Option<File>> {
@@ -61,27 +52,20 @@ fn open_existing(path: &Path) -> io::Result<Option<File>> {
     }
 }
 
-/// Overwrites every byte of `file` with random bytes, syncs, truncates it to nothing and syncs.
+/// Overwrites every byte of `file` in place (core's [`overwrite_all`]), truncates it to nothing
+/// and syncs.
 fn overwrite_and_truncate(mut file: File) -> io::Result<()> {
-    overwrite(&mut file)?;
+    overwrite_all(&mut file).map_err(into_io)?;
     file.set_len(0)?;
     file.sync_all()
 }
 
-/// Overwrites every byte of `file` in place with random bytes and syncs.
-fn overwrite(file: &mut File) -> io::Result<()> {
-    let mut left = file.metadata()?.len();
-    file.seek(SeekFrom::Start(0))?;
-    let rng = SystemRandom::new();
-    let mut chunk = [0u8; 4096];
-    while left > 0 {
-        let n = usize::try_from(left).map_or(chunk.len(), |l| l.min(chunk.len()));
-        rng.fill(&mut chunk[..n])
-            .map_err(|_| io::Error::other("the system's random source failed"))?;
-        file.write_all(&chunk[..n])?;
-        left -= n as u64;
+/// Core's shredding fails only with I/O errors; anything else is passed on as one.
+fn into_io(e: VaultError) -> io::Error {
+    match e {
+        VaultError::Io(e) => e,
+        other => io::Error::other(other.to_string()),
     }
-    file.sync_all()
 }
 
 fn folder_of(path: &Path) -> &Path {
@@ -124,7 +108,7 @@ mod tests {
         fs::write(&path, &secret).unwrap();
         let witness = dir.path().join("witness");
         fs::hard_link(&path, &witness).unwrap();
-        overwrite(&mut OpenOptions::new().write(true).open(&path).unwrap()).unwrap();
+        overwrite_all(&mut OpenOptions::new().write(true).open(&path).unwrap()).unwrap();
         let after = fs::read(&witness).unwrap();
         assert_eq!(after.len(), secret.len(), "same length, same file");
         // Random bytes: a 'k' in about one byte in 256, never a run of them.

@@ -64,6 +64,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Passphrase(PassphraseCommand::Change) => {
             commands::unlock::change_passphrase(&store()?, &mut out)
         }
+        Command::Passphrase(PassphraseCommand::NewCode) => {
+            commands::unlock::new_code(&store()?, &mut out)
+        }
         Command::Wipe(args) => commands::wipe::run(args, &store()?, &mut out),
         Command::Meetings(command) => commands::meetings::run(command, &store()?, &mut out),
         Command::CheckIns(command) => commands::checkins::run(command, &store()?, &mut out),

@@ -24,7 +24,24 @@ pub fn require_store(store: &StoreDir) -> Result<(), CliError> {
 pub fn open(store: &StoreDir) -> Result<Vault, CliError> {
     require_store(store)?;
     let key = store.device_key()?.ok_or(CliError::NoDeviceKey)?;
-    Ok(Vault::open_with_device_key(&store.dir, &key)?)
+    let vault = Vault::open_with_device_key(&store.dir, &key)?;
+    warn_if_recovery_is_damaged(&vault);
+    Ok(vault)
+}
+
+/// A damaged recovery slot is found when the store opens, not the day it is needed: every command
+/// says so on stderr while this computer's key can still fix it.
+fn warn_if_recovery_is_damaged(vault: &Vault) {
+    if vault
+        .key_slot_health()
+        .is_ok_and(|h| h.recovery_needs_new_code())
+    {
+        eprintln!(
+            "oneday: warning: your recovery code or passphrase can no longer open this store (its \
+             key slot is damaged). Make a new recovery code now with `oneday passphrase new-code`, \
+             while this computer's key still works; do not lock until then."
+        );
+    }
 }
 
 /// The counter whose id is `prefix` or starts with it (at least 4 hex digits, any case).

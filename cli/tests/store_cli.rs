@@ -173,7 +173,15 @@ fn lock_unlock_passphrase_and_wipe() {
     assert_eq!(out.status.code(), Some(3), "no label on stdin");
     ok(&dir, &["counter", "add", "Clean", "--since", "2024-01-01"]);
 
-    ok(&dir, &["lock"]);
+    // `lock` asks for the recovery code first; a wrong one changes nothing.
+    let out = oneday_in(&dir, &["lock"], "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\n");
+    assert_eq!(out.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("NOT locked"), "{stderr}");
+    assert!(dir.join("device.key").exists());
+    assert!(ok(&dir, &["status"]).contains("Clean"));
+
+    ok_in(&dir, &["lock"], &format!("{code}\n"));
     assert!(!dir.join("device.key").exists());
     let out = oneday_in(&dir, &["status"], "");
     assert_eq!(out.status.code(), Some(4));
@@ -185,52 +193,105 @@ fn lock_unlock_passphrase_and_wipe() {
         "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\n",
     );
     assert_eq!(out.status.code(), Some(4));
-    let out = oneday_in(
+    ok_in(
         &dir,
         &["unlock", "--recovery"],
         &format!("{}\n", code.to_lowercase()),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     assert!(ok(&dir, &["status"]).contains("Clean"));
     let second_key = std::fs::read(&key_file).unwrap();
     assert_ne!(second_key, first_key, "unlocking makes a new device key");
     assert_eq!(key_mode(&key_file), Some(0o600));
 
+    // Changing the passphrase asks for the current code, then the new one twice.
     let out = oneday_in(
         &dir,
         &["passphrase", "change"],
-        "one passphrase\nanother one\n",
+        &format!("{code}\none passphrase\nanother one\n"),
     );
     assert_eq!(out.status.code(), Some(3));
     let out = oneday_in(
         &dir,
         &["passphrase", "change"],
-        "a long new passphrase\na long new passphrase\n",
+        "BBBB-BBBB-BBBB-BBBB-BBBB-BBBB-BBBB-BBBB\nlantern orbit pickle thursday\nlantern orbit pickle thursday\n",
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    assert_eq!(out.status.code(), Some(4), "a wrong current code");
+    // A weak one is refused with a reason a person understands.
+    let out = oneday_in(
+        &dir,
+        &["passphrase", "change"],
+        &format!("{code}\npassword1\n"),
     );
-    ok(&dir, &["lock"]);
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("too easy to guess"), "{stderr}");
+    ok_in(
+        &dir,
+        &["passphrase", "change"],
+        &format!("{code}\nlantern orbit pickle thursday\nlantern orbit pickle thursday\n"),
+    );
+    ok_in(&dir, &["lock"], "lantern orbit pickle thursday\n");
     let out = oneday_in(&dir, &["unlock", "--recovery"], &format!("{code}\n"));
     assert_eq!(
         out.status.code(),
         Some(4),
         "the old code no longer opens it"
     );
-    let out = oneday_in(&dir, &["unlock", "--recovery"], "a long new passphrase\n");
-    assert!(out.status.success());
+    ok_in(
+        &dir,
+        &["unlock", "--recovery"],
+        "lantern orbit pickle thursday\n",
+    );
 
     assert_eq!(oneday_in(&dir, &["wipe"], "").status.code(), Some(3));
     assert!(dir.exists());
     ok(&dir, &["wipe", "--yes"]);
     assert!(!dir.exists() || std::fs::read_dir(&dir).unwrap().next().is_none());
     assert_eq!(oneday_in(&dir, &["status"], "").status.code(), Some(5));
+}
+
+/// Flips a byte inside the recovery slot, as a bad disk block would.
+fn damage_recovery_slot(dir: &Path) {
+    let conn = rusqlite::Connection::open(dir.join("vault.db")).unwrap();
+    let mut body: Vec<u8> = conn
+        .query_row("SELECT body FROM slot WHERE id = 2", [], |r| r.get(0))
+        .unwrap();
+    body[60] ^= 0x01;
+    conn.execute("UPDATE slot SET body = ?1 WHERE id = 2", [body])
+        .unwrap();
+}
+
+#[test]
+fn a_damaged_recovery_slot_is_found_at_open_and_lock_cannot_strand_anyone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("store");
+    let code = recovery_code(&ok(&dir, &["init"]));
+    ok(&dir, &["counter", "add", "Clean", "--since", "2024-01-01"]);
+    let v: Value = serde_json::from_str(&ok(&dir, &["status", "--json"])).unwrap();
+    assert_eq!(v["key_slots"]["recovery"], "intact");
+    assert_eq!(v["key_slots"]["device"], "intact");
+
+    damage_recovery_slot(&dir);
+    let out = oneday_in(&dir, &["status", "--json"], "");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("oneday passphrase new-code"));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["key_slots"]["recovery"], "damaged");
+    assert_eq!(v["key_slots"]["recovery_needs_new_code"], true);
+
+    // `lock` refuses before asking anything, and keeps the device key.
+    let out = oneday_in(&dir, &["lock"], &format!("{code}\n"));
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("NOT locked"));
+    assert!(dir.join("device.key").exists());
+
+    // A new code, without the old one (nothing can check it): the device key is the proof.
+    let new_code = recovery_code(&ok(&dir, &["passphrase", "new-code"]));
+    let v: Value = serde_json::from_str(&ok(&dir, &["status", "--json"])).unwrap();
+    assert_eq!(v["key_slots"]["recovery"], "intact");
+    ok_in(&dir, &["lock"], &format!("{new_code}\n"));
+    ok_in(&dir, &["unlock", "--recovery"], &format!("{new_code}\n"));
+    assert!(ok(&dir, &["status"]).contains("Clean"));
 }
 
 #[test]

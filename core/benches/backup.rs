@@ -10,6 +10,8 @@
 //! * `restore into empty`: into a new vault, one transaction.
 //! * `merge unchanged`: the same backup merged into the vault it came from (every record matched,
 //!   nothing written).
+//! * `rotate data key`: every record re-sealed under a new data key, both slots re-wrapped, in one
+//!   transaction (what every change of a way in costs), with one Argon2id run at the minimum.
 //!
 //! Target: each under 1 s for this profile on the development machine, Argon2id excluded. The
 //! file size is printed once.
@@ -30,7 +32,7 @@ use oneday_core::meetings::import::{meeting_guide, ImportOptions};
 use oneday_core::meetings::store as meetings;
 use oneday_core::plans::{store as plans, RelapsePreventionPlan, SafetyPlan};
 use oneday_core::support::{store as contacts, ContactInput, ContactRole};
-use oneday_core::vault::{DeviceKey, KdfParams, Vault};
+use oneday_core::vault::{DeviceKey, KdfParams, RecoveryCode, Vault};
 
 const PASS: &[u8] = b"benchmark passphrase";
 
@@ -39,14 +41,19 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn fresh_vault() -> (tempfile::TempDir, Vault) {
+    let (dir, vault, _) = fresh_vault_with_code();
+    (dir, vault)
+}
+
+fn fresh_vault_with_code() -> (tempfile::TempDir, Vault, RecoveryCode) {
     let dir = tempfile::tempdir().unwrap();
-    let (vault, _) = Vault::create(
+    let (vault, code) = Vault::create(
         &dir.path().join("store"),
         &DeviceKey::generate().unwrap(),
         KdfParams::MINIMUM,
     )
     .unwrap();
-    (dir, vault)
+    (dir, vault, code)
 }
 
 fn meeting_feed(n: usize) -> Vec<u8> {
@@ -66,8 +73,8 @@ fn meeting_feed(n: usize) -> Vec<u8> {
     serde_json::to_vec(&out).unwrap()
 }
 
-fn heavy_vault() -> (tempfile::TempDir, Vault) {
-    let (dir, v) = fresh_vault();
+fn heavy_vault() -> (tempfile::TempDir, Vault, RecoveryCode) {
+    let (dir, v, code) = fresh_vault_with_code();
     for i in 0..20 {
         let mut c =
             Counter::new(CounterSettings::new(format!("Counter {i}")), d(2020, 1, 1)).unwrap();
@@ -116,11 +123,11 @@ fn heavy_vault() -> (tempfile::TempDir, Vault) {
         };
         checkins::record(&v, c, today).unwrap();
     }
-    (dir, v)
+    (dir, v, code)
 }
 
 fn benches(c: &mut Criterion) {
-    let (_dir, vault) = heavy_vault();
+    let (_dir, vault, code) = heavy_vault();
     let export = || {
         backup::export(
             &vault,
@@ -151,6 +158,12 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("merge unchanged", |b| {
         b.iter(|| black_box(backup::restore(&vault, &file, PASS, RestoreMode::Merge).unwrap()))
+    });
+    // What `lock`, `unlock --recovery` and a passphrase change cost on top of their Argon2id runs:
+    // a new data key, every record re-sealed, both slots re-wrapped, one transaction. Includes the
+    // one Argon2id run that checks the recovery code, at `KdfParams::MINIMUM`.
+    g.bench_function("rotate data key", |b| {
+        b.iter(|| vault.rotate_data_key(code.as_str().as_bytes()).unwrap())
     });
     g.finish();
 }

@@ -232,6 +232,7 @@ fn wrong_secrets_are_typed_errors_and_the_right_ones_still_work() {
     tv.vault.put(RecordKind::Setting, &id, &42u32).unwrap();
     tv.vault
         .change_passphrase(
+            Some(tv.code.as_str().as_bytes()),
             b"correct horse battery",
             oneday_core::vault::KdfParams::MINIMUM,
         )
@@ -291,7 +292,6 @@ fn corrupted_slots_are_typed_errors_and_the_other_slot_still_opens() {
     drop(vault);
     let conn = raw(&dir);
     let device = slot(&conn, 1);
-    let recovery = slot(&conn, 2);
 
     // Device slot: every flipped bit is a typed error; recovery still opens.
     for bit in (0..device.len() * 8).step_by(7) {
@@ -310,10 +310,11 @@ fn corrupted_slots_are_typed_errors_and_the_other_slot_still_opens() {
     }
     let v = Vault::open_with_recovery(&dir, code.as_str().as_bytes()).unwrap();
     assert_eq!(v.get::<u8>(RecordKind::Setting, &id).unwrap(), Some(7));
-    // Repair by writing a new device slot.
-    v.set_device_key(&key).unwrap();
     drop(v);
+    // Repair by recovering: a new device slot, and a new data key (so the slots read above are stale).
+    drop(Vault::recover(&dir, code.as_str().as_bytes(), &key).unwrap());
     assert!(Vault::open_with_device_key(&dir, &key).is_ok());
+    let (device, recovery) = (slot(&conn, 1), slot(&conn, 2));
 
     // Recovery slot damaged: device key still opens.
     let mut bad = recovery.clone();

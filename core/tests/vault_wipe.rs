@@ -1,5 +1,6 @@
 //! Panic wipe: the folder ends up empty, open handles in the process lose their keys for good, what
-//! an interrupted wipe leaves behind opens with nothing, and a wipe can be resumed.
+//! an interrupted wipe leaves behind opens with nothing, and a wipe can be resumed; neither another
+//! process in a write transaction nor a full disk stops it.
 #![allow(clippy::unwrap_used)]
 
 mod vault_support;
@@ -134,9 +135,11 @@ fn wipe_killed_at_random_moments_always_resumes() {
                 let device = Vault::open_with_device_key(&leftovers, &key).map(drop);
                 let recovery =
                     Vault::open_with_recovery(&leftovers, code.as_str().as_bytes()).map(drop);
+                // After step 3 nothing opens: slots are noise (`CorruptSlot`) or, once step 4
+                // started on the file, the file itself is (`CorruptDatabase`).
                 match (device, recovery) {
                     (Ok(()), Ok(())) => {}
-                    (Err(VaultError::CorruptSlot), Err(VaultError::CorruptSlot)) => {
+                    (Err(d), Err(r)) if is_destroyed(&d) && is_destroyed(&r) => {
                         slots_already_destroyed += 1;
                     }
                     (d, r) => panic!("run {run}: slots destroyed only in part: {d:?} {r:?}"),
@@ -153,6 +156,10 @@ fn wipe_killed_at_random_moments_always_resumes() {
     eprintln!(
         "wipe kills: {interrupted} mid-wipe, {slots_already_destroyed} after slot destruction"
     );
+}
+
+fn is_destroyed(e: &VaultError) -> bool {
+    matches!(e, VaultError::CorruptSlot | VaultError::CorruptDatabase)
 }
 
 /// The limit of crypto-shredding, stated as a test: a copy of the files taken *before* the wipe
@@ -197,4 +204,151 @@ fn wipe_of_a_folder_without_a_vault_is_a_no_op() {
     Vault::wipe(tmp.path()).unwrap();
     assert!(tmp.path().join("unrelated.txt").exists());
     Vault::wipe(&tmp.path().join("missing")).unwrap();
+}
+
+const BUSY_CHILD_DIR: &str = "ONEDAY_BUSY_CHILD_DIR";
+const BUSY_CHILD_KEY: &str = "ONEDAY_BUSY_CHILD_KEY";
+
+/// The child of `a_second_process_in_a_write_transaction_does_not_stop_the_wipe`: opens the vault,
+/// starts a write transaction, says so, and waits inside it until it is killed.
+#[test]
+#[ignore = "child process of a_second_process_in_a_write_transaction_does_not_stop_the_wipe"]
+fn busy_child() {
+    let Ok(dir) = std::env::var(BUSY_CHILD_DIR) else {
+        return;
+    };
+    let hex = std::env::var(BUSY_CHILD_KEY).unwrap();
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    let key = DeviceKey::from_bytes(&bytes).unwrap();
+    let vault = Vault::open_with_device_key(std::path::Path::new(&dir), &key).unwrap();
+    let _ = vault.transaction(|tx| -> Result<(), VaultError> {
+        tx.put(
+            RecordKind::Setting,
+            &RecordId::generate().unwrap(),
+            &"pending",
+        )?;
+        println!("in a write transaction");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+        }
+    });
+}
+
+#[test]
+fn a_second_process_in_a_write_transaction_does_not_stop_the_wipe() {
+    use std::io::BufRead;
+    let tv = new_vault();
+    let id = RecordId::generate().unwrap();
+    tv.vault.put(RecordKind::Setting, &id, &"before").unwrap();
+    let hex: String = tv
+        .key
+        .as_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "busy_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(BUSY_CHILD_DIR, &tv.dir)
+        .env(BUSY_CHILD_KEY, &hex)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|l| l.contains("in a write transaction")));
+    // The vault really is busy: another writer gives up.
+    assert!(matches!(
+        tv.vault.put(RecordKind::Setting, &id, &"blocked"),
+        Err(VaultError::Busy)
+    ));
+    Vault::wipe(&tv.dir).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let left: Vec<_> = fs::read_dir(&tv.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left {left:?}");
+    assert!(matches!(
+        tv.vault.get::<String>(RecordKind::Setting, &id),
+        Err(VaultError::Locked)
+    ));
+}
+
+/// Mounts a small tmpfs at `at`; `false` (with a visible message) where that is not allowed.
+fn mount_small_tmpfs(at: &std::path::Path) -> bool {
+    let out = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs"])
+        .arg(at)
+        .output();
+    match out {
+        Ok(o) if o.status.success() => true,
+        Ok(o) => {
+            eprintln!(
+                "SKIPPED full-disk wipe test: cannot mount a tmpfs here (needs root): {}",
+                String::from_utf8_lossy(&o.stderr).trim()
+            );
+            false
+        }
+        Err(e) => {
+            eprintln!("SKIPPED full-disk wipe test: no `mount` command: {e}");
+            false
+        }
+    }
+}
+
+#[test]
+fn a_full_disk_does_not_stop_the_wipe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mnt = tmp.path().join("mnt");
+    fs::create_dir(&mnt).unwrap();
+    if !mount_small_tmpfs(&mnt) {
+        return;
+    }
+    let result = std::panic::catch_unwind(|| {
+        let dir = mnt.join("store");
+        let key = DeviceKey::generate().unwrap();
+        let (vault, code) = Vault::create(&dir, &key, KdfParams::MINIMUM).unwrap();
+        for i in 0..100u32 {
+            vault
+                .put(RecordKind::Counter, &RecordId::generate().unwrap(), &i)
+                .unwrap();
+        }
+        // Fill the disk to the last byte.
+        let mut filler = fs::File::create(mnt.join("filler")).unwrap();
+        let block = vec![0u8; 4096];
+        while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+        while std::io::Write::write_all(&mut filler, &[0u8]).is_ok() {}
+        assert!(
+            fs::write(mnt.join("one more"), b"x").is_err(),
+            "disk not full"
+        );
+        Vault::wipe(&dir).unwrap();
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(left.is_empty(), "left {left:?}");
+        assert!(matches!(
+            Vault::open_with_recovery(&dir, code.as_str().as_bytes()),
+            Err(VaultError::NotFound)
+        ));
+        drop(vault);
+    });
+    let _ = std::process::Command::new("umount").arg(&mnt).status();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
 }

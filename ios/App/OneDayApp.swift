@@ -28,7 +28,10 @@ struct RootView: View {
             } else {
                 switch opening {
                 case .opened(let vault), .created(let vault, _):
-                    tabs(vault)
+                    VStack {
+                        RecoveryWarning(check: RecoverySlotCheck(vault: vault))
+                        tabs(vault)
+                    }
                 case .needsRecoveryCode:
                     VStack {
                         Text("This phone no longer has the key to your data. Enter your recovery code.")
@@ -68,14 +71,46 @@ struct RootView: View {
             CallTab(model: CallModel(vault: vault), contacts: ContactsModel(vault: vault)).tabItem { Text("Call") }.tag(2)
             PlanTab(model: PlanModel(vault: vault), editor: PlanEditor(vault: vault)).tabItem { Text("Plan") }.tag(3)
             CheckInTab(model: CheckInModel(vault: vault, today: today())).tabItem { Text("Check-in") }.tag(4)
-            SettingsTab(wipe: PanicWipe(vaultDir: vault.dir()), backup: BackupModel(vault: vault)) {
-                // Core has shredded the vault and locked it; the device key goes too, then back to the start.
-                try? KeychainDeviceKey.delete()
+            SettingsTab(
+                wipe: PanicWipe(vaultDir: vault.dir()) { try KeychainDeviceKey.delete() },
+                backup: BackupModel(vault: vault)
+            ) {
+                // The Keychain item went first, then core shredded the vault and locked it: back to the start.
                 opening = nil
                 unlocked = false
                 tab = 0
             }
             .tabItem { Text("Settings") }.tag(5)
+        }
+    }
+}
+/// The warning shown above the tabs while the recovery code can no longer open the vault, with the
+/// button that makes a new code and shows it once.
+private struct RecoveryWarning: View {
+    let check: RecoverySlotCheck
+    @State private var newCode: String?
+    @State private var refusal: String?
+
+    var body: some View {
+        if let code = newCode {
+            VStack {
+                Text("Your new recovery code. Write it down; it is shown this once.")
+                Text(code).font(.system(.title3, design: .monospaced))
+                Button("I have written it down") { newCode = nil }
+            }
+            .padding()
+        } else if let warning = try? check.warning().value ?? nil {
+            VStack {
+                Text(refusal ?? warning)
+                Button(RecoverySlotCheck.actionLabel) {
+                    switch try? check.newCode() {
+                    case .done(let code)?: newCode = String(decoding: code, as: UTF8.self)
+                    case .refused(let message)?: refusal = message.text
+                    case nil: refusal = warning
+                    }
+                }
+            }
+            .padding()
         }
     }
 }

@@ -38,7 +38,7 @@ pub fn run(
             let as_of = today::resolve(args.read.as_of.as_deref())?;
             let counters = visible(&vault, args.all)?;
             if args.read.json {
-                return crate::commands::status::print_json(out, as_of, &counters);
+                return crate::commands::status::print_json(out, as_of, &counters, None);
             }
             for c in &counters {
                 let ct = c.counter.clean_time(as_of)?;

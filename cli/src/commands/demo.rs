@@ -74,7 +74,7 @@ fn show(vault: &Vault, as_of: NaiveDate, json: bool, out: &mut impl Write) -> Re
     }
     let counters = cleantime::store::list(vault)?;
     if json {
-        return status::print_json(out, as_of, &counters);
+        return status::print_json(out, as_of, &counters, None);
     }
     writeln!(
         out,

@@ -8,7 +8,7 @@ use oneday_core::cleantime::store::StoredCounter;
 use crate::args::StatusArgs;
 use crate::commands::counter::visible;
 use crate::error::CliError;
-use crate::json::{self, CounterJson, DashboardDoc, SCHEMA_VERSION};
+use crate::json::{self, CounterJson, DashboardDoc, KeySlotsJson, SCHEMA_VERSION};
 use crate::store_dir::StoreDir;
 use crate::{render, session, today};
 
@@ -18,7 +18,8 @@ pub fn run(args: &StatusArgs, store: &StoreDir, out: &mut impl Write) -> Result<
     let as_of = today::resolve(args.read.as_of.as_deref())?;
     let counters = visible(&vault, args.all)?;
     if args.read.json {
-        return print_json(out, as_of, &counters);
+        let key_slots = vault.key_slot_health()?.into();
+        return print_json(out, as_of, &counters, Some(key_slots));
     }
     print_dashboard(out, as_of, &counters)
 }
@@ -46,11 +47,12 @@ pub fn print_dashboard(
     Ok(())
 }
 
-/// The dashboard as JSON (docs/cli-json.md).
+/// The dashboard as JSON (docs/cli-json.md); `key_slots` only from a real store.
 pub fn print_json(
     out: &mut impl Write,
     as_of: NaiveDate,
     counters: &[StoredCounter],
+    key_slots: Option<KeySlotsJson>,
 ) -> Result<(), CliError> {
     let mut cards = Vec::with_capacity(counters.len());
     for c in counters {
@@ -66,6 +68,7 @@ pub fn print_json(
         schema_version: SCHEMA_VERSION,
         as_of,
         counters: cards,
+        key_slots,
     };
     json::print(out, &doc)
 }

@@ -8,7 +8,7 @@ use crate::args::WipeArgs;
 use crate::error::CliError;
 use crate::store_dir::StoreDir;
 
-/// Crypto-shreds the vault (slots first, then files) and removes the device key.
+/// Removes the device key, then crypto-shreds the vault (every slot copy, then the files).
 pub fn run(args: &WipeArgs, store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
     if !args.yes {
         return Err(CliError::NeedsConfirmation(
@@ -16,11 +16,15 @@ pub fn run(args: &WipeArgs, store: &StoreDir, out: &mut impl Write) -> Result<()
         ));
     }
     store.check_is_folder()?;
-    Vault::wipe(&store.dir)?;
-    store.remove_device_key()?;
+    // The device key first: it needs no database, and once it is gone no copy of the files taken
+    // earlier opens with anything on this computer. Then core's wipe, whatever happened to the key.
+    let key_removed = store.remove_device_key();
+    let wiped = Vault::wipe(&store.dir);
     // Best effort: the folder's name goes too, unless it holds files that are not One Day's
     // (a `--store` pointed at a shared folder), which are not ours to remove.
     let _ = std::fs::remove_dir(&store.dir);
+    wiped?;
+    key_removed?;
     writeln!(out, "Wiped. Nothing of the store is left.")?;
     Ok(())
 }

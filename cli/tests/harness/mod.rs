@@ -17,19 +17,32 @@ pub const NO_SESSION_BUS: &str = "unix:path=/nonexistent/oneday-tests/bus";
 /// environment, no keyring ([`NO_SESSION_BUS`]) and `TZ=UTC` (tests that need a zone say so with
 /// `--zone` or `--as-of`).
 pub fn spawn_in(dir: &Path, args: &[&str]) -> Child {
-    spawn_with_bus(dir, args, NO_SESSION_BUS)
+    spawn_with(dir, args, None, NO_SESSION_BUS)
 }
 
 /// [`spawn_in`] with the D-Bus session address `bus`, where a Secret Service may answer.
 pub fn spawn_with_bus(dir: &Path, args: &[&str], bus: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_oneday"))
-        .arg("--store")
+    spawn_with(dir, args, None, bus)
+}
+
+/// As [`spawn_in`], with the device key (64 hex digits) in `ONEDAY_DEVICE_KEY` when given.
+pub fn spawn_with_key(dir: &Path, device_key: Option<&str>, args: &[&str]) -> Child {
+    spawn_with(dir, args, device_key, NO_SESSION_BUS)
+}
+
+/// Starts `oneday --store DIR ARGS` with the given device key (or none) and D-Bus session address.
+fn spawn_with(dir: &Path, args: &[&str], device_key: Option<&str>, bus: &str) -> Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_oneday"));
+    cmd.arg("--store")
         .arg(dir)
         .args(args)
-        .env_remove("ONEDAY_DEVICE_KEY")
         .env("DBUS_SESSION_BUS_ADDRESS", bus)
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
+        .env("TZ", "UTC");
+    match device_key {
+        Some(key) => cmd.env("ONEDAY_DEVICE_KEY", key),
+        None => cmd.env_remove("ONEDAY_DEVICE_KEY"),
+    };
+    cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -43,19 +56,21 @@ pub fn oneday_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
 
 /// [`oneday_in`] with the D-Bus session address `bus`, where a Secret Service may answer.
 pub fn oneday_with_bus(dir: &Path, args: &[&str], stdin: &str, bus: &str) -> Output {
-    let mut child = spawn_with_bus(dir, args, bus);
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    finish(spawn_with_bus(dir, args, bus), stdin.as_bytes())
 }
 
 /// [`oneday_in`] with any bytes on stdin, such as bytes that are not UTF-8.
 pub fn oneday_in_bytes(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = spawn_in(dir, args);
+    finish(spawn_in(dir, args), stdin)
+}
+
+/// [`oneday_in`] with the device key in `ONEDAY_DEVICE_KEY` when given.
+pub fn oneday_with_key(dir: &Path, device_key: Option<&str>, args: &[&str], stdin: &str) -> Output {
+    finish(spawn_with_key(dir, device_key, args), stdin.as_bytes())
+}
+
+/// Writes `stdin` to the child and waits for it.
+fn finish(mut child: Child, stdin: &[u8]) -> Output {
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }

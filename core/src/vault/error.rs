@@ -78,6 +78,27 @@ pub enum VaultError {
         /// The minimum length in bytes.
         min: usize,
     },
+    /// A passphrase long enough but easy to guess (`strength.rs`); `reason` says why, in plain
+    /// words, without quoting it.
+    #[error("that passphrase is not strong enough. {reason}")]
+    WeakPassphrase {
+        /// Why, and what to do instead.
+        reason: String,
+    },
+    /// The recovery slot is damaged or missing, so the recovery code or passphrase could no longer
+    /// open the vault. Refused for anything that would leave the recovery secret as the only way
+    /// in (removing the device slot); make a new recovery code first, while the device key works.
+    #[error("the recovery code can no longer open this vault (its key slot is damaged); make a new recovery code first")]
+    RecoverySlotDamaged,
+    /// Another handle (another process, or another open handle here) rotated the data key since this
+    /// one was unlocked, so its key is no longer the vault's. Nothing was written; open or unlock
+    /// the vault again.
+    #[error("the vault's keys were changed elsewhere since it was opened; open it again")]
+    KeysChanged,
+    /// Changing the recovery code or passphrase needs the current one, to prove the person still
+    /// has it.
+    #[error("type the current recovery code or passphrase first")]
+    CurrentSecretNeeded,
     /// The recovery slot holds a generated recovery code and the input is not shaped like one.
     #[error("that is not a recovery code: it needs 32 letters and digits, in 8 groups of 4")]
     MalformedRecoveryCode,

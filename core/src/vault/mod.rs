@@ -26,9 +26,18 @@
 //! schema versioned by `user_version` with forward-only migrations. Every mutation is one
 //! transaction; a process killed at any instant leaves the last committed state.
 //!
+//! **Key lifecycle.** Every change of a way in (removing the device slot, [`Vault::recover`] with a
+//! new device key, a new recovery code or passphrase) makes a new data key and re-seals every record
+//! in one transaction, so no older key or slot opens what is written after (`access.rs`). Changing
+//! the recovery secret needs the current one; removing the device slot needs the recovery secret and
+//! is refused while the recovery slot is damaged. [`Vault::key_slot_health`] checks both slots without
+//! secrets, for the shells to warn at open. Passphrases (here and for backups) must pass
+//! [`check_passphrase`] (`strength.rs`: zxcvbn).
+//!
 //! **Lock and wipe.** [`Vault::lock`] drops the keys, which wipes them (the `zeroize` crate); every
 //! call on a locked vault then returns [`VaultError::Locked`]. [`Vault::wipe`] is the panic button: it
-//! destroys the key slots first, then deletes the files (`wipe.rs`).
+//! overwrites every copy of a key slot in every vault file first, then destroys the files in place
+//! ([`destroy_file`]), without SQLite's locks and without needing free space (`wipe.rs`, `shred.rs`).
 //!
 //! **Threads.** A [`Vault`] is `Send + Sync`. Its connection and keys sit behind one mutex, so calls
 //! are serialised; share it in an `Arc`.
@@ -41,7 +50,8 @@
 //! | file | concern |
 //! |---|---|
 //! | `mod.rs` | this overview; [`Vault`]: create, open, exists, wipe; the guarded state |
-//! | `access.rs` | lock and unlock; passphrase, recovery code and device slot changes; key rotation |
+//! | `access.rs` | lock, unlock, recover; passphrase, recovery code and device slot changes; key rotation; slot health |
+//! | `strength.rs` | the passphrase rule (length and zxcvbn score), for the vault and backups |
 //! | `records.rs` | put, get, list, for_each, delete, batches and transactions |
 //! | `record.rs` | [`RecordId`] and [`RecordKind`] |
 //! | `error.rs` | [`VaultError`] |
@@ -55,6 +65,7 @@
 //! | `store.rs` | the SQL: rows of the two tables |
 //! | `db.rs` | the files, and how a connection is opened and configured |
 //! | `wipe.rs` | the panic wipe |
+//! | `shred.rs` | destroying a file in place; finding and overwriting slot copies in a file |
 //!
 //! # Example
 //!
@@ -87,8 +98,10 @@ mod record;
 mod records;
 pub(crate) mod recovery_code;
 mod schema;
+mod shred;
 pub(crate) mod slots;
 mod store;
+mod strength;
 mod wipe;
 
 use std::fs;
@@ -98,6 +111,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
+pub use access::KeySlotHealth;
 pub use error::{StorageError, VaultError};
 pub use kdf::KdfParams;
 pub use keys::DeviceKey;
@@ -106,10 +120,13 @@ pub use record::{
 };
 pub use records::{ChangeStamp, Record, RecordView, VaultTx, WriteOp};
 pub use recovery_code::RecoveryCode;
+pub use shred::{destroy_file, overwrite_all};
+pub use slots::SlotState;
+pub use strength::{check_passphrase, MIN_PASSPHRASE_LEN};
 
 use envelope::RecordSealer;
 use keys::DataKey;
-use slots::{SecretKind, SlotKind};
+use slots::{DeviceKek, SecretKind, SlotKind};
 
 /// An open vault. Cheap to share across threads in an `Arc`; all calls are serialised internally.
 pub struct Vault {
@@ -138,16 +155,20 @@ pub(crate) struct Keys {
     data: DataKey,
     seal_subkey: Zeroizing<[u8; keys::KEY_LEN]>,
     key_id: keys::KeyId,
+    /// The device slot's KEK when this handle was opened with the device key, so a rotation can
+    /// re-wrap the new data key for the same device key.
+    device_kek: Option<DeviceKek>,
 }
 
 impl Keys {
-    fn new(data: DataKey) -> Result<Self, VaultError> {
+    fn new(data: DataKey, device_kek: Option<DeviceKek>) -> Result<Self, VaultError> {
         let seal_subkey = data.derive_subkey(keys::Purpose::RecordSeal)?;
         let key_id = data.derive_key_id()?;
         Ok(Self {
             data,
             seal_subkey,
             key_id,
+            device_kek,
         })
     }
 
@@ -201,7 +222,8 @@ impl Vault {
         }
         let data = DataKey::make()?;
         let code = RecoveryCode::generate()?;
-        let device_slot = slots::make_device_slot(&data, device_key)?;
+        let device_kek = DeviceKek::generate(device_key)?;
+        let device_slot = slots::rewrap_device_slot(&device_kek, &data)?;
         let recovery_slot =
             slots::make_recovery_slot(&data, code.as_str().as_bytes(), SecretKind::Code, kdf)?;
 
@@ -228,7 +250,7 @@ impl Vault {
         db::sync_dir(dir)?;
 
         let conn = open_connection(dir)?;
-        let vault = Self::from_parts(dir, conn, Some(Keys::new(data)?))?;
+        let vault = Self::from_parts(dir, conn, Some(Keys::new(data, Some(device_kek))?))?;
         Ok((vault, code))
     }
 
@@ -259,20 +281,23 @@ impl Vault {
 
     /// Panic wipe (crypto-shred) of the vault in `dir`.
     ///
-    /// 1. Marks the wipe as started (`vault.wipe`), so nothing opens the vault meanwhile.
+    /// 1. Marks the wipe as started (an empty `vault.wipe`, best effort), so nothing opens the vault
+    ///    meanwhile.
     /// 2. Locks every handle to this vault open in this process: their keys are wiped and they can
     ///    never be unlocked again ([`VaultError::Wiped`]).
-    /// 3. Overwrites both key slots with random bytes, commits and checkpoints, so the database file
-    ///    itself no longer holds a wrapped data key.
-    /// 4. Deletes the WAL, SHM and database files, then the marker. The folder is left empty of vault
-    ///    files (other files in it are not touched).
+    /// 3. Overwrites every copy of a key slot in every vault file (database, WAL, journal) with random
+    ///    bytes in place, so no file holds a wrapped data key.
+    /// 4. Destroys the files ([`destroy_file`]), then removes the marker. The folder is left empty of
+    ///    vault files (other files in it are not touched).
     ///
-    /// Every step can be repeated, so if the process dies half-way, calling `wipe` again finishes
-    /// the job. A folder without a vault is fine (nothing to do).
+    /// Neither another process holding the vault (even in a write transaction) nor a full disk stops
+    /// it; a failing step does not stop the later ones, and the first failure is returned. Every step
+    /// can be repeated, so if the process dies half-way, calling `wipe` again finishes the job. A
+    /// folder without a vault is fine (nothing to do).
     ///
     /// What a wipe cannot do: a copy of the files taken *before* the wipe still holds intact slots.
     /// It can be opened by whoever has the device key or the recovery secret, so the shell must
-    /// also destroy the device key it keeps (Keystore entry, key file). See `wipe.rs`.
+    /// destroy the device key it keeps (Keystore entry, key file) *before* calling this. See `wipe.rs`.
     pub fn wipe(dir: &Path) -> Result<(), VaultError> {
         wipe::wipe(dir)
     }

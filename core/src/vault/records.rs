@@ -18,7 +18,7 @@ use super::envelope::RecordSealer;
 use super::error::VaultError;
 use super::payload::{self, Payload};
 use super::record::{RecordId, RecordKind};
-use super::{store, Vault};
+use super::{access, store, Vault};
 
 /// One change for [`Vault::write_batch`]. A put is encoded when the op is made, so a value that
 /// cannot be serialized is reported before anything is written.
@@ -214,7 +214,7 @@ impl Vault {
         let mut state = self.state();
         let (conn, keys) = state.unlocked_mut()?;
         let payload = payload::encode(kind, value)?;
-        let tx = store::begin_write(conn)?;
+        let tx = access::begin_sealed_write(conn, keys)?;
         put_payload(&tx, &keys.sealer()?, id, &payload)?;
         tx.commit()?;
         Ok(())
@@ -344,7 +344,7 @@ impl Vault {
     ) -> Result<R, E> {
         let mut state = self.state();
         let (conn, keys) = state.unlocked_mut()?;
-        let tx = store::begin_write(conn)?;
+        let tx = access::begin_sealed_write(conn, keys)?;
         let sealer = keys.sealer()?;
         let mut vtx = VaultTx { tx, sealer };
         let result = f(&mut vtx)?;

@@ -33,6 +33,7 @@ use super::error::VaultError;
 use super::kdf::{derive_kek, KdfParams, SALT_LEN};
 use super::keys::{hkdf_sha256, make_random, DataKey, DeviceKey, KeyId, KEY_LEN};
 use super::recovery_code;
+use super::strength;
 
 /// The slot format this version writes and reads.
 const SLOT_FORMAT: u8 = 1;
@@ -46,8 +47,6 @@ const BODY_TAIL_LEN: usize = NONCE_LEN + KEY_LEN + TAG_LEN + CHECKSUM_LEN;
 pub(crate) const DEVICE_SLOT_LEN: usize = DEVICE_HEADER_LEN + BODY_TAIL_LEN;
 /// Length of a recovery slot.
 pub(crate) const RECOVERY_SLOT_LEN: usize = RECOVERY_HEADER_LEN + BODY_TAIL_LEN;
-/// Minimum length of a passphrase set by `change_passphrase`.
-pub(crate) const MIN_PASSPHRASE_LEN: usize = 8;
 
 /// Which slot; the value is also the slot's row id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,23 +82,50 @@ pub(crate) struct RecoveryKek {
     salt: [u8; SALT_LEN],
 }
 
-/// Wraps `data` into a new device slot for `device`.
-pub(crate) fn make_device_slot(data: &DataKey, device: &DeviceKey) -> Result<Vec<u8>, VaultError> {
-    let key_id = data.derive_key_id()?;
-    let salt = make_random::<SALT_LEN>()?;
-    let kek = device_kek(device, &salt)?;
-    let mut header = Vec::with_capacity(DEVICE_SLOT_LEN);
-    push_common_header(&mut header, SlotKind::Device, key_id);
-    header.extend_from_slice(&salt);
-    seal_slot(header, &kek, data)
+/// The device slot's KEK and salt, kept while the vault is open with the device key, so that a
+/// data-key rotation can re-wrap the new key for the same device key without asking for it again.
+#[derive(Clone)]
+pub(crate) struct DeviceKek {
+    kek: Zeroizing<[u8; KEY_LEN]>,
+    salt: [u8; SALT_LEN],
 }
 
-/// Unwraps the data key from a device slot.
-pub(crate) fn open_device_slot(body: &[u8], device: &DeviceKey) -> Result<DataKey, VaultError> {
+impl DeviceKek {
+    /// The KEK for `device` under a fresh salt.
+    pub(crate) fn generate(device: &DeviceKey) -> Result<Self, VaultError> {
+        let salt = make_random::<SALT_LEN>()?;
+        Ok(Self {
+            kek: device_kek(device, &salt)?,
+            salt,
+        })
+    }
+}
+
+/// Wraps `data` into a new device slot for `device` (a fresh salt).
+#[cfg(test)]
+pub(crate) fn make_device_slot(data: &DataKey, device: &DeviceKey) -> Result<Vec<u8>, VaultError> {
+    rewrap_device_slot(&DeviceKek::generate(device)?, data)
+}
+
+/// Wraps `data` under an already derived device KEK (same salt, fresh nonce).
+pub(crate) fn rewrap_device_slot(dk: &DeviceKek, data: &DataKey) -> Result<Vec<u8>, VaultError> {
+    let key_id = data.derive_key_id()?;
+    let mut header = Vec::with_capacity(DEVICE_SLOT_LEN);
+    push_common_header(&mut header, SlotKind::Device, key_id);
+    header.extend_from_slice(&dk.salt);
+    seal_slot(header, &dk.kek, data)
+}
+
+/// Unwraps the data key from a device slot; also returns the slot's KEK for re-wrapping.
+pub(crate) fn open_device_slot(
+    body: &[u8],
+    device: &DeviceKey,
+) -> Result<(DataKey, DeviceKek), VaultError> {
     let parsed = parse(body, SlotKind::Device)?;
     let salt = array_at::<SALT_LEN>(parsed.header, 7)?;
     let kek = device_kek(device, &salt)?;
-    unwrap_data_key(&parsed, &kek, VaultError::WrongDeviceKey)
+    let data = unwrap_data_key(&parsed, &kek, VaultError::WrongDeviceKey)?;
+    Ok((data, DeviceKek { kek, salt }))
 }
 
 /// Wraps `data` into a new recovery slot for `secret`, running Argon2id with `kdf` and a fresh salt.
@@ -145,19 +171,7 @@ pub(crate) fn open_recovery_slot(
     secret: &[u8],
 ) -> Result<(DataKey, RecoveryKek), VaultError> {
     let parsed = parse(body, SlotKind::Recovery)?;
-    let h = parsed.header;
-    let secret_kind = match h.get(7) {
-        Some(1) => SecretKind::Code,
-        Some(2) => SecretKind::Passphrase,
-        _ => return Err(VaultError::CorruptSlot),
-    };
-    let kdf = KdfParams {
-        m_kib: u32::from_be_bytes(array_at::<4>(h, 8)?),
-        t: u32::from_be_bytes(array_at::<4>(h, 12)?),
-        p: u32::from_be_bytes(array_at::<4>(h, 16)?),
-    };
-    kdf.check()?;
-    let salt = array_at::<SALT_LEN>(h, 20)?;
+    let (secret_kind, kdf, salt) = recovery_header(parsed.header)?;
     let canonical = canonical_secret_for_open(secret, secret_kind)?;
     let kek = derive_kek(&canonical, &salt, kdf)?;
     let data = unwrap_data_key(&parsed, &kek, VaultError::WrongRecoverySecret)?;
@@ -172,19 +186,34 @@ pub(crate) fn open_recovery_slot(
     ))
 }
 
-/// The bytes fed to Argon2id when a slot is made; passphrases must meet the minimum length.
+/// The secret kind, Argon2id parameters (checked against floor and ceiling) and salt of a recovery
+/// slot's header.
+fn recovery_header(h: &[u8]) -> Result<(SecretKind, KdfParams, [u8; SALT_LEN]), VaultError> {
+    let secret_kind = match h.get(7) {
+        Some(1) => SecretKind::Code,
+        Some(2) => SecretKind::Passphrase,
+        _ => return Err(VaultError::CorruptSlot),
+    };
+    let kdf = KdfParams {
+        m_kib: u32::from_be_bytes(array_at::<4>(h, 8)?),
+        t: u32::from_be_bytes(array_at::<4>(h, 12)?),
+        p: u32::from_be_bytes(array_at::<4>(h, 16)?),
+    };
+    kdf.check()?;
+    Ok((secret_kind, kdf, array_at::<SALT_LEN>(h, 20)?))
+}
+
+/// The bytes fed to Argon2id when a slot is made; a passphrase must pass `strength.rs`.
 pub(crate) fn canonical_secret(
     secret: &[u8],
     kind: SecretKind,
 ) -> Result<Zeroizing<Vec<u8>>, VaultError> {
     match kind {
         SecretKind::Code => recovery_code::normalise(secret),
-        SecretKind::Passphrase if secret.len() < MIN_PASSPHRASE_LEN => {
-            Err(VaultError::PassphraseTooShort {
-                min: MIN_PASSPHRASE_LEN,
-            })
+        SecretKind::Passphrase => {
+            strength::check_passphrase(secret)?;
+            Ok(Zeroizing::new(secret.to_vec()))
         }
-        SecretKind::Passphrase => Ok(Zeroizing::new(secret.to_vec())),
     }
 }
 
@@ -199,6 +228,92 @@ pub(crate) fn canonical_secret_for_open(
         SecretKind::Passphrase => Ok(Zeroizing::new(secret.to_vec())),
     }
 }
+
+/// What a stored slot looks like without its secret: whole and belonging to the key in use, damaged,
+/// or not there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlotState {
+    /// The slot is there, its checksum and layout are right, its parameters are in range, and it
+    /// names the data key in use.
+    Intact,
+    /// There is no such slot.
+    Missing,
+    /// The slot is there but would not open: damaged bytes, a broken layout, parameters out of
+    /// range, or a slot that wraps another data key than the one in use (a copy from an older file).
+    Damaged,
+}
+
+/// Checks a stored slot without its secret (no Argon2id): checksum, layout, KDF parameters, and
+/// that it names the data key `key_id`. With the device KEK it also checks the wrapped key.
+pub(crate) fn inspect(
+    body: Option<&[u8]>,
+    kind: SlotKind,
+    key_id: KeyId,
+    device_kek: Option<&DeviceKek>,
+) -> SlotState {
+    let Some(body) = body else {
+        return SlotState::Missing;
+    };
+    let Ok(parsed) = parse(body, kind) else {
+        return SlotState::Damaged;
+    };
+    if parsed.key_id != key_id {
+        return SlotState::Damaged;
+    }
+    let sound = match kind {
+        SlotKind::Recovery => recovery_header(parsed.header).is_ok(),
+        SlotKind::Device => match device_kek {
+            Some(dk) => {
+                array_at::<SALT_LEN>(parsed.header, 7).is_ok_and(|salt| salt == dk.salt)
+                    && unwrap_data_key(&parsed, &dk.kek, VaultError::WrongDeviceKey).is_ok()
+            }
+            None => true,
+        },
+    };
+    if sound {
+        SlotState::Intact
+    } else {
+        SlotState::Damaged
+    }
+}
+
+/// Where in `bytes` whole key slots (of either kind) are: every run of bytes that starts like a slot
+/// and ends with the right checksum. The panic wipe overwrites these in every file of the vault
+/// (database, WAL, journal), wherever SQLite left them, live or in free space.
+pub(crate) fn find_slot_copies(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + DEVICE_SLOT_LEN <= bytes.len() {
+        let len = match (bytes[at], bytes.get(at + 1), bytes.get(at + 2)) {
+            (SLOT_FORMAT, Some(1), Some(&ALG_AES_256_GCM)) => DEVICE_SLOT_LEN,
+            (SLOT_FORMAT, Some(2), Some(&ALG_AES_256_GCM)) => RECOVERY_SLOT_LEN,
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        if let Some(candidate) = bytes.get(at..at + len) {
+            let (content, sum) = candidate.split_at(len - CHECKSUM_LEN);
+            if digest::digest(&digest::SHA256, content).as_ref() == sum {
+                found.push(at..at + len);
+                at += len;
+                continue;
+            }
+        }
+        at += 1;
+    }
+    found
+}
+
+/// The key id a stored slot names in its header (no other check), if the header is there.
+pub(crate) fn named_key_id(body: &[u8]) -> Option<KeyId> {
+    body.get(3..7)
+        .and_then(|b| b.try_into().ok())
+        .map(|b| KeyId(u32::from_be_bytes(b)))
+}
+
+/// The longest slot, for readers that scan files in pieces.
+pub(crate) const MAX_SLOT_LEN: usize = RECOVERY_SLOT_LEN;
 
 fn device_kek(
     device: &DeviceKey,
@@ -346,7 +461,7 @@ mod tests {
         let slot = make_device_slot(&data, &dev).unwrap();
         assert_eq!(slot.len(), DEVICE_SLOT_LEN);
         assert_eq!(
-            open_device_slot(&slot, &dev).unwrap().expose(),
+            open_device_slot(&slot, &dev).unwrap().0.expose(),
             data.expose()
         );
 
@@ -418,19 +533,19 @@ mod tests {
 
         let pass = make_recovery_slot(
             &data,
-            b"Correct Horse",
+            b"Correct Horse lantern pickle",
             SecretKind::Passphrase,
             KdfParams::MINIMUM,
         )
         .unwrap();
         assert!(matches!(
-            open_recovery_slot(&pass, b"correct horse"),
+            open_recovery_slot(&pass, b"correct horse lantern pickle"),
             Err(VaultError::WrongRecoverySecret)
         ));
         assert!(matches!(
             make_recovery_slot(&data, b"short", SecretKind::Passphrase, KdfParams::MINIMUM),
             Err(VaultError::PassphraseTooShort {
-                min: MIN_PASSPHRASE_LEN
+                min: strength::MIN_PASSPHRASE_LEN
             })
         ));
     }
@@ -440,7 +555,7 @@ mod tests {
         let data = DataKey::make().unwrap();
         let slot = make_recovery_slot(
             &data,
-            b"a long passphrase",
+            b"lantern orbit pickle thursday",
             SecretKind::Passphrase,
             KdfParams::MINIMUM,
         )
@@ -449,19 +564,19 @@ mod tests {
         let mut weak = slot.clone();
         weak[12..16].copy_from_slice(&1u32.to_be_bytes());
         assert!(matches!(
-            open_recovery_slot(&with_checksum(weak), b"a long passphrase"),
+            open_recovery_slot(&with_checksum(weak), b"lantern orbit pickle thursday"),
             Err(VaultError::KdfTooWeak { t: 1, .. })
         ));
         let mut huge = slot.clone();
         huge[8..12].copy_from_slice(&u32::MAX.to_be_bytes());
         assert!(matches!(
-            open_recovery_slot(&with_checksum(huge), b"a long passphrase"),
+            open_recovery_slot(&with_checksum(huge), b"lantern orbit pickle thursday"),
             Err(VaultError::KdfTooCostly { .. })
         ));
         assert!(matches!(
             make_recovery_slot(
                 &data,
-                b"a long passphrase",
+                b"lantern orbit pickle thursday",
                 SecretKind::Passphrase,
                 KdfParams {
                     m_kib: 8192,

@@ -46,32 +46,6 @@ pub(crate) fn delete_slot(tx: &Transaction<'_>, kind: SlotKind) -> Result<bool, 
     Ok(n > 0)
 }
 
-/// Row ids and lengths of every slot (used by the wipe, which must work without any key).
-pub(crate) fn slot_lengths(conn: &Connection) -> Result<Vec<(i64, usize)>, VaultError> {
-    let mut stmt = conn.prepare("SELECT id, length(body) FROM slot")?;
-    let rows = stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, len) = row?;
-        out.push((
-            id,
-            usize::try_from(len).map_err(|_| VaultError::CorruptDatabase)?,
-        ));
-    }
-    Ok(out)
-}
-
-/// Overwrites the body of slot row `id`. Used only by the wipe, which runs it with journaling off
-/// (so it takes a `&Connection`: there is no transaction to roll back to).
-pub(crate) fn overwrite_slot_row(
-    conn: &Connection,
-    id: i64,
-    body: &[u8],
-) -> Result<(), VaultError> {
-    conn.execute("UPDATE slot SET body = ?2 WHERE id = ?1", (id, body))?;
-    Ok(())
-}
-
 /// The sealed body of record `id`, if it exists.
 pub(crate) fn read_item(conn: &Connection, id: &RecordId) -> Result<Option<Vec<u8>>, VaultError> {
     Ok(conn
@@ -159,7 +133,6 @@ mod tests {
         write_slot(&tx, SlotKind::Recovery, b"three").unwrap();
         tx.commit().unwrap();
         assert_eq!(read_slot(&conn, SlotKind::Device).unwrap().unwrap(), b"two");
-        assert_eq!(slot_lengths(&conn).unwrap(), vec![(1, 3), (2, 5)]);
         let tx = begin_write(&mut conn).unwrap();
         assert!(delete_slot(&tx, SlotKind::Device).unwrap());
         assert!(!delete_slot(&tx, SlotKind::Device).unwrap());

@@ -1,40 +1,43 @@
-//! Panic wipe (crypto-shred).
+//! Panic wipe (crypto-shred), built to work when it is needed most.
 //!
-//! Every record is sealed under the data key, and the data key exists on disk only inside the two
-//! key slots. Destroy the slots and the records are noise, whatever happens to the files afterwards
-//! (a flash controller may keep old blocks of a deleted file for a long time; SQLite's
-//! `secure_delete` cannot reach those). So the wipe destroys the slots *first*, then deletes files:
+//! Every record is sealed under the data key, and the data key exists on disk only inside key
+//! slots. Destroy every copy of the slots and the records are noise, whatever happens to the files
+//! afterwards (a flash controller may keep old blocks of a deleted file for a long time). So the
+//! wipe destroys slots *first*, then the files:
 //!
-//! 1. write the marker `vault.wipe` and sync it: from now on `open` refuses the vault and `create`
-//!    refuses the folder, until a wipe completes;
+//! 1. create the empty marker `vault.wipe` (best effort: it needs an inode but no data block, and
+//!    a wipe goes on without it). While it is there, `open` refuses the vault and `create` the folder;
 //! 2. lock every handle to this folder open in this process (keys wiped, connection closed), so the
 //!    process keeps nothing that could decrypt a copy of the files;
-//! 3. in `vault.db` (and a half-created `vault.db.new`): leave WAL mode (which checkpoints the log
-//!    into the file and deletes it), switch journaling off, and overwrite each slot row with random
-//!    bytes of the same length. The overwrite goes straight into the database file: no WAL or
-//!    rollback journal ever holds a second copy of the slots, so there is no moment at which the
-//!    file has noise but a side file still has the real slots. A database SQLite cannot open is
-//!    overwritten with random bytes in place instead;
-//! 4. delete the WAL, SHM, journal and database files, sync the folder, delete the marker.
+//! 3. in every vault file (`vault.db`, its WAL, SHM and rollback journal, and a half-created
+//!    `vault.db.new` with its own), find every whole key slot by its layout and checksum, live or
+//!    left in free space or an old WAL frame, and overwrite it with random bytes in place;
+//! 4. destroy every vault file ([`destroy_file`]: overwritten whole with random bytes, synced,
+//!    truncated, unlinked), sync the folder, remove the marker.
 //!
-//! Each step can run again on what the previous attempt left, so a wipe killed at any point is
-//! finished by calling [`wipe`] again. Between steps 3 and 4, the files hold random slots: a copy
-//! taken then opens with nothing ([`VaultError::CorruptSlot`]).
+//! No step goes through SQLite or takes its locks, so another process holding the vault open, even
+//! in a write transaction, cannot stop it (that process's connection breaks, which a panic wipe may
+//! do); and no step needs free space, so it works on a full disk. A step that fails does not stop
+//! the later ones: the wipe does all it can and then reports the first failure, keeping the marker.
 //!
-//! A copy of the files taken *before* the wipe is another matter: it holds the intact slots, and
-//! whoever has the device key or the recovery secret can open it. That is inherent to any design
-//! where those secrets alone open the vault; the shell must destroy the device key together with the
-//! wipe (delete the Keystore entry or the desktop key file). The recovery code is on the user's paper.
+//! Each step can run again on what an earlier attempt left, so a wipe killed at any point is
+//! finished by calling [`wipe`] again. After step 3, the files hold no slot: a copy taken then opens
+//! with nothing ([`VaultError::CorruptSlot`]).
+//!
+//! A copy of the files taken *before* the wipe is another matter: it holds intact slots, and whoever
+//! has the device key or the recovery secret can open it. The shell must destroy the device key
+//! *before* calling the wipe (delete the Keystore entry or Keychain item; the desktop key file with
+//! [`destroy_file`]). The recovery code is on the user's paper. A process that still holds the vault
+//! open and writes after the wipe writes into unlinked files, whose blocks the file system frees
+//! when it closes them; it can only write what its own keys seal.
 
-use std::fs::{self, OpenOptions};
-use std::io::{Seek, SeekFrom, Write};
+use std::fs::OpenOptions;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use super::db;
 use super::error::VaultError;
-use super::keys::fill_random;
-use super::store;
+use super::shred::{destroy_file, shred_slot_copies};
 use super::Shared;
 
 /// Handles open in this process, so a wipe can lock them.
@@ -69,114 +72,56 @@ pub(crate) fn wipe(dir: &Path) -> Result<(), VaultError> {
         return Ok(());
     }
     let marker = dir.join(db::WIPE_MARKER);
-    let any_vault_file = db::all_files(dir).iter().any(|f| f.exists());
-    if !any_vault_file && !marker.exists() {
+    let files = db::all_files(dir);
+    if !files.iter().any(|f| f.exists()) && !marker.exists() {
         return Ok(());
     }
-    write_marker(&marker)?;
-    db::sync_dir(dir)?;
+    let mut outcome = Outcome::default();
+    outcome.note(mark(&marker));
     close_open_handles(dir);
-    for name in [db::NEW_DB_FILE, db::DB_FILE] {
-        let path = dir.join(name);
-        if path.exists() {
-            destroy_slots(&path)?;
-        }
+    for file in &files {
+        outcome.note(shred_slot_copies(file).map(|_| ()));
     }
-    for file in db::all_files(dir) {
-        db::remove_if_present(&file)?;
+    for file in &files {
+        outcome.note(destroy_file(file));
     }
-    db::sync_dir(dir)?;
-    db::remove_if_present(&marker)?;
-    db::sync_dir(dir)?;
-    Ok(())
+    outcome.note(db::sync_dir(dir));
+    if outcome.first_error.is_none() {
+        outcome.note(db::remove_if_present(&marker).and_then(|()| db::sync_dir(dir)));
+    }
+    outcome.finish()
 }
 
-fn write_marker(marker: &Path) -> Result<(), VaultError> {
-    let mut f = OpenOptions::new()
+/// The first error of a wipe that goes on after errors.
+#[derive(Default)]
+struct Outcome {
+    first_error: Option<VaultError>,
+}
+
+impl Outcome {
+    fn note(&mut self, step: Result<(), VaultError>) {
+        if let Err(e) = step {
+            self.first_error.get_or_insert(e);
+        }
+    }
+
+    fn finish(self) -> Result<(), VaultError> {
+        self.first_error.map_or(Ok(()), Err)
+    }
+}
+
+/// Step 1: the empty marker, synced with its folder. Its failure (a full inode table, a read-only
+/// folder) is reported at the end but stops nothing.
+fn mark(marker: &Path) -> Result<(), VaultError> {
+    let f = OpenOptions::new()
         .create(true)
-        .truncate(true)
+        .truncate(false)
         .write(true)
         .open(marker)?;
-    f.write_all(b"wipe in progress\n")?;
     f.sync_all()?;
-    Ok(())
-}
-
-/// Step 3 for one database file.
-fn destroy_slots(path: &Path) -> Result<(), VaultError> {
-    match destroy_slots_with_sqlite(path) {
-        Ok(()) => Ok(()),
-        // Another process holds the database: stop; the marker stays and a later wipe resumes.
-        Err(VaultError::Busy) => Err(VaultError::Busy),
-        // Not a database SQLite can work with: nothing to find slots in, so shred the bytes.
-        Err(_) => {
-            for file in db::side_files(path).iter().chain([&path.to_path_buf()]) {
-                overwrite_in_place(file)?;
-            }
-            Ok(())
-        }
+    if let Some(dir) = marker.parent() {
+        db::sync_dir(dir)?;
     }
-}
-
-fn destroy_slots_with_sqlite(path: &Path) -> Result<(), VaultError> {
-    let conn = db::open_existing(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.pragma_update(None, "secure_delete", "ON")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    // Leaving WAL mode checkpoints the log into the file and deletes it. It only works when no other
-    // connection is open; otherwise SQLite stays in WAL mode and the wipe stops here (resumable).
-    let mode: String =
-        conn.pragma_update_and_check(None, "journal_mode", "DELETE", |row| row.get(0))?;
-    if !mode.eq_ignore_ascii_case("delete") {
-        return Err(VaultError::Busy);
-    }
-    // No journal at all: the slot rows are overwritten in the database file itself, so neither a WAL
-    // nor a rollback journal ever holds another copy of them. A crash half-way can damage the file,
-    // which a resumed wipe handles by shredding it whole.
-    let mode: String =
-        conn.pragma_update_and_check(None, "journal_mode", "OFF", |row| row.get(0))?;
-    if !mode.eq_ignore_ascii_case("off") {
-        return Err(VaultError::Busy);
-    }
-    let has_slot_table: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'slot')",
-        [],
-        |row| row.get(0),
-    )?;
-    if has_slot_table {
-        // One transaction: both slots are on the same small page, written to the file once at
-        // commit, so a kill cannot leave one slot destroyed and the other intact.
-        let mut conn = conn;
-        let tx = conn.transaction()?;
-        for (id, len) in store::slot_lengths(&tx)? {
-            let mut noise = vec![0u8; len];
-            fill_random(&mut noise)?;
-            store::overwrite_slot_row(&tx, id, &noise)?;
-        }
-        tx.commit()?;
-        return conn.close().map_err(|(_, e)| VaultError::from(e));
-    }
-    conn.close().map_err(|(_, e)| VaultError::from(e))?;
-    Ok(())
-}
-
-/// Overwrites a file's bytes with random data and syncs it; a missing file is fine.
-fn overwrite_in_place(path: &Path) -> Result<(), VaultError> {
-    let mut f = match OpenOptions::new().write(true).open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e.into()),
-    };
-    let mut left = fs::metadata(path)?.len();
-    f.seek(SeekFrom::Start(0))?;
-    let mut chunk = vec![0u8; 64 * 1024];
-    while left > 0 {
-        let n = usize::try_from(left.min(chunk.len() as u64)).unwrap_or(chunk.len());
-        fill_random(&mut chunk[..n])?;
-        f.write_all(&chunk[..n])?;
-        left -= n as u64;
-    }
-    f.sync_all()?;
     Ok(())
 }
 
@@ -185,6 +130,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::vault::{DeviceKey, KdfParams, RecordId, RecordKind, Vault};
+    use std::fs;
 
     fn copy_dir(from: &Path, to: &Path) {
         fs::create_dir_all(to).unwrap();
@@ -194,20 +140,42 @@ mod tests {
         }
     }
 
-    #[test]
-    fn interrupted_after_slot_destruction_resumes_and_leftovers_open_with_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let store_dir = dir.path().join("store");
+    fn vault_with_a_record(store_dir: &Path) -> (DeviceKey, crate::vault::RecoveryCode) {
         let key = DeviceKey::generate().unwrap();
-        let (vault, code) = Vault::create(&store_dir, &key, KdfParams::MINIMUM).unwrap();
+        let (vault, code) = Vault::create(store_dir, &key, KdfParams::MINIMUM).unwrap();
         vault
             .put(RecordKind::Setting, &RecordId::generate().unwrap(), &"x")
             .unwrap();
         drop(vault);
+        (key, code)
+    }
 
-        // Simulate a wipe killed after step 3: marker written, slots destroyed, files still there.
-        write_marker(&store_dir.join(db::WIPE_MARKER)).unwrap();
-        destroy_slots(&db::db_path(&store_dir)).unwrap();
+    #[test]
+    fn interrupted_after_step_1_refuses_to_open_and_resumes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, _) = vault_with_a_record(dir.path());
+        mark(&dir.path().join(db::WIPE_MARKER)).unwrap();
+        assert!(matches!(
+            Vault::open_with_device_key(dir.path(), &key),
+            Err(VaultError::WipeInProgress)
+        ));
+        Vault::wipe(dir.path()).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn interrupted_after_slot_destruction_resumes_and_leftovers_open_with_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store_dir = dir.path().join("store");
+        let (key, code) = vault_with_a_record(&store_dir);
+
+        // A wipe killed after step 3: marker written, slots destroyed, files still there.
+        mark(&store_dir.join(db::WIPE_MARKER)).unwrap();
+        let found: usize = db::all_files(&store_dir)
+            .iter()
+            .map(|f| shred_slot_copies(f).unwrap())
+            .sum();
+        assert!(found >= 2, "both live slots, at least: {found}");
         assert!(matches!(
             Vault::open_with_device_key(&store_dir, &key),
             Err(VaultError::WipeInProgress)
@@ -241,14 +209,44 @@ mod tests {
     }
 
     #[test]
-    fn unreadable_database_is_shredded_in_place() {
+    fn interrupted_half_way_through_step_4_resumes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, _) = vault_with_a_record(dir.path());
+        // Open it so the WAL has frames, shred, then leave only the database file.
+        let open = Vault::open_with_device_key(dir.path(), &key).unwrap();
+        mark(&dir.path().join(db::WIPE_MARKER)).unwrap();
+        for f in db::all_files(dir.path()) {
+            shred_slot_copies(&f).unwrap();
+        }
+        drop(open);
+        for f in db::side_files(&db::db_path(dir.path())) {
+            destroy_file(&f).unwrap();
+        }
+        Vault::wipe(dir.path()).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn without_a_marker_the_wipe_still_destroys_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, _) = vault_with_a_record(dir.path());
+        // A folder where the marker cannot be created: a directory already has its name.
+        fs::create_dir(dir.path().join(db::WIPE_MARKER)).unwrap();
+        assert!(Vault::wipe(dir.path()).is_err());
+        for f in db::all_files(dir.path()) {
+            assert!(!f.exists(), "{}", f.display());
+        }
+        assert!(matches!(
+            Vault::open_with_device_key(dir.path(), &key),
+            Err(VaultError::WipeInProgress | VaultError::NotFound)
+        ));
+    }
+
+    #[test]
+    fn unreadable_database_is_destroyed_too() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(db::DB_FILE);
         fs::write(&path, b"not a database, but secret-ish bytes").unwrap();
-        destroy_slots(&path).unwrap();
-        let after = fs::read(&path).unwrap();
-        assert_eq!(after.len(), 36);
-        assert_ne!(&after[..], b"not a database, but secret-ish bytes");
         Vault::wipe(dir.path()).unwrap();
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }

@@ -1,6 +1,6 @@
-// The Settings tab: backup and restore (BackupSection), then the panic wipe. Core crypto-shreds the
-// vault; the glue then deletes the device key from the Keychain and returns to the start. Apple only;
-// not compiled on Linux.
+// The Settings tab: backup and restore (BackupSection), then the panic wipe. The wipe deletes the
+// device key from the Keychain first, then core crypto-shreds the vault; the glue returns to the
+// start. Apple only; not compiled on Linux.
 #if canImport(SwiftUI)
 import OneDayViewModels
 import SwiftUI
@@ -13,8 +13,8 @@ public struct SettingsTab: View {
     @State private var asking = false
     @State private var message: String?
 
-    /// The tab over backups and the wipe; `onWiped` deletes the device key and leaves the vault's
-    /// screens.
+    /// The tab over backups and the wipe (which deletes the device key first); `onWiped` leaves the
+    /// vault's screens.
     public init(wipe: PanicWipe, backup: BackupModel, onWiped: @escaping () -> Void) {
         self.wipe = wipe
         self.backup = backup

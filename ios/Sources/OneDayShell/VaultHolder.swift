@@ -65,13 +65,14 @@ public enum VaultHolder {
         }
     }
 
-    /// Opens the vault with the recovery code the user typed, then gives this device a new key so the
-    /// next start needs no code.
+    /// Opens the vault with the recovery code the user typed and gives this device a new key so the
+    /// next start needs no code; core rotates the data key on the way (`Vault.recover`). The new
+    /// Keychain item is made first: on this path the old key already opens nothing.
     public static func open(recoveryCode: Data) -> VaultOpening {
         do {
             let dir = try vaultDirectory()
-            let vault = try Vault.openWithRecovery(dir: dir.path, secret: recoveryCode)
-            try vault.setDeviceKey(deviceKey: try KeychainDeviceKey.create())
+            let vault = try Vault.recover(
+                dir: dir.path, secret: recoveryCode, newDeviceKey: try KeychainDeviceKey.create())
             try? protectFiles(at: dir)
             return .opened(vault)
         } catch {

@@ -74,6 +74,7 @@ public struct UserMessage: Equatable, Sendable {
         case .VaultNotEmpty:
             return "One Day on this phone already holds data: the backup can only be merged into it. \(unchanged)"
         case .PassphraseTooShort(let min): return "A passphrase needs at least \(min) characters."
+        case .WeakPassphrase(let reason): return "That passphrase is not strong enough. \(reason)"
         case .Locked: return unlockText
         case .InvalidKdfParams(let reason), .VaultFailure(let reason): return "\(sentence(reason)) \(unchanged)"
         }

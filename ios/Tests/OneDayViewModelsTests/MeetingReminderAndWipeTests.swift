@@ -70,14 +70,55 @@ final class MeetingReminderAndWipeTests: XCTestCase {
         let vault = try TestVaults.newVault()
         _ = try vault.addCounter(settings: TestVaults.settings("Alcohol"), start: "2024-01-01")
         let dir = vault.dir()
-        let wipe = PanicWipe(vaultDir: dir)
+        var order: [String] = []
+        let wipe = PanicWipe(vaultDir: dir) { order.append(vaultExists(dir: dir) ? "key, vault still there" : "key, vault gone") }
         XCTAssertEqual(wipe.warning, "This deletes everything in One Day on this phone. It cannot be undone.")
         XCTAssertTrue(vaultExists(dir: dir))
         _ = try wipe.wipe().done()
+        XCTAssertEqual(order, ["key, vault still there"], "the device key goes first")
         XCTAssertFalse(vaultExists(dir: dir))
         XCTAssertTrue(vault.isLocked())
         XCTAssertEqual(try TodayModel(vault: vault, today: "2024-02-01").cards().refused(), UserMessage.locked)
         // Again (an interrupted wipe is finished the same way): still fine.
         _ = try wipe.wipe().done()
+    }
+
+    func testAKeychainFailureStillWipesTheVaultAndSaysSo() throws {
+        struct KeychainBusy: Error {}
+        let vault = try TestVaults.newVault()
+        let dir = vault.dir()
+        let wipe = PanicWipe(vaultDir: dir) { throw KeychainBusy() }
+        let outcome = try wipe.wipe()
+        XCTAssertFalse(vaultExists(dir: dir), "the vault is wiped whatever happened to the key")
+        XCTAssertEqual(outcome.message, UserMessage(text: PanicWipe.keyNotDeleted, action: .tryAgain))
+    }
+
+    func testADamagedRecoverySlotIsFoundAtOpenAndANewCodeIsOffered() throws {
+        var vault: Vault? = try TestVaults.newVault()
+        let dir = vault!.dir()
+        XCTAssertNil(try RecoverySlotCheck(vault: vault!).warning().done())
+        vault = nil
+        try damageRecoverySlot(URL(fileURLWithPath: dir).appendingPathComponent("vault.db"))
+        let reopened = try Vault.openWithDeviceKey(dir: dir, deviceKey: Data(repeating: 7, count: 32))
+        let check = RecoverySlotCheck(vault: reopened)
+        XCTAssertEqual(try check.warning().done(), RecoverySlotCheck.warningText)
+        XCTAssertEqual(try check.newCode().done().count, 39)
+        XCTAssertNil(try check.warning().done())
+    }
+
+    /// Flips a byte inside the recovery slot, as a bad block would: the slot is found by its header
+    /// (format 1, recovery, AES-GCM, a key id, a recovery code, m = 19456 KiB, t = 2, p = 1).
+    private func damageRecoverySlot(_ db: URL) throws {
+        var bytes = [UInt8](try Data(contentsOf: db))
+        let kdf: [UInt8] = [1, 0, 0, 0x4C, 0, 0, 0, 0, 2, 0, 0, 0, 1]
+        var found = 0
+        for at in 0..<(bytes.count - 128)
+        where bytes[at] == 1 && bytes[at + 1] == 2 && bytes[at + 2] == 1
+            && kdf.indices.allSatisfy({ bytes[at + 7 + $0] == kdf[$0] }) {
+            bytes[at + 60] ^= 1
+            found += 1
+        }
+        XCTAssertGreaterThan(found, 0, "no recovery slot found in the file")
+        try Data(bytes).write(to: db)
     }
 }

@@ -206,13 +206,17 @@ class BackupTest {
     }
 
     @Test
-    fun aShortPassphraseAndALockedVaultAreRefused() {
+    fun aShortOrWeakPassphraseAndALockedVaultAreRefused() {
         newVault().first.use { vault ->
             fill(vault)
             val short = assertFailsWith<BackupException.PassphraseTooShort> {
                 vault.exportBackup("short".toByteArray(), BackupSecretKind.PASSPHRASE, minimumKdfParams())
             }
             assertEquals(8u, short.min)
+            val weak = assertFailsWith<BackupException.WeakPassphrase> {
+                vault.exportBackup("password1".toByteArray(), BackupSecretKind.PASSPHRASE, minimumKdfParams())
+            }
+            assertTrue(weak.reason.contains("too easy to guess"), weak.reason)
             val file = export(vault)
             vault.lock()
             assertFailsWith<BackupException.Locked> { export(vault) }

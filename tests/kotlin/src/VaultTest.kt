@@ -12,7 +12,11 @@ import oneday.tests.Support.settings
 import org.oneday.ffi.CleanTimeException
 import org.oneday.ffi.Vault
 import org.oneday.ffi.VaultException
+import org.oneday.ffi.KeySlotHealth
+import org.oneday.ffi.SlotState
+import org.oneday.ffi.checkPassphrase
 import org.oneday.ffi.createVault
+import org.oneday.ffi.destroyFile
 import org.oneday.ffi.minimumKdfParams
 import org.oneday.ffi.vaultExists
 import org.oneday.ffi.wipeVault
@@ -77,22 +81,55 @@ class VaultTest {
     }
 
     @Test
-    fun passphraseDeviceKeyAndSlots() {
+    fun passphraseRecoveryCodeAndDeviceSlotChangesAskForTheCurrentSecret() {
         val (vault, code, dir) = newVault()
+        val passphrase = "lantern orbit pickle thursday".toByteArray()
         vault.use {
-            it.changePassphrase("correct horse battery".toByteArray(), minimumKdfParams())
-            assertFailsWith<VaultException.PassphraseTooShort> { it.changePassphrase("short".toByteArray(), minimumKdfParams()) }
-            it.setDeviceKey(deviceKey(9))
-            it.rotateDataKey("correct horse battery".toByteArray(), deviceKey(9))
-            it.removeDeviceSlot()
+            assertFailsWith<VaultException.CurrentSecretNeeded> { it.changePassphrase(null, passphrase, minimumKdfParams()) }
+            assertFailsWith<VaultException.PassphraseTooShort> { it.changePassphrase(code, "short".toByteArray(), minimumKdfParams()) }
+            val weak = assertFailsWith<VaultException.WeakPassphrase> {
+                it.changePassphrase(code, "password1".toByteArray(), minimumKdfParams())
+            }
+            assertTrue(weak.message!!.contains("too easy to guess"), weak.message)
+            it.changePassphrase(code, passphrase, minimumKdfParams())
+            it.rotateDataKey(passphrase)
+            assertFailsWith<VaultException.WrongRecoverySecret> { it.removeDeviceSlot(code) }
+            assertTrue(it.hasDeviceSlot())
+            it.removeDeviceSlot(passphrase)
             assertFalse(it.hasDeviceSlot())
         }
-        assertFailsWith<VaultException.NoDeviceSlot> { Vault.openWithDeviceKey(dir, deviceKey(9)) }
+        assertFailsWith<VaultException.NoDeviceSlot> { Vault.openWithDeviceKey(dir, deviceKey()) }
         assertFailsWith<VaultException.WrongRecoverySecret> { Vault.openWithRecovery(dir, code) }
-        Vault.openWithRecovery(dir, "correct horse battery".toByteArray()).use {
-            val fresh = it.newRecoveryCode(minimumKdfParams())
+        Vault.recover(dir, passphrase, deviceKey(9)).use {
+            assertEquals(KeySlotHealth(SlotState.INTACT, SlotState.INTACT, false), it.keySlotHealth())
+            val fresh = it.newRecoveryCode(passphrase, minimumKdfParams())
             assertEquals(39, fresh.size)
         }
+        Vault.openWithDeviceKey(dir, deviceKey(9)).use { assertFalse(it.isLocked()) }
+        assertFailsWith<VaultException.WeakPassphrase> { checkPassphrase("12345678".toByteArray()) }
+        checkPassphrase(passphrase)
+    }
+
+    @Test
+    fun aHandleWhoseKeyWasRotatedElsewhereWritesNothing() {
+        val (first, code, dir) = newVault()
+        first.use { a ->
+            Vault.openWithDeviceKey(dir, deviceKey()).use { b ->
+                a.rotateDataKey(code)
+                val e = assertFailsWith<CleanTimeException.VaultFailure> { b.addCounter(settings("Clean"), date(2024, 1, 1)) }
+                assertTrue(e.message!!.contains("keys were changed"), e.message)
+                assertEquals(0, a.counters().size)
+            }
+        }
+    }
+
+    @Test
+    fun destroyFileOverwritesAndRemovesIt() {
+        val file = Support.tempDir().resolve("device-key.bin").toFile()
+        file.writeBytes(ByteArray(61) { 7 })
+        destroyFile(file.path)
+        assertFalse(file.exists())
+        destroyFile(file.path) // already gone: fine
     }
 
     @Test

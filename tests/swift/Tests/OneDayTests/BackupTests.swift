@@ -184,7 +184,7 @@ final class BackupTests: XCTestCase {
         XCTAssertNil(try new.region())
     }
 
-    func testAShortPassphraseAndALockedVaultAreRefused() throws {
+    func testAShortOrWeakPassphraseAndALockedVaultAreRefused() throws {
         let vault = try Support.newVault().vault
         try fill(vault)
         XCTAssertEqual(
@@ -192,6 +192,11 @@ final class BackupTests: XCTestCase {
                 try vault.exportBackup(secret: Data("short".utf8), kind: .passphrase, kdf: minimumKdfParams())
             },
             .PassphraseTooShort(min: 8))
+        let weak = backupError {
+            try vault.exportBackup(secret: Data("password1".utf8), kind: .passphrase, kdf: minimumKdfParams())
+        }
+        guard case .WeakPassphrase(let reason)? = weak else { return XCTFail("\(String(describing: weak))") }
+        XCTAssertTrue(reason.contains("too easy to guess"), reason)
         let file = try export(vault)
         vault.lock()
         XCTAssertEqual(backupError { try self.export(vault) }, .Locked)

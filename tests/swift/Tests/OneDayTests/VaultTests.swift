@@ -68,25 +68,64 @@ final class VaultTests: XCTestCase {
         }
     }
 
-    func testPassphraseDeviceKeyAndSlots() throws {
+    func testPassphraseRecoveryCodeAndDeviceSlotChangesAskForTheCurrentSecret() throws {
         let (vault, code, dir) = try Support.newVault()
-        let passphrase = Data("correct horse battery".utf8)
-        try vault.changePassphrase(newPassphrase: passphrase, kdf: minimumKdfParams())
-        XCTAssertThrowsError(try vault.changePassphrase(newPassphrase: Data("short".utf8), kdf: minimumKdfParams())) { error in
+        let passphrase = Data("lantern orbit pickle thursday".utf8)
+        XCTAssertThrowsError(try vault.changePassphrase(current: nil, newPassphrase: passphrase, kdf: minimumKdfParams())) { error in
+            guard case VaultError.CurrentSecretNeeded = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try vault.changePassphrase(current: code, newPassphrase: Data("short".utf8), kdf: minimumKdfParams())) { error in
             guard case VaultError.PassphraseTooShort = error else { return XCTFail("\(error)") }
         }
-        try vault.setDeviceKey(deviceKey: Support.deviceKey(9))
-        try vault.rotateDataKey(recoverySecret: passphrase, deviceKey: Support.deviceKey(9))
-        try vault.removeDeviceSlot()
+        XCTAssertThrowsError(try vault.changePassphrase(current: code, newPassphrase: Data("password1".utf8), kdf: minimumKdfParams())) { error in
+            guard case VaultError.WeakPassphrase(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("too easy to guess"), message)
+        }
+        try vault.changePassphrase(current: code, newPassphrase: passphrase, kdf: minimumKdfParams())
+        try vault.rotateDataKey(recoverySecret: passphrase)
+        XCTAssertThrowsError(try vault.removeDeviceSlot(recoverySecret: code)) { error in
+            guard case VaultError.WrongRecoverySecret = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertTrue(try vault.hasDeviceSlot())
+        try vault.removeDeviceSlot(recoverySecret: passphrase)
         XCTAssertFalse(try vault.hasDeviceSlot())
-        XCTAssertThrowsError(try Vault.openWithDeviceKey(dir: dir, deviceKey: Support.deviceKey(9))) { error in
+        XCTAssertThrowsError(try Vault.openWithDeviceKey(dir: dir, deviceKey: Support.deviceKey())) { error in
             guard case VaultError.NoDeviceSlot = error else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try Vault.openWithRecovery(dir: dir, secret: code)) { error in
             guard case VaultError.WrongRecoverySecret = error else { return XCTFail("\(error)") }
         }
-        let reopened = try Vault.openWithRecovery(dir: dir, secret: passphrase)
-        XCTAssertEqual(try reopened.newRecoveryCode(kdf: minimumKdfParams()).count, 39)
+        let recovered = try Vault.recover(dir: dir, secret: passphrase, newDeviceKey: Support.deviceKey(9))
+        XCTAssertEqual(
+            try recovered.keySlotHealth(),
+            KeySlotHealth(device: .intact, recovery: .intact, recoveryNeedsNewCode: false))
+        XCTAssertEqual(try recovered.newRecoveryCode(current: passphrase, kdf: minimumKdfParams()).count, 39)
+        XCTAssertFalse(try Vault.openWithDeviceKey(dir: dir, deviceKey: Support.deviceKey(9)).isLocked())
+        XCTAssertThrowsError(try checkPassphrase(passphrase: Data("12345678".utf8))) { error in
+            guard case VaultError.WeakPassphrase = error else { return XCTFail("\(error)") }
+        }
+        try checkPassphrase(passphrase: passphrase)
+    }
+
+    func testAHandleWhoseKeyWasRotatedElsewhereWritesNothing() throws {
+        let (a, code, dir) = try Support.newVault()
+        let b = try Vault.openWithDeviceKey(dir: dir, deviceKey: Support.deviceKey())
+        try a.rotateDataKey(recoverySecret: code)
+        XCTAssertThrowsError(try b.addCounter(settings: Support.settings("Clean"), start: "2024-01-01")) { error in
+            guard case CleanTimeError.VaultFailure(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("keys were changed"), message)
+        }
+        XCTAssertEqual(try a.counters().count, 0)
+    }
+
+    func testDestroyFileOverwritesAndRemovesIt() throws {
+        let dir = Support.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/device-key.bin"
+        try Data(repeating: 7, count: 61).write(to: URL(fileURLWithPath: path))
+        try destroyFile(path: path)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        try destroyFile(path: path)
     }
 
     func testReleasingTheLastReferenceFreesTheVault() throws {

@@ -18,6 +18,7 @@ import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
 import javax.crypto.spec.GCMParameterSpec
+import org.oneday.ffi.destroyFile
 
 /**
  * The 32-byte device key the vault's device slot needs, kept wrapped by an AES-256-GCM key that lives in
@@ -83,10 +84,13 @@ class DeviceKeyStore(private val context: Context) {
         return deviceKey
     }
 
-    /** Destroys the Keystore key and the wrapped file (after a panic wipe of the vault). */
+    /**
+     * Destroys the Keystore key, then the wrapped file in place (overwritten with random bytes and
+     * synced by core before it is deleted). The first step of a panic wipe.
+     */
     fun destroy() {
         androidKeyStore().deleteEntry(ALIAS)
-        blobFile.delete()
+        destroyFile(blobFile.path)
     }
 
     private fun generateWrappingKey(): SecretKey {

@@ -14,6 +14,8 @@ import android.widget.FrameLayout
 import android.widget.LinearLayout
 import android.widget.ScrollView
 import org.oneday.android.present.BoundedRead
+import org.oneday.android.present.Outcome
+import org.oneday.android.present.RecoverySlotCheck
 import org.oneday.android.present.UserMessage
 import org.oneday.ffi.Vault
 import org.oneday.ffi.VaultException
@@ -64,8 +66,9 @@ class MainActivity : SecureActivity() {
         super.onStop()
         // The device-credential screen of the lock and the document pickers cover this activity: not a leave.
         if (isChangingConfigurations || awaitingDocument != null || awaitingCreate != null || prompting) return
-        // A recovery code left on screen unconfirmed is replaced by a new one at the next unlock.
-        if (showingRecoveryCode) recoveryCodeUnconfirmed = true
+        // A recovery code left on screen unconfirmed is replaced by a new one at the next unlock
+        // (core asks for the current code to change it: the one kept in [unconfirmedCode]).
+        if (!showingRecoveryCode) unconfirmedCode = unconfirmedCode?.let { it.fill(0); null }
         showingRecoveryCode = false
         unlocked = false
         appLock.cancel()
@@ -103,16 +106,32 @@ class MainActivity : SecureActivity() {
 
     private fun afterOpen(vault: Vault, noScreenLock: Boolean) {
         unlocked = true
-        if (recoveryCodeUnconfirmed) {
-            recoveryCodeUnconfirmed = false
+        val unconfirmed = unconfirmedCode
+        if (unconfirmed != null) {
+            unconfirmedCode = null
             Background.run(this, {
                 try {
-                    vault.newRecoveryCode(null)
+                    vault.newRecoveryCode(unconfirmed, null)
                 } catch (_: VaultException) {
                     null
+                } finally {
+                    unconfirmed.fill(0)
                 }
             }) { code ->
                 if (code == null) afterOpen(vault, noScreenLock) else showRecoveryCode(code) { afterOpen(vault, noScreenLock) }
+            }
+            return
+        }
+        val check = RecoverySlotCheck(vault)
+        val warning = (check.warning() as? Outcome.Done)?.value
+        if (warning != null) {
+            showMessage(warning, RecoverySlotCheck.ACTION) {
+                Background.run(this, { check.newCode() }) { made ->
+                    when (made) {
+                        is Outcome.Done -> showRecoveryCode(made.value) { afterOpen(vault, noScreenLock) }
+                        is Outcome.Refused -> showMessage(made.message.text, ShellLabels.TRY_AGAIN) { afterOpen(vault, noScreenLock) }
+                    }
+                }
             }
             return
         }
@@ -131,6 +150,8 @@ class MainActivity : SecureActivity() {
 
     private fun showRecoveryCode(code: ByteArray, done: () -> Unit) {
         val shown = String(code, Charsets.UTF_8)
+        unconfirmedCode?.fill(0)
+        unconfirmedCode = code.copyOf()
         code.fill(0)
         showingRecoveryCode = true
         val column = Views.column(this)
@@ -145,6 +166,7 @@ class MainActivity : SecureActivity() {
         column.addView(
             Views.button(this, ShellLabels.CODE_DONE) {
                 showingRecoveryCode = false
+                unconfirmedCode = unconfirmedCode?.let { it.fill(0); null }
                 done()
             },
         )
@@ -363,8 +385,11 @@ class MainActivity : SecureActivity() {
         /** The Settings tab (backup and restore, the panic wipe). */
         const val TAB_SETTINGS: String = "settings"
 
-        /** Set when a recovery code was left on screen without "I have written it down" (this process only). */
-        private var recoveryCodeUnconfirmed = false
+        /**
+         * The recovery code on screen until "I have written it down" (this process only, wiped then): when
+         * the app leaves with it unconfirmed, it proves the current code to core when a new one replaces it.
+         */
+        private var unconfirmedCode: ByteArray? = null
 
         private const val REQUEST_DOCUMENT = 1
         private const val REQUEST_NOTIFICATIONS = 2

@@ -11,7 +11,7 @@ import org.oneday.ffi.Vault
  * reminders are cancelled, and the app closes.
  */
 internal class SettingsPage(private val host: MainActivity, private val vault: Vault) {
-    private val wipe = PanicWipe(VaultHolder.vaultDir(host))
+    private val wipe = PanicWipe(VaultHolder.vaultDir(host)) { DeviceKeyStore(host.applicationContext).destroy() }
 
     /** Adds the settings to [into]. */
     fun show(into: LinearLayout) {
@@ -28,9 +28,8 @@ internal class SettingsPage(private val host: MainActivity, private val vault: V
     private fun wipeNow() {
         val app = host.applicationContext
         Background.run(host, {
-            val done = wipe.wipe()
+            val done = wipe.wipe() // the Keystore entry first, then core's wipe
             if (done is Outcome.Done) {
-                DeviceKeyStore(app).destroy()
                 Reminders.cancelAll(app)
                 DaysCleanWidget.refresh(app)
             }

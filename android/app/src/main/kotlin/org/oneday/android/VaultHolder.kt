@@ -100,18 +100,18 @@ object VaultHolder {
     }
 
     /**
-     * Opens the vault with the recovery code (or passphrase) the user typed, as UTF-8 bytes, then
-     * gives this phone a new device key so the next start needs no code. Runs Argon2id: call it off
-     * the main thread. Wipes [secret].
+     * Opens the vault with the recovery code (or passphrase) the user typed, as UTF-8 bytes, and
+     * gives this phone a new device key so the next start needs no code; core rotates the data key
+     * on the way ([Vault.recover]). The new Keystore key is made first: on this path the old one
+     * already opens nothing. Runs Argon2id: call it off the main thread. Wipes [secret].
      */
     @Synchronized
     fun openWithRecovery(context: Context, secret: ByteArray): VaultOpening {
         val dir = vaultDir(context)
         return try {
-            val opened = Vault.openWithRecovery(dir, secret)
             val fresh = DeviceKeyStore(context.applicationContext).create()
-            try {
-                opened.setDeviceKey(fresh)
+            val opened = try {
+                Vault.recover(dir, secret, fresh)
             } finally {
                 fresh.fill(0)
             }

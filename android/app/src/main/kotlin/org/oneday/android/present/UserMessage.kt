@@ -84,6 +84,7 @@ data class UserMessage(val text: String, val action: Action) {
             is BackupException.VaultNotEmpty ->
                 "One Day on this phone already holds data: the backup can only be merged into it. $UNCHANGED"
             is BackupException.PassphraseTooShort -> "A passphrase needs at least ${error.min} characters."
+            is BackupException.WeakPassphrase -> "That passphrase is not strong enough. ${error.reason}"
             is BackupException.Locked -> UNLOCK_TEXT
             is BackupException.InvalidKdfParams -> "${sentence(error.reason)} $UNCHANGED"
             is BackupException.VaultFailure -> "${sentence(error.reason)} $UNCHANGED"

@@ -73,15 +73,68 @@ class MeetingReminderAndWipeTest {
         newVault().use { vault ->
             vault.addCounter(TestVaults.settings("Alcohol"), java.time.LocalDate.of(2024, 1, 1))
             val dir = vault.dir()
-            val wipe = PanicWipe(dir)
+            val order = mutableListOf<String>()
+            val wipe = PanicWipe(dir) { order += if (vaultExists(dir)) "key, vault still there" else "key, vault gone" }
             assertEquals("This deletes everything in One Day on this phone. It cannot be undone.", wipe.warning)
             assertTrue(vaultExists(dir))
             wipe.wipe().done()
+            assertEquals(listOf("key, vault still there"), order, "the device key goes first")
             assertFalse(vaultExists(dir))
             assertTrue(vault.isLocked())
             assertEquals(UserMessage.LOCKED, TodayModel(vault, java.time.LocalDate.of(2024, 2, 1)).cards().refused())
             // Again (an interrupted wipe is finished the same way): still fine.
             wipe.wipe().done()
         }
+    }
+
+    @Test
+    fun aKeystoreFailureStillWipesTheVaultAndSaysSo() {
+        newVault().use { vault ->
+            val dir = vault.dir()
+            val wipe = PanicWipe(dir) { throw IllegalStateException("keystore busy") }
+            val refused = wipe.wipe()
+            assertFalse(vaultExists(dir), "the vault is wiped whatever happened to the key")
+            assertEquals(
+                UserMessage(PanicWipe.KEY_NOT_DESTROYED, UserMessage.Action.TRY_AGAIN),
+                (refused as Outcome.Refused).message,
+            )
+        }
+    }
+
+    @Test
+    fun aDamagedRecoverySlotIsFoundAtOpenAndANewCodeIsOffered() {
+        val dir: String
+        newVault().use { vault ->
+            dir = vault.dir()
+            assertNull(RecoverySlotCheck(vault).warning().done())
+        }
+        damageRecoverySlot(java.io.File(dir, "vault.db"))
+        org.oneday.ffi.Vault.openWithDeviceKey(dir, ByteArray(32) { 7 }).use { vault ->
+            val check = RecoverySlotCheck(vault)
+            assertEquals(RecoverySlotCheck.WARNING, check.warning().done())
+            val code = check.newCode().done()
+            assertEquals(39, code.size)
+            assertNull(check.warning().done())
+        }
+    }
+
+    /**
+     * Flips a byte inside the recovery slot, as a bad block would: the slot is found by its header
+     * (format 1, recovery, AES-GCM, a key id, a recovery code, m = 19456 KiB, t = 2, p = 1).
+     */
+    private fun damageRecoverySlot(db: java.io.File) {
+        val bytes = db.readBytes()
+        val kdf = byteArrayOf(1, 0, 0, 0x4C, 0, 0, 0, 0, 2, 0, 0, 0, 1)
+        var found = 0
+        for (at in 0 until bytes.size - 128) {
+            if (bytes[at] == 1.toByte() && bytes[at + 1] == 2.toByte() && bytes[at + 2] == 1.toByte() &&
+                kdf.indices.all { bytes[at + 7 + it] == kdf[it] }
+            ) {
+                bytes[at + 60] = (bytes[at + 60].toInt() xor 1).toByte()
+                found++
+            }
+        }
+        assertTrue(found > 0, "no recovery slot found in the file")
+        db.writeBytes(bytes)
     }
 }
