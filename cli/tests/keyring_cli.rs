@@ -58,7 +58,8 @@ fn the_device_key_lives_in_the_keyring_and_dies_with_lock_and_wipe() {
     assert!(run(&dir, &["status"], "").contains("Clean"));
 
     // Lock deletes it from the keyring: the store is locked for real.
-    run(&dir, &["lock"], "");
+    // Lock asks for the recovery code first, so no one locks themselves out.
+    run(&dir, &["lock"], &format!("{}\n", recovery_code(&init)));
     assert!(matches!(keyring_key(&dir), Err(keyring::Error::NoEntry)));
     let locked = oneday_with_bus(&dir, &["status"], "", &session_bus());
     assert_eq!(locked.status.code(), Some(4));
@@ -102,7 +103,8 @@ fn a_key_file_from_before_is_read_then_moved_into_the_keyring() {
         "",
     );
     // The next key goes into the keyring, and the file is destroyed.
-    run(&dir, &["lock"], "");
+    // Lock asks for the recovery code first, so no one locks themselves out.
+    run(&dir, &["lock"], &format!("{}\n", recovery_code(&init)));
     assert!(!key_file.exists());
     run(
         &dir,
