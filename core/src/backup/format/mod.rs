@@ -115,12 +115,13 @@ impl BackupHeader {
 /// What `file` says about itself before it is opened: its header if it has one in clear (version
 /// 1), `None` if it may be a sealed backup (version 2 and later), whose header is known only once
 /// the secret opens it. A version-1 header is checked as [`v1`] says, and the rest of the file must
-/// be there; a file shorter than any backup is [`BackupError::NotABackup`].
+/// be there; a file shorter than any backup, or one that starts as no backup does (see
+/// [`lead_rules_out`]), is [`BackupError::NotABackup`].
 pub fn read_header(file: &[u8]) -> Result<Option<BackupHeader>, BackupError> {
     if v1::has_magic(file) {
         return Ok(Some(v1::read_header(file)?.header));
     }
-    if file.len() < v2::MIN_FILE_LEN {
+    if file.len() < v2::MIN_FILE_LEN || lead_rules_out(&file[..LEAD_LEN.min(file.len())]) {
         return Err(BackupError::NotABackup);
     }
     Ok(None)
@@ -275,6 +276,15 @@ pub(crate) mod tests {
             read_header(&[0u8; v2::MIN_FILE_LEN - 1]),
             Err(BackupError::NotABackup)
         ));
-        assert_eq!(read_header(&[0u8; v2::MIN_FILE_LEN]).unwrap(), None);
+        assert_eq!(read_header(&[7u8; v2::MIN_FILE_LEN]).unwrap(), None);
+    }
+
+    #[test]
+    fn a_file_that_starts_with_eight_zero_bytes_is_not_a_backup() {
+        let mut file = [7u8; 4096];
+        file[..LEAD_LEN].fill(0);
+        assert!(matches!(read_header(&file), Err(BackupError::NotABackup)));
+        file[LEAD_LEN - 1] = 1;
+        assert_eq!(read_header(&file).unwrap(), None);
     }
 }

@@ -11,7 +11,11 @@ final class InputLimitsTests: XCTestCase {
         var atLimit = Data(repeating: UInt8(ascii: " "), count: Int(maxFeedBytes()))
         atLimit[0] = UInt8(ascii: "[")
         atLimit[atLimit.count - 1] = UInt8(ascii: "]")
-        XCTAssertEqual(try vault.importMeetings(feed: atLimit, format: .meetingGuide, source: "s").report.records, 0)
+        // At the limit the size is fine and the content is judged: a list with no meeting.
+        XCTAssertThrowsError(try vault.importMeetings(feed: atLimit, format: .meetingGuide, source: "s")) { error in
+            guard case MeetingsError.NothingImported(let records) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(records, 0)
+        }
         var over = atLimit
         over.append(UInt8(ascii: " "))
         XCTAssertThrowsError(try vault.importMeetings(feed: over, format: .meetingGuide, source: "s")) { error in
