@@ -188,6 +188,14 @@ pub trait EditablePlan {
     fn entries(&self, section: PlanSection) -> Vec<PlanEntry>;
     /// Applies an entry edit (not a restore, which the history does) to this plan.
     fn apply(&mut self, edit: PlanEdit) -> Result<(), PlanError>;
+
+    /// Entry `number` (1-based) of `section`, as it is now (to change some of its fields and
+    /// [`PlanEdit::Replace`] it).
+    fn entry(&self, section: PlanSection, number: usize) -> Result<PlanEntry, PlanError> {
+        let mut entries = self.entries(section);
+        let index = entry_index(section.title(), entries.len(), number)?;
+        Ok(entries.swap_remove(index))
+    }
 }
 
 /// An edit of a list of entries, with the entry converted to the list's element type.
