@@ -1,11 +1,14 @@
 //! The Plan screen as the shells get it: one record ([`PlanScreen`]) per plan, built by core
 //! (`oneday_core::plans::store::screen`), so a phone crosses the FFI once per screen and only lays
-//! it out. The number to dial comes as core's `tel:` URI.
+//! it out. The number to dial comes as core's `tel:` URI. The choices an entry form offers
+//! (trigger categories, warning grades) come with core's labels.
 
 use oneday_core::plans as core;
 use oneday_core::support::PhoneNumber;
 
-use crate::plan::{entry_number, PlanCompleteness, PlanKind, PlanRevision};
+use crate::plan::{
+    entry_number, PlanCompleteness, PlanKind, PlanRevision, TriggerCategory, WarningGrade,
+};
 use crate::plan_edit::{PlanEntry, PlanEntryShape, PlanSection, PlanVersion};
 
 /// What a plan shows of a linked contact.
@@ -83,6 +86,48 @@ pub struct PlanScreen {
     pub completeness: PlanCompleteness,
     /// The sentence to prompt with above everything ("no one to call"), if the plan needs it.
     pub prompt: Option<String>,
+}
+
+/// A trigger category an entry form offers, with core's label (`Hungry (HALT)`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TriggerCategoryChoice {
+    /// The category.
+    pub category: TriggerCategory,
+    /// Its label, as in the exports and on the Plan screen.
+    pub label: String,
+}
+
+/// A warning-sign grade an entry form offers, with core's label.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct WarningGradeChoice {
+    /// The grade.
+    pub grade: WarningGrade,
+    /// Its label (`Early`).
+    pub label: String,
+}
+
+/// The trigger categories, in the order a form offers them (HALT states last).
+#[uniffi::export]
+pub fn trigger_categories() -> Vec<TriggerCategoryChoice> {
+    core::TriggerCategory::ALL
+        .into_iter()
+        .map(|c| TriggerCategoryChoice {
+            category: c.into(),
+            label: c.label().to_owned(),
+        })
+        .collect()
+}
+
+/// The warning-sign grades, earliest first.
+#[uniffi::export]
+pub fn warning_grades() -> Vec<WarningGradeChoice> {
+    core::WarningGrade::ALL
+        .into_iter()
+        .map(|g| WarningGradeChoice {
+            grade: g.into(),
+            label: g.title().to_owned(),
+        })
+        .collect()
 }
 
 impl From<&core::LinkedContact> for PlanLinkedContact {
