@@ -231,9 +231,8 @@ fn two_handles() -> (vault_support::TestVault, [Arc<Vault>; 2]) {
     (t, [a, b])
 }
 
-#[test]
-fn two_handles_adding_at_once_lose_nothing() {
-    let (t, handles) = two_handles();
+/// Runs `work(who, vault)` on each handle in its own thread, started together; waits for both.
+fn at_once(handles: &[Arc<Vault>; 2], work: fn(usize, &Vault)) {
     let barrier = Arc::new(Barrier::new(2));
     let threads: Vec<_> = handles
         .iter()
@@ -241,19 +240,26 @@ fn two_handles_adding_at_once_lose_nothing() {
         .map(|(who, v)| {
             let (v, barrier) = (Arc::clone(v), Arc::clone(&barrier));
             std::thread::spawn(move || {
-                // Both read the plan once, before either writes: every add is made from a stale
-                // version, as two phones that opened the screen at the same time.
-                let seen = store::version(&v, PlanKind::Safety).unwrap();
                 barrier.wait();
-                for i in 0..ROUNDS {
-                    let entry = PlanEntry::text(format!("{who}-{i}"));
-                    store::apply_edit(&v, PlanKind::Safety, seen, add(COPING, entry), Utc::now())
-                        .unwrap();
-                }
+                work(who, &v);
             })
         })
         .collect();
     threads.into_iter().for_each(|h| h.join().unwrap());
+}
+
+#[test]
+fn two_handles_adding_at_once_lose_nothing() {
+    let (t, handles) = two_handles();
+    // Each reads the plan once, before writing: most adds are made from a stale version, as two
+    // phones that opened the screen at the same time.
+    at_once(&handles, |who, v| {
+        let seen = store::version(v, PlanKind::Safety).unwrap();
+        for i in 0..ROUNDS {
+            let entry = PlanEntry::text(format!("{who}-{i}"));
+            store::apply_edit(v, PlanKind::Safety, seen, add(COPING, entry), Utc::now()).unwrap();
+        }
+    });
     let all = words(&t.vault, COPING);
     assert_eq!(all.len(), 2 * ROUNDS);
     for who in 0..2 {
@@ -266,82 +272,60 @@ fn two_handles_adding_at_once_lose_nothing() {
     }
 }
 
+/// Rewrites entry `number` (found by its prefix) to `text`, retrying on a stale version.
+fn replace_own(v: &Vault, prefix: &str, text: String) {
+    loop {
+        let screen = store::screen(v, PlanKind::Safety, &none).unwrap();
+        let number = screen.sections[1]
+            .entries
+            .iter()
+            .find(|e| e.entry.words().starts_with(prefix))
+            .unwrap()
+            .number;
+        let edit = PlanEdit::Replace {
+            section: COPING,
+            number,
+            entry: PlanEntry::text(text.clone()),
+        };
+        match store::apply_edit(v, PlanKind::Safety, screen.version, edit, Utc::now()) {
+            Ok(saved) => {
+                assert!(saved.changed);
+                return;
+            }
+            Err(PlanError::ChangedElsewhere { .. }) => {}
+            Err(e) => panic!("unexpected error: {e}"),
+        }
+    }
+}
+
 #[test]
 fn two_handles_editing_entries_by_number_lose_nothing() {
     let (t, handles) = two_handles();
     for text in ["a", "b"] {
         let now = store::version(&t.vault, PlanKind::Safety).unwrap();
-        store::apply_edit(
-            &t.vault,
-            PlanKind::Safety,
-            now,
-            add(COPING, PlanEntry::text(text)),
-            at(1),
-        )
-        .unwrap();
+        let edit = add(COPING, PlanEntry::text(text));
+        store::apply_edit(&t.vault, PlanKind::Safety, now, edit, at(1)).unwrap();
     }
-    let barrier = Arc::new(Barrier::new(2));
-    let threads: Vec<_> = handles
-        .iter()
-        .enumerate()
-        .map(|(who, v)| {
-            let (v, barrier) = (Arc::clone(v), Arc::clone(&barrier));
-            std::thread::spawn(move || {
-                barrier.wait();
-                let mut refused = 0;
-                for i in 0..ROUNDS {
-                    // Each handle rewrites its own entry (1 or 2) in place, and swaps the two
-                    // entries' order back and forth: read the screen, edit, retry when the plan
-                    // changed underneath.
-                    loop {
-                        let screen = store::screen(&v, PlanKind::Safety, &none).unwrap();
-                        let entries = &screen.sections[1].entries;
-                        let prefix = if who == 0 { "a" } else { "b" };
-                        let number = entries
-                            .iter()
-                            .find(|e| e.entry.words().starts_with(prefix))
-                            .unwrap()
-                            .number;
-                        let edit = PlanEdit::Replace {
-                            section: COPING,
-                            number,
-                            entry: PlanEntry::text(format!("{prefix}{i}")),
-                        };
-                        match store::apply_edit(
-                            &v,
-                            PlanKind::Safety,
-                            screen.version,
-                            edit,
-                            Utc::now(),
-                        ) {
-                            Ok(saved) => {
-                                assert!(saved.changed);
-                                break;
-                            }
-                            Err(PlanError::ChangedElsewhere { .. }) => refused += 1,
-                            Err(e) => panic!("unexpected error: {e}"),
-                        }
-                    }
-                    if i % 5 == 0 {
-                        let now = store::version(&v, PlanKind::Safety).unwrap();
-                        let swap = PlanEdit::Move {
-                            section: COPING,
-                            from: 2,
-                            to: 1,
-                        };
-                        match store::apply_edit(&v, PlanKind::Safety, now, swap, Utc::now()) {
-                            Ok(_) | Err(PlanError::ChangedElsewhere { .. }) => {}
-                            Err(e) => panic!("unexpected error: {e}"),
-                        }
-                    }
+    // Each handle rewrites its own entry in place (its number found on the screen it just read)
+    // and now and then swaps the two entries' order, so the numbers move under the other.
+    at_once(&handles, |who, v| {
+        let prefix = if who == 0 { "a" } else { "b" };
+        for i in 0..ROUNDS {
+            replace_own(v, prefix, format!("{prefix}{i}"));
+            if i % 5 == 0 {
+                let now = store::version(v, PlanKind::Safety).unwrap();
+                let swap = PlanEdit::Move {
+                    section: COPING,
+                    from: 2,
+                    to: 1,
+                };
+                match store::apply_edit(v, PlanKind::Safety, now, swap, Utc::now()) {
+                    Ok(_) | Err(PlanError::ChangedElsewhere { .. }) => {}
+                    Err(e) => panic!("unexpected error: {e}"),
                 }
-                refused
-            })
-        })
-        .collect();
-    for h in threads {
-        h.join().unwrap();
-    }
+            }
+        }
+    });
     // Each handle's last text is there, once: no edit landed on the other's entry.
     let mut last = words(&t.vault, COPING);
     last.sort();
