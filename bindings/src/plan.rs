@@ -54,7 +54,7 @@ pub struct ContactEntry {
     /// The user's words (required).
     pub text: String,
     /// The linked contact's record id, if any. A contact removed since is reported by
-    /// `planCompleteness` and exported as "(contact removed)".
+    /// `plan(kind)` and exported as "(contact removed)".
     #[uniffi(default = None)]
     pub contact_id: Option<String>,
     /// A phone number written here (digits, spaces and `+ - ( ) . / * # ,`).
