@@ -54,7 +54,7 @@ pub struct ContactEntry {
     /// The user's words (required).
     pub text: String,
     /// The linked contact's record id, if any. A contact removed since is reported by
-    /// `planCompleteness` and exported as "(contact removed)".
+    /// `plan(kind)` and exported as "(contact removed)".
     #[uniffi(default = None)]
     pub contact_id: Option<String>,
     /// A phone number written here (digits, spaces and `+ - ( ) . / * # ,`).
@@ -299,6 +299,30 @@ impl From<core::SafetyStep> for SafetyStep {
     }
 }
 
+impl From<SafetyStep> for core::SafetyStep {
+    fn from(s: SafetyStep) -> Self {
+        match s {
+            SafetyStep::WarningSigns => core::SafetyStep::WarningSigns,
+            SafetyStep::CopingStrategies => core::SafetyStep::CopingStrategies,
+            SafetyStep::Distractions => core::SafetyStep::Distractions,
+            SafetyStep::HelpPeople => core::SafetyStep::HelpPeople,
+            SafetyStep::Professionals => core::SafetyStep::Professionals,
+            SafetyStep::SafeEnvironment => core::SafetyStep::SafeEnvironment,
+        }
+    }
+}
+
+impl From<RelapseSection> for core::RelapseSection {
+    fn from(s: RelapseSection) -> Self {
+        match s {
+            RelapseSection::Reasons => core::RelapseSection::Reasons,
+            RelapseSection::Triggers => core::RelapseSection::Triggers,
+            RelapseSection::WarningSigns => core::RelapseSection::WarningSigns,
+            RelapseSection::AfterLapse => core::RelapseSection::AfterLapse,
+        }
+    }
+}
+
 impl From<core::RelapseSection> for RelapseSection {
     fn from(s: core::RelapseSection) -> Self {
         match s {
@@ -335,22 +359,38 @@ impl TryFrom<ContactEntry> for core::ContactEntry {
     }
 }
 
+impl From<&core::Distraction> for Distraction {
+    fn from(d: &core::Distraction) -> Self {
+        Distraction {
+            kind: match d.kind {
+                core::DistractionKind::Person => DistractionKind::Person,
+                core::DistractionKind::Place => DistractionKind::Place,
+            },
+            entry: (&d.entry).into(),
+        }
+    }
+}
+
+impl TryFrom<Distraction> for core::Distraction {
+    type Error = PlanError;
+
+    fn try_from(d: Distraction) -> Result<Self, PlanError> {
+        Ok(core::Distraction {
+            kind: match d.kind {
+                DistractionKind::Person => core::DistractionKind::Person,
+                DistractionKind::Place => core::DistractionKind::Place,
+            },
+            entry: d.entry.try_into()?,
+        })
+    }
+}
+
 impl From<&core::SafetyPlan> for SafetyPlan {
     fn from(p: &core::SafetyPlan) -> Self {
         SafetyPlan {
             warning_signs: p.warning_signs.clone(),
             coping_strategies: p.coping_strategies.clone(),
-            distractions: p
-                .distractions
-                .iter()
-                .map(|d| Distraction {
-                    kind: match d.kind {
-                        core::DistractionKind::Person => DistractionKind::Person,
-                        core::DistractionKind::Place => DistractionKind::Place,
-                    },
-                    entry: (&d.entry).into(),
-                })
-                .collect(),
+            distractions: p.distractions.iter().map(Distraction::from).collect(),
             help_people: p.help_people.iter().map(ContactEntry::from).collect(),
             professionals: p.professionals.iter().map(ContactEntry::from).collect(),
             safe_environment: p.safe_environment.clone(),
@@ -372,15 +412,7 @@ impl TryFrom<SafetyPlan> for core::SafetyPlan {
             distractions: p
                 .distractions
                 .into_iter()
-                .map(|d| {
-                    Ok(core::Distraction {
-                        kind: match d.kind {
-                            DistractionKind::Person => core::DistractionKind::Person,
-                            DistractionKind::Place => core::DistractionKind::Place,
-                        },
-                        entry: d.entry.try_into()?,
-                    })
-                })
+                .map(core::Distraction::try_from)
                 .collect::<Result<_, PlanError>>()?,
             help_people: entries(p.help_people)?,
             professionals: entries(p.professionals)?,
@@ -446,28 +478,52 @@ impl From<WarningGrade> for core::WarningGrade {
     }
 }
 
+impl From<&core::Trigger> for Trigger {
+    fn from(t: &core::Trigger) -> Self {
+        Trigger {
+            category: t.category.into(),
+            text: t.text.clone(),
+            coping: t.coping.clone(),
+        }
+    }
+}
+
+impl From<Trigger> for core::Trigger {
+    fn from(t: Trigger) -> Self {
+        core::Trigger {
+            category: t.category.into(),
+            text: t.text,
+            coping: t.coping,
+        }
+    }
+}
+
+impl From<&core::WarningSign> for WarningSign {
+    fn from(s: &core::WarningSign) -> Self {
+        WarningSign {
+            grade: s.grade.into(),
+            text: s.text.clone(),
+            mental_health: s.mental_health,
+        }
+    }
+}
+
+impl From<WarningSign> for core::WarningSign {
+    fn from(s: WarningSign) -> Self {
+        core::WarningSign {
+            grade: s.grade.into(),
+            text: s.text,
+            mental_health: s.mental_health,
+        }
+    }
+}
+
 impl From<&core::RelapsePreventionPlan> for RelapsePreventionPlan {
     fn from(p: &core::RelapsePreventionPlan) -> Self {
         RelapsePreventionPlan {
             reasons: p.reasons.clone(),
-            triggers: p
-                .triggers
-                .iter()
-                .map(|t| Trigger {
-                    category: t.category.into(),
-                    text: t.text.clone(),
-                    coping: t.coping.clone(),
-                })
-                .collect(),
-            warning_signs: p
-                .warning_signs
-                .iter()
-                .map(|s| WarningSign {
-                    grade: s.grade.into(),
-                    text: s.text.clone(),
-                    mental_health: s.mental_health,
-                })
-                .collect(),
+            triggers: p.triggers.iter().map(Trigger::from).collect(),
+            warning_signs: p.warning_signs.iter().map(WarningSign::from).collect(),
             after_lapse: p.after_lapse.clone(),
         }
     }
@@ -477,23 +533,11 @@ impl From<RelapsePreventionPlan> for core::RelapsePreventionPlan {
     fn from(p: RelapsePreventionPlan) -> Self {
         core::RelapsePreventionPlan {
             reasons: p.reasons,
-            triggers: p
-                .triggers
-                .into_iter()
-                .map(|t| core::Trigger {
-                    category: t.category.into(),
-                    text: t.text,
-                    coping: t.coping,
-                })
-                .collect(),
+            triggers: p.triggers.into_iter().map(core::Trigger::from).collect(),
             warning_signs: p
                 .warning_signs
                 .into_iter()
-                .map(|s| core::WarningSign {
-                    grade: s.grade.into(),
-                    text: s.text,
-                    mental_health: s.mental_health,
-                })
+                .map(core::WarningSign::from)
                 .collect(),
             after_lapse: p.after_lapse,
         }
@@ -511,7 +555,7 @@ impl From<core::RevisionInfo> for PlanRevision {
 }
 
 /// A count that fits the FFI's `u32` (entry numbers are at most a few hundred).
-fn entry_number(n: usize) -> u32 {
+pub(crate) fn entry_number(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

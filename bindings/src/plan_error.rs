@@ -25,6 +25,14 @@ pub enum PlanError {
         /// What happened, for a person.
         message: String,
     },
+    /// The plan changed since it was read (another device, process or screen), and the edit
+    /// names an entry by its number or restores a revision: nothing was written. Reload the
+    /// plan (`plan(kind)`) and redo the edit.
+    #[error("{message}")]
+    ChangedElsewhere {
+        /// What happened, for a person.
+        message: String,
+    },
     /// The vault is locked: unlock it first.
     #[error("{message}")]
     Locked {
@@ -45,6 +53,7 @@ impl From<CorePlanError> for PlanError {
         match e {
             CorePlanError::Vault(e) => e.into(),
             CorePlanError::NoSuchRevision { .. } => PlanError::NoSuchRevision { message },
+            CorePlanError::ChangedElsewhere { .. } => PlanError::ChangedElsewhere { message },
             _ => PlanError::Validation { message },
         }
     }

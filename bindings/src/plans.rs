@@ -10,10 +10,10 @@ use chrono::Utc;
 use oneday_core::plans::{self as core, store};
 use oneday_core::support::PlanContacts;
 
-use crate::plan::{
-    PlanCompleteness, PlanExportFormat, PlanKind, PlanRevision, RelapsePreventionPlan, SafetyPlan,
-};
+use crate::plan::{PlanExportFormat, PlanKind, PlanRevision, RelapsePreventionPlan, SafetyPlan};
+use crate::plan_edit::{PlanEdit, PlanVersion};
 use crate::plan_error::PlanError;
+use crate::plan_screen::PlanScreen;
 use crate::vault::Vault;
 
 #[uniffi::export]
@@ -66,18 +66,28 @@ impl Vault {
         Ok((&store::relapse_revision(&self.inner, number)?.plan).into())
     }
 
-    /// Makes revision `number` current again, as a new revision (the versions in between are
-    /// kept); returns the revision that is now current.
-    pub fn restore_plan_revision(
+    /// What the Plan screen shows of plan `kind`, in one call: sections in order with their
+    /// entries, linked contacts resolved, the numbers to dial, what the plan is missing, every
+    /// revision, and the version an edit made from it expects.
+    pub fn plan(&self, kind: PlanKind) -> Result<PlanScreen, PlanError> {
+        let contacts = PlanContacts::load(&self.inner)?;
+        Ok((&store::screen(&self.inner, kind.into(), &contacts)?).into())
+    }
+
+    /// Applies `edit` to plan `kind` in one vault transaction, if the plan is still at version
+    /// `expected` (from `plan(kind)`); returns the plan's new screen. Throws `ChangedElsewhere`
+    /// when the plan changed since and the edit names an entry by its number or restores a
+    /// revision (reload and redo it); adding an entry to a list is applied to the plan as it is
+    /// now. A refused edit (`Validation`, `NoSuchRevision`) writes nothing.
+    pub fn apply_plan_edit(
         &self,
         kind: PlanKind,
-        number: u32,
-    ) -> Result<PlanRevision, PlanError> {
-        Ok(
-            store::restore(&self.inner, kind.into(), number, Utc::now())?
-                .revision
-                .into(),
-        )
+        expected: PlanVersion,
+        edit: PlanEdit,
+    ) -> Result<PlanScreen, PlanError> {
+        let edit = core::PlanEdit::try_from(edit)?;
+        store::apply_edit(&self.inner, kind.into(), expected.into(), edit, Utc::now())?;
+        self.plan(kind)
     }
 
     /// A plan as plain text or Markdown, every field kept (linked contacts' names and phone
@@ -98,12 +108,5 @@ impl Vault {
             revision,
             &contacts,
         )?)
-    }
-
-    /// What the current plan is missing. For the safety plan, `NoHelpContact` (first when present)
-    /// is the gap to prompt for.
-    pub fn plan_completeness(&self, kind: PlanKind) -> Result<PlanCompleteness, PlanError> {
-        let contacts = PlanContacts::load(&self.inner)?;
-        Ok((&store::completeness(&self.inner, kind.into(), &contacts)?).into())
     }
 }

@@ -69,7 +69,7 @@ struct RootView: View {
                 reminders: MeetingReminderChoice(vault: vault))
                 .tabItem { Text("Meetings") }.tag(1)
             CallTab(model: CallModel(vault: vault), contacts: ContactsModel(vault: vault)).tabItem { Text("Call") }.tag(2)
-            PlanTab(model: PlanModel(vault: vault), editor: PlanEditor(vault: vault)).tabItem { Text("Plan") }.tag(3)
+            PlanTab(model: PlanModel(vault: vault)).tabItem { Text("Plan") }.tag(3)
             CheckInTab(model: CheckInModel(vault: vault, today: today())).tabItem { Text("Check-in") }.tag(4)
             SettingsTab(
                 wipe: PanicWipe(vaultDir: vault.dir()) { try KeychainDeviceKey.delete() },

@@ -116,6 +116,30 @@ pub enum PlanError {
         /// The plan the Markdown holds.
         found: PlanKind,
     },
+    /// An entry given for a section is not of the shape the section holds (a text for “People to
+    /// ask for help”, a trigger for the reasons, ...).
+    #[error("“{section}” does not take that kind of entry")]
+    WrongEntry {
+        /// The section's title.
+        section: &'static str,
+    },
+    /// An edit named a section of the other plan.
+    #[error("the {kind} has no section “{section}”")]
+    SectionNotInPlan {
+        /// The section's title.
+        section: &'static str,
+        /// The plan being edited.
+        kind: PlanKind,
+    },
+    /// The plan changed since it was read (another device, process or screen saved it), and the
+    /// edit names an entry by its number: nothing was written. Reload the plan and try again.
+    #[error("the {kind} changed since you opened it (it is now revision {current}); nothing was saved: look again and redo the change")]
+    ChangedElsewhere {
+        /// Which plan.
+        kind: PlanKind,
+        /// Its current revision number.
+        current: u32,
+    },
     /// The vault failed (locked, damaged, storage).
     #[error(transparent)]
     Vault(#[from] VaultError),

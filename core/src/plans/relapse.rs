@@ -306,15 +306,7 @@ impl RelapsePreventionPlan {
     }
 
     fn index(&self, section: RelapseSection, entry: usize) -> Result<usize, PlanError> {
-        let count = self.len(section);
-        if entry == 0 || entry > count {
-            return Err(PlanError::NoSuchEntry {
-                section: section.title(),
-                entry,
-                count,
-            });
-        }
-        Ok(entry - 1)
+        super::edit::entry_index(section.title(), self.len(section), entry)
     }
 }
 

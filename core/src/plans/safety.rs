@@ -350,15 +350,7 @@ impl SafetyPlan {
 
     /// The 0-based index of entry `entry` (1-based) of `step`.
     fn index(&self, step: SafetyStep, entry: usize) -> Result<usize, PlanError> {
-        let count = self.len(step);
-        if entry == 0 || entry > count {
-            return Err(PlanError::NoSuchEntry {
-                section: step.title(),
-                entry,
-                count,
-            });
-        }
-        Ok(entry - 1)
+        super::edit::entry_index(step.title(), self.len(step), entry)
     }
 }
 

@@ -15,12 +15,14 @@ use serde::{Deserialize, Serialize};
 
 use super::completeness::{self, Completeness};
 use super::contacts::ContactLookup;
+use super::edit::{EditablePlan, PlanEdit, PlanVersion};
 use super::error::PlanError;
 use super::export::{self, ExportFormat};
 use super::kind::PlanKind;
 use super::relapse::RelapsePreventionPlan;
 use super::revision::{History, Revision, RevisionInfo, Saved};
 use super::safety::SafetyPlan;
+use super::screen::PlanScreen;
 use crate::vault::{RecordId, RecordKind, Vault, VaultTx};
 
 /// The sealed record of one plan kind.
@@ -36,8 +38,7 @@ pub(crate) enum PlanRecord {
 }
 
 /// What the store needs of a plan type.
-trait StoredPlan: Clone + PartialEq + Default {
-    const KIND: PlanKind;
+trait StoredPlan: EditablePlan + Clone + PartialEq + Default {
     /// Normalises and checks the plan before a save.
     fn prepare(&mut self) -> Result<(), PlanError>;
     fn history_in(record: PlanRecord) -> Option<History<Self>>;
@@ -45,8 +46,6 @@ trait StoredPlan: Clone + PartialEq + Default {
 }
 
 impl StoredPlan for SafetyPlan {
-    const KIND: PlanKind = PlanKind::Safety;
-
     fn prepare(&mut self) -> Result<(), PlanError> {
         self.normalize();
         self.validate()
@@ -65,8 +64,6 @@ impl StoredPlan for SafetyPlan {
 }
 
 impl StoredPlan for RelapsePreventionPlan {
-    const KIND: PlanKind = PlanKind::Relapse;
-
     fn prepare(&mut self) -> Result<(), PlanError> {
         self.normalize();
         self.validate()
@@ -140,19 +137,61 @@ fn change_history<P: StoredPlan>(
     })
 }
 
+/// Changes the current plan of `history` with `change`, checks it and records it at `now`.
+fn record_change<P: StoredPlan>(
+    history: &mut History<P>,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&mut P) -> Result<(), PlanError>,
+) -> Result<Saved, PlanError> {
+    let mut plan = history
+        .current()
+        .map(|r| r.plan.clone())
+        .unwrap_or_default();
+    change(&mut plan)?;
+    plan.prepare()?;
+    Ok(history.record(plan, now))
+}
+
 fn update<P: StoredPlan>(
     vault: &Vault,
     now: DateTime<Utc>,
     change: impl FnOnce(&mut P) -> Result<(), PlanError>,
 ) -> Result<Saved, PlanError> {
+    change_history::<P>(vault, |history| record_change(history, now, change))
+}
+
+/// Restores revision `number` in `history` at `now`.
+fn restore_revision<P: StoredPlan>(
+    history: &mut History<P>,
+    number: u32,
+    now: DateTime<Utc>,
+) -> Result<Saved, PlanError> {
+    history
+        .restore(number, now)
+        .ok_or(PlanError::NoSuchRevision {
+            kind: P::KIND,
+            number,
+        })
+}
+
+fn apply<P: StoredPlan>(
+    vault: &Vault,
+    expected: PlanVersion,
+    edit: PlanEdit,
+    now: DateTime<Utc>,
+) -> Result<Saved, PlanError> {
     change_history::<P>(vault, |history| {
-        let mut plan = history
-            .current()
-            .map(|r| r.plan.clone())
-            .unwrap_or_default();
-        change(&mut plan)?;
-        plan.prepare()?;
-        Ok(history.record(plan, now))
+        let current = PlanVersion::of(history.current().map(|r| r.info));
+        if current != expected && !edit.is_position_independent() {
+            return Err(PlanError::ChangedElsewhere {
+                kind: P::KIND,
+                current: current.revision,
+            });
+        }
+        match edit {
+            PlanEdit::Restore { revision } => restore_revision(history, revision, now),
+            edit => record_change(history, now, |plan: &mut P| plan.apply(edit)),
+        }
     })
 }
 
@@ -255,17 +294,66 @@ pub fn restore(
         number: u32,
         now: DateTime<Utc>,
     ) -> Result<Saved, PlanError> {
-        change_history::<P>(vault, |h| {
-            h.restore(number, now).ok_or(PlanError::NoSuchRevision {
-                kind: P::KIND,
-                number,
-            })
-        })
+        change_history::<P>(vault, |h| restore_revision(h, number, now))
     }
     match kind {
         PlanKind::Safety => restore_in::<SafetyPlan>(vault, number, now),
         PlanKind::Relapse => restore_in::<RelapsePreventionPlan>(vault, number, now),
     }
+}
+
+/// Applies `edit` to plan `kind` at `now`, in one vault transaction, if the plan is still at
+/// version `expected` (the version the person saw): otherwise [`PlanError::ChangedElsewhere`] and
+/// nothing is written, unless the edit means the same on any version
+/// ([`PlanEdit::is_position_independent`]: adding to a list), which is then applied to the plan
+/// as it is now. The plan is normalised and checked after the edit; a refused edit writes nothing.
+/// Returns the revision that is now current.
+pub fn apply_edit(
+    vault: &Vault,
+    kind: PlanKind,
+    expected: PlanVersion,
+    edit: PlanEdit,
+    now: DateTime<Utc>,
+) -> Result<Saved, PlanError> {
+    match kind {
+        PlanKind::Safety => apply::<SafetyPlan>(vault, expected, edit, now),
+        PlanKind::Relapse => apply::<RelapsePreventionPlan>(vault, expected, edit, now),
+    }
+}
+
+/// The version of plan `kind` as it is now (what an edit made from this reading expects).
+pub fn version(vault: &Vault, kind: PlanKind) -> Result<PlanVersion, PlanError> {
+    Ok(PlanVersion::of(history(vault, kind)?.last().copied()))
+}
+
+/// What the Plan screen shows of plan `kind`, read in one pass: sections in order with their
+/// entries, linked contacts resolved through `contacts`, what the plan is missing, its revisions
+/// and the version an edit made from it expects.
+pub fn screen(
+    vault: &Vault,
+    kind: PlanKind,
+    contacts: &dyn ContactLookup,
+) -> Result<PlanScreen, PlanError> {
+    Ok(match kind {
+        PlanKind::Safety => {
+            let history = load::<SafetyPlan>(vault)?;
+            let plan = history
+                .current()
+                .map(|r| r.plan.clone())
+                .unwrap_or_default();
+            let gaps = completeness::safety(&plan, contacts);
+            PlanScreen::build(&plan, history.infos(), gaps, contacts)
+        }
+        PlanKind::Relapse => {
+            let history = load::<RelapsePreventionPlan>(vault)?;
+            let plan = history
+                .current()
+                .map(|r| r.plan.clone())
+                .unwrap_or_default();
+            let gaps = completeness::relapse(&plan);
+            PlanScreen::build(&plan, history.infos(), gaps, contacts)
+        }
+    })
 }
 
 /// Plan `kind` in `format`: the current plan, or revision `number` when given. `contacts`

@@ -1,4 +1,5 @@
-// The Plan screen: the safety plan and the relapse-prevention plan, core's gaps, and sharing the text.
+// The Plan screen: core's screen of the safety plan or the relapse-prevention plan, its gaps, editing
+// entries (add, edit in place, remove), restoring an earlier revision, and sharing the text.
 // Apple only; not compiled on Linux.
 #if canImport(SwiftUI) && canImport(UIKit)
 import OneDay
@@ -6,22 +7,29 @@ import OneDayViewModels
 import SwiftUI
 import UIKit
 
+/// What the entry sheet is open for.
+struct PlanSheet: Identifiable {
+    let section: PlanSectionView
+    let editing: PlanEntryView?
+    var id: String { "\(section.heading)-\(editing?.number ?? 0)" }
+}
+
 /// The Plan tab.
 public struct PlanTab: View {
     private let model: PlanModel
-    private let editor: PlanEditor?
-    @State private var adding: PlanPart?
-    @State private var removing: (part: PlanPart, index: Int)?
+    @State private var sheet: PlanSheet?
+    @State private var removing: (section: PlanSection, number: UInt32)?
+    @State private var restoring: PlanRevision?
     @State private var kind: PlanKind = .safety
-    @State private var screen: Outcome<OneDayViewModels.PlanScreen>?
+    @State private var screen: Outcome<PlanScreen>?
+    @State private var message: String?
 
     /// The tab over the model.
-    public init(model: PlanModel, editor: PlanEditor? = nil) {
+    public init(model: PlanModel) {
         self.model = model
-        self.editor = editor
     }
 
-    /// The sections, the prompt and the share button.
+    /// The sections, the prompt, the earlier revisions and the share button.
     public var body: some View {
         List {
             Picker("Plan", selection: $kind) {
@@ -29,21 +37,36 @@ public struct PlanTab: View {
                 Text("Relapse prevention").tag(PlanKind.relapse)
             }
             .pickerStyle(.segmented)
+            if let message { Text(message).foregroundStyle(.red) }
             if case .done(let s) = screen {
                 if let prompt = s.prompt { Text(prompt).bold() }
-                ForEach(s.sections, id: \.title) { section in
-                    Section(section.title) {
-                        ForEach(Array(section.entries.enumerated()), id: \.offset) { index, e in
+                ForEach(s.sections, id: \.heading) { section in
+                    Section(section.heading) {
+                        ForEach(section.entries, id: \.number) { e in
                             VStack(alignment: .leading) {
-                                Text(e.text)
+                                Text(e.line)
                                 if let d = e.detail { Text(d).font(.footnote) }
-                                if let dial = e.dialUri, let u = URL(string: dial) { Button("Call") { UIApplication.shared.open(u) } }
-                                if editor != nil, let part = section.part {
-                                    Button("Remove", role: .destructive) { removing = (part, index) }.buttonStyle(.borderless)
+                                HStack {
+                                    if let dial = e.dialUri, let u = URL(string: dial) { Button("Call") { UIApplication.shared.open(u) } }
+                                    Button("Edit") { sheet = PlanSheet(section: section, editing: e) }
+                                    Button("Remove", role: .destructive) { removing = (section.section, e.number) }
                                 }
+                                .buttonStyle(.borderless)
                             }
                         }
-                        if editor != nil, let part = section.part { Button("Add") { adding = part } }
+                        Button("Add") { sheet = PlanSheet(section: section, editing: nil) }
+                    }
+                }
+                ForEach(s.completeness.messages.filter { $0 != s.prompt }, id: \.self) { Text($0).font(.footnote) }
+                if s.revisions.count > 1 {
+                    Section("Earlier versions") {
+                        ForEach(s.revisions.dropLast().reversed(), id: \.number) { r in
+                            HStack {
+                                Text(model.revisionLine(r)).font(.footnote)
+                                Spacer()
+                                Button("Restore") { restoring = r }.buttonStyle(.borderless)
+                            }
+                        }
                     }
                 }
                 if let text = (try? model.exportText(kind: kind))?.value { ShareLink("Share", item: text) }
@@ -52,26 +75,40 @@ public struct PlanTab: View {
             }
         }
         .task(id: kind) { reload() }
-        .sheet(isPresented: Binding(get: { adding != nil }, set: { if !$0 { adding = nil } })) {
-            if let editor, let part = adding {
-                PlanEntrySheet(editor: editor, part: part) {
-                    adding = nil
+        .sheet(item: $sheet) { open in
+            if case .done(let s) = screen {
+                PlanEntrySheet(model: model, screen: s, section: open.section, editing: open.editing) {
+                    sheet = nil
                     reload()
                 }
             }
         }
         .confirmationDialog(
-            editor?.removeQuestion ?? "", isPresented: Binding(get: { removing != nil }, set: { if !$0 { removing = nil } }),
+            model.removeQuestion, isPresented: Binding(get: { removing != nil }, set: { if !$0 { removing = nil } }),
             titleVisibility: .visible
         ) {
             Button("Remove", role: .destructive) {
-                if let editor, let r = removing { _ = try? editor.remove(r.part, at: r.index) }
+                if let r = removing { apply(.remove(section: r.section, number: r.number)) }
                 removing = nil
-                reload()
+            }
+        }
+        .confirmationDialog(
+            restoring.map(model.restoreQuestion) ?? "", isPresented: Binding(get: { restoring != nil }, set: { if !$0 { restoring = nil } }),
+            titleVisibility: .visible
+        ) {
+            Button("Restore") {
+                if let r = restoring { apply(.restore(revision: r.number)) }
+                restoring = nil
             }
         }
     }
 
-    private func reload() { screen = try? (kind == .safety ? model.safety() : model.relapse()) }
+    private func apply(_ edit: PlanEdit) {
+        guard case .done(let s) = screen else { return }
+        message = (try? model.apply(s, edit))?.message?.text
+        reload()
+    }
+
+    private func reload() { screen = try? model.plan(kind) }
 }
 #endif

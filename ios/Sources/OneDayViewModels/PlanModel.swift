@@ -1,65 +1,107 @@
+import Foundation
 import OneDay
 
-/// One entry of a plan section.
-public struct PlanEntryRow: Equatable, Sendable {
+/// The values of the entry form. The section's shape (core's) says which of them count; the rest are
+/// ignored.
+public struct PlanEntryForm: Equatable {
     /// The user's words.
-    public let text: String
-    /// A second line: the linked contact, a phone number, a coping response.
-    public let detail: String?
-    /// Core's `tel:` URI for the entry's phone (or its linked contact's), if any.
-    public let dialUri: String?
-}
+    public var text: String
+    /// A contact to link (safety steps 3 to 5).
+    public var contactId: String?
+    /// A phone number the entry keeps (safety steps 3 to 5).
+    public var phone: String?
+    /// A place rather than a person (safety step 3).
+    public var place: Bool
+    /// The trigger's category.
+    public var category: TriggerCategory
+    /// What to do when the trigger comes up (blank: none yet; core drops it).
+    public var coping: String?
+    /// The warning sign's grade.
+    public var grade: WarningGrade
+    /// A mental-health warning sign.
+    public var mentalHealth: Bool
 
-/// A section of a plan, in the plan's order.
-public struct PlanSection: Equatable, Sendable {
-    /// `Step 4: People to ask for help`, `Triggers and high-risk situations`.
-    public let title: String
-    /// Its entries, in the user's order.
-    public let entries: [PlanEntryRow]
-    /// The section for ``PlanEditor`` (add and remove entries), when it can be edited.
-    public let part: PlanPart?
-
-    /// A section; `part` when ``PlanEditor`` can edit it.
-    public init(title: String, entries: [PlanEntryRow], part: PlanPart? = nil) {
-        self.title = title
-        self.entries = entries
-        self.part = part
+    /// A form with these values; what a section does not use keeps its default.
+    public init(
+        text: String = "", contactId: String? = nil, phone: String? = nil, place: Bool = false, category: TriggerCategory = .people,
+        coping: String? = nil, grade: WarningGrade = .early, mentalHealth: Bool = false
+    ) {
+        self.text = text
+        self.contactId = contactId
+        self.phone = phone
+        self.place = place
+        self.category = category
+        self.coping = coping
+        self.grade = grade
+        self.mentalHealth = mentalHealth
     }
-}
 
-/// A plan as the Plan screen shows it.
-public struct PlanScreen: Equatable, Sendable {
-    /// The sections in the plan's order (Stanley-Brown order for the safety plan).
-    public let sections: [PlanSection]
-    /// The gap to prompt for first: for the safety plan, core's "no one to call" when it has no help
-    /// contact; else `nil`.
-    public let prompt: String?
-    /// Core's sentence for every gap, in core's order.
-    public let gaps: [String]
-    /// Whether core finds no gap.
-    public let complete: Bool
-}
-
-/// The Plan screen: the Stanley-Brown safety plan and the relapse-prevention plan as core keeps them,
-/// what core finds missing, and the text to share. Titles are the ones core's exports use.
-public final class PlanModel {
-    private let vault: Vault
-
-    /// The screen over an open vault.
-    public init(vault: Vault) { self.vault = vault }
-
-    /// The safety plan: steps 1 to 6, then the one thing most worth living for.
-    public func safety() throws -> Outcome<PlanScreen> {
-        try outcomeOf {
-            let plan = try vault.safetyPlan()
-            let contacts = Dictionary(try vault.contacts().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return screen(safetySections(plan, contacts), try vault.planCompleteness(kind: .safety))
+    /// The form filled in with `entry`, to edit it in place.
+    public init(_ entry: PlanEntry) {
+        switch entry {
+        case .textEntry(let text): self.init(text: text)
+        case .distractionEntry(let d):
+            self.init(text: d.entry.text, contactId: d.entry.contactId, phone: d.entry.phone, place: d.kind == .place)
+        case .helpEntry(let e): self.init(text: e.text, contactId: e.contactId, phone: e.phone)
+        case .triggerEntry(let t): self.init(text: t.text, category: t.category, coping: t.coping)
+        case .warningSignEntry(let s): self.init(text: s.text, grade: s.grade, mentalHealth: s.mentalHealth)
         }
     }
 
-    /// The relapse-prevention plan: reasons, triggers with their coping, warning signs by grade, the first 24 hours.
-    public func relapse() throws -> Outcome<PlanScreen> {
-        try outcomeOf { screen(relapseSections(try vault.relapsePlan()), try vault.planCompleteness(kind: .relapse)) }
+    /// The entry for a section whose entries have `shape`.
+    public func entry(_ shape: PlanEntryShape) -> PlanEntry {
+        let reach = ContactEntry(text: text, contactId: contactId, phone: phone)
+        switch shape {
+        case .words: return .textEntry(text: text)
+        case .personOrPlace: return .distractionEntry(distraction: Distraction(kind: place ? .place : .person, entry: reach))
+        case .reachable: return .helpEntry(entry: reach)
+        case .categorisedTrigger: return .triggerEntry(trigger: Trigger(category: category, text: text, coping: coping))
+        case .gradedSign: return .warningSignEntry(sign: WarningSign(grade: grade, text: text, mentalHealth: mentalHealth))
+        }
+    }
+}
+
+/// The Plan screen: core's screen of a plan (sections, entries, linked contacts, what is missing,
+/// revisions) in one call, and every change as core's one plan edit, applied against the version the
+/// screen shows, so an edit made elsewhere in the meantime is never overwritten.
+public final class PlanModel {
+    private let vault: Vault
+    private let time: DateFormatter
+
+    /// The model over an open vault; revision times are shown in `zone`.
+    public init(vault: Vault, zone: TimeZone = .current) {
+        self.vault = vault
+        time = DateFormatter()
+        time.locale = Locale(identifier: "en_US_POSIX")
+        time.timeZone = zone
+        time.dateFormat = "yyyy-MM-dd HH:mm"
+    }
+
+    /// The hint of the entry field.
+    public let entryHint = "In your own words"
+
+    /// The question asked before removing an entry.
+    public let removeQuestion = "Remove this entry from the plan? The plan's earlier versions are kept."
+
+    /// The trigger categories the form offers, with core's labels.
+    public lazy var categories: [TriggerCategoryChoice] = triggerCategories()
+
+    /// The warning-sign grades the form offers, with core's labels.
+    public lazy var grades: [WarningGradeChoice] = warningGrades()
+
+    /// Core's screen of plan `kind`.
+    public func plan(_ kind: PlanKind) throws -> Outcome<PlanScreen> {
+        try outcomeOf { try vault.plan(kind: kind) }
+    }
+
+    /// Applies `edit` to the plan `shown` shows; core refuses it if the plan changed since.
+    public func apply(_ shown: PlanScreen, _ edit: PlanEdit) throws -> Outcome<PlanScreen> {
+        try outcomeOf { try vault.applyPlanEdit(kind: shown.kind, expected: shown.version, edit: edit) }
+    }
+
+    /// The contacts an entry can link to: id and `Sam (sponsor)`, in the user's order.
+    public func linkChoices() throws -> Outcome<[(id: String, label: String)]> {
+        try outcomeOf { try vault.contacts().map { ($0.id, "\($0.name) (\(ContactRoles.label($0.role)))") } }
     }
 
     /// The plan as plain text (every field, phone numbers included) for the user to share or print.
@@ -67,110 +109,14 @@ public final class PlanModel {
         try outcomeOf { try vault.exportPlan(kind: kind, format: .text, revision: nil) }
     }
 
-    private func screen(_ sections: [PlanSection], _ c: PlanCompleteness) -> PlanScreen {
-        let helpGap = c.gaps.firstIndex(of: .noHelpContact)
-        return PlanScreen(
-            sections: sections,
-            prompt: helpGap.flatMap { $0 < c.messages.count ? c.messages[$0] : nil },
-            gaps: c.messages,
-            complete: c.complete
-        )
+    /// One line of the revision list: `Revision 3 · 2024-06-01 14:00 · restored from 1`.
+    public func revisionLine(_ r: PlanRevision) -> String {
+        (["Revision \(r.number)", time.string(from: r.savedAt)] + (r.restoredFrom.map { ["restored from \($0)"] } ?? []))
+            .joined(separator: " · ")
     }
 
-    private func safetySections(_ p: SafetyPlan, _ contacts: [String: Contact]) -> [PlanSection] {
-        func plain(_ list: [String]) -> [PlanEntryRow] { list.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) } }
-        func linked(_ e: ContactEntry, _ prefix: String = "") -> PlanEntryRow { contactRow(prefix + e.text, e, contacts) }
-        return [
-            PlanSection(title: "Step 1: Warning signs", entries: plain(p.warningSigns), part: .safety(.warningSigns)),
-            PlanSection(title: "Step 2: Internal coping strategies", entries: plain(p.copingStrategies), part: .safety(.copingStrategies)),
-            PlanSection(
-                title: "Step 3: People and places for distraction",
-                entries: p.distractions.map { linked($0.entry, $0.kind == .person ? "Person: " : "Place: ") }, part: .safety(.distractions)),
-            PlanSection(title: "Step 4: People to ask for help", entries: p.helpPeople.map { linked($0) }, part: .safety(.helpPeople)),
-            PlanSection(title: "Step 5: Professionals, agencies and crisis lines", entries: p.professionals.map { linked($0) }, part: .safety(.professionals)),
-            PlanSection(title: "Step 6: Making the environment safe", entries: plain(p.safeEnvironment), part: .safety(.safeEnvironment)),
-            PlanSection(title: "The one thing most worth living for", entries: plain(p.reasonForLiving.map { [$0] } ?? []), part: .safety(.reasonForLiving)),
-        ]
+    /// The question asked before restoring `r`.
+    public func restoreQuestion(_ r: PlanRevision) -> String {
+        "Make \(revisionLine(r)) your plan again? It is saved as a new revision; nothing is lost."
     }
-
-    private func contactRow(_ text: String, _ e: ContactEntry, _ contacts: [String: Contact]) -> PlanEntryRow {
-        let linked = e.contactId.flatMap { contacts[$0] }
-        var detail: [String] = []
-        if let phone = e.phone { detail.append("Phone: \(phone)") }
-        if e.contactId != nil {
-            detail.append(linked.map { "Contact: \($0.name), \($0.phone)" } ?? "Contact: (contact removed)")
-        }
-        let dial = (e.phone ?? linked?.phone).flatMap(Self.dialUriOrNil)
-        return PlanEntryRow(text: text, detail: detail.isEmpty ? nil : detail.joined(separator: "\n"), dialUri: dial)
-    }
-
-    /// Core's `tel:` URI, or `nil` for a number core will not dial (a plan may keep one it cannot).
-    private static func dialUriOrNil(_ phone: String) -> String? {
-        do {
-            return try telUri(phone: phone)
-        } catch SupportError.InvalidPhone {
-            return nil
-        } catch {
-            return nil
-        }
-    }
-
-    private func relapseSections(_ p: RelapsePreventionPlan) -> [PlanSection] {
-        [
-            PlanSection(title: "Reasons for recovery", entries: p.reasons.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) }, part: .relapse(.reasons)),
-            PlanSection(
-                title: "Triggers and high-risk situations",
-                entries: p.triggers.map {
-                    PlanEntryRow(
-                        text: "\(PlanWords.categoryLabel($0.category)): \($0.text)", detail: $0.coping.map { "What I do: \($0)" },
-                        dialUri: nil)
-                }, part: .relapse(.triggers)),
-            PlanSection(
-                title: "Warning signs",
-                entries: p.warningSigns.map {
-                    PlanEntryRow(
-                        text: $0.text, detail: "\(PlanWords.gradeLabel($0.grade))\($0.mentalHealth ? " · mental health" : "")",
-                        dialUri: nil)
-                }, part: .relapse(.warningSigns)),
-            PlanSection(
-                title: "The first 24 hours after a lapse", entries: p.afterLapse.map { PlanEntryRow(text: $0, detail: nil, dialUri: nil) },
-                part: .relapse(.afterLapse)),
-        ]
-    }
-}
-
-/// The words for the plans' categories and grades, shared by the Plan screen and its forms.
-public enum PlanWords {
-    /// A trigger category in words: `People`, `Hungry`.
-    public static func categoryLabel(_ c: TriggerCategory) -> String {
-        switch c {
-        case .people: return "People"
-        case .places: return "Places"
-        case .things: return "Things"
-        case .feelings: return "Feelings"
-        case .halt(let state):
-            switch state {
-            case .hungry: return "Hungry"
-            case .angry: return "Angry"
-            case .lonely: return "Lonely"
-            case .tired: return "Tired"
-            }
-        }
-    }
-
-    /// A warning sign's grade in words.
-    public static func gradeLabel(_ g: WarningGrade) -> String {
-        switch g {
-        case .early: return "Early"
-        case .middle: return "Middle"
-        case .immediate: return "Immediate"
-        }
-    }
-
-    /// The trigger categories the form offers, HALT last.
-    public static let triggerCategories: [TriggerCategory] =
-        [.people, .places, .things, .feelings] + ([.hungry, .angry, .lonely, .tired] as [HaltState]).map { TriggerCategory.halt(state: $0) }
-
-    /// The grades the form offers, earliest first.
-    public static let grades: [WarningGrade] = [.early, .middle, .immediate]
 }

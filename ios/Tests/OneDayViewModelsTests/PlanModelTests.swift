@@ -1,99 +1,58 @@
+import Foundation
 import OneDay
 import XCTest
 
 @testable import OneDayViewModels
 
+/// What the Plan screen's model keeps: the entry form, its edits against the shown version, and revision lines.
 final class PlanModelTests: XCTestCase {
-    private let safetyTitles = [
-        "Step 1: Warning signs",
-        "Step 2: Internal coping strategies",
-        "Step 3: People and places for distraction",
-        "Step 4: People to ask for help",
-        "Step 5: Professionals, agencies and crisis lines",
-        "Step 6: Making the environment safe",
-        "The one thing most worth living for",
-    ]
+    private let coping = PlanSection.safety(step: .copingStrategies)
 
-    func testAnEmptySafetyPlanPromptsForSomeoneToCall() throws {
-        let vault = try TestVaults.newVault()
-        let screen = try PlanModel(vault: vault).safety().done()
-        XCTAssertEqual(screen.sections.map(\.title), safetyTitles)
-        XCTAssertTrue(screen.sections.allSatisfy { $0.entries.isEmpty })
-        let core = try vault.planCompleteness(kind: .safety)
-        XCTAssertFalse(screen.complete)
-        XCTAssertEqual(screen.gaps, core.messages)
-        let index = try XCTUnwrap(core.gaps.firstIndex(of: .noHelpContact))
-        XCTAssertEqual(screen.prompt, core.messages[index])
+    func testTheFormFilledFromAnEntryGivesTheSameEntryBack() {
+        let entries: [(PlanEntryShape, PlanEntry)] = [
+            (.words, .textEntry(text: "A walk")),
+            (.personOrPlace, .distractionEntry(distraction: Distraction(kind: .place, entry: ContactEntry(text: "Library", phone: "555 0100")))),
+            (.reachable, .helpEntry(entry: ContactEntry(text: "Sam", contactId: "0123456789abcdef0123456789abcdef"))),
+            (.categorisedTrigger, .triggerEntry(trigger: Trigger(category: .halt(state: .tired), text: "Late shifts", coping: "Sleep first"))),
+            (.gradedSign, .warningSignEntry(sign: WarningSign(grade: .middle, text: "Skipping meals", mentalHealth: true))),
+        ]
+        for (shape, entry) in entries { XCTAssertEqual(PlanEntryForm(entry).entry(shape), entry) }
+        XCTAssertEqual(PlanEntryForm().entry(.words), .textEntry(text: ""))
     }
 
-    func testALinkedHelpContactShowsAndEndsThePrompt() throws {
-        let vault = try TestVaults.newVault()
-        let sam = try vault.addContact(contact: NewContact(name: "Sam", role: .sponsor, phone: "+1 555 0101", smsAllowed: false, note: nil))
-        _ = try vault.saveSafetyPlan(
-            plan: SafetyPlan(
-                warningSigns: ["Not sleeping"],
-                helpPeople: [ContactEntry(text: "Sam, my sponsor", contactId: sam.id)],
-                professionals: [ContactEntry(text: "Dr Lee", phone: "+1 555 0199")],
-                reasonForLiving: "My daughter"))
-        let screen = try PlanModel(vault: vault).safety().done()
-        XCTAssertNil(screen.prompt)
-        XCTAssertFalse(try vault.planCompleteness(kind: .safety).gaps.contains(.noHelpContact))
-        XCTAssertEqual(screen.sections[0].entries.map(\.text), ["Not sleeping"])
-        let help = try XCTUnwrap(screen.sections[3].entries.first)
-        XCTAssertEqual(help.text, "Sam, my sponsor")
-        XCTAssertEqual(help.detail, "Contact: Sam, +1 555 0101")
-        XCTAssertEqual(help.dialUri, try telUri(phone: "+1 555 0101"))
-        let doctor = try XCTUnwrap(screen.sections[4].entries.first)
-        XCTAssertEqual(doctor.detail, "Phone: +1 555 0199")
-        XCTAssertEqual(doctor.dialUri, try telUri(phone: "+1 555 0199"))
-        XCTAssertEqual(screen.sections[6].entries.map(\.text), ["My daughter"])
-
-        try vault.removeContact(id: sam.id)
-        let removed = try XCTUnwrap(try PlanModel(vault: vault).safety().done().sections[3].entries.first)
-        XCTAssertEqual(removed.detail, "Contact: (contact removed)")
+    func testEditsGoAgainstTheShownVersionAndAStaleOneIsCoresMessage() throws {
+        let model = PlanModel(vault: try TestVaults.newVault())
+        let opened = try model.plan(.safety).done()
+        let added = try model.apply(opened, .add(section: coping, entry: PlanEntryForm(text: "Music").entry(.words))).done()
+        XCTAssertEqual(added.sections[1].entries.map(\.line), ["Music"])
+        let edited = try model.apply(added, .replace(section: coping, number: 1, entry: .textEntry(text: "Loud music"))).done()
+        XCTAssertEqual(edited.sections[1].entries.map(\.line), ["Loud music"])
+        // The screen opened before both edits no longer numbers the entries as core does.
+        let stale = try model.apply(opened, .remove(section: coping, number: 1)).refused()
+        XCTAssertTrue(stale.text.contains("changed since you opened it"), stale.text)
+        XCTAssertEqual(try model.plan(.safety).done(), edited)
     }
 
-    func testTheRelapsePlanInItsSections() throws {
-        let vault = try TestVaults.newVault()
-        _ = try vault.saveRelapsePlan(
-            plan: RelapsePreventionPlan(
-                reasons: ["My health"],
-                triggers: [Trigger(category: .people, text: "Old drinking friends", coping: "Call Sam")],
-                warningSigns: [
-                    WarningSign(grade: .immediate, text: "Driving past the pub", mentalHealth: false),
-                    WarningSign(grade: .early, text: "Skipping meetings", mentalHealth: true),
-                ],
-                afterLapse: ["Tell my sponsor"]))
-        let screen = try PlanModel(vault: vault).relapse().done()
-        XCTAssertEqual(
-            screen.sections.map(\.title),
-            ["Reasons for recovery", "Triggers and high-risk situations", "Warning signs", "The first 24 hours after a lapse"])
-        let trigger = try XCTUnwrap(screen.sections[1].entries.first)
-        XCTAssertEqual(trigger.text, "People: Old drinking friends")
-        XCTAssertEqual(trigger.detail, "What I do: Call Sam")
-        // Core groups warning signs by grade, early first.
-        XCTAssertEqual(screen.sections[2].entries.map(\.text), try vault.relapsePlan().warningSigns.map(\.text))
-        XCTAssertEqual(screen.sections[2].entries.map(\.detail), ["Early · mental health", "Immediate"])
-        XCTAssertEqual(screen.complete, try vault.planCompleteness(kind: .relapse).complete)
-        XCTAssertNil(screen.prompt)
+    func testRevisionsAreListedInTheGivenZoneAndRestoredThroughCore() throws {
+        let model = PlanModel(vault: try TestVaults.newVault(), zone: try XCTUnwrap(TimeZone(identifier: "UTC")))
+        var screen = try model.plan(.safety).done()
+        screen = try model.apply(screen, .add(section: coping, entry: .textEntry(text: "Walk"))).done()
+        screen = try model.apply(screen, .remove(section: coping, number: 1)).done()
+        screen = try model.apply(screen, .restore(revision: 1)).done()
+        let line = model.revisionLine(try XCTUnwrap(screen.revisions.last))
+        XCTAssertNotNil(line.range(of: #"^Revision 3 · \d{4}-\d\d-\d\d \d\d:\d\d · restored from 1$"#, options: .regularExpression), line)
+        XCTAssertTrue(model.restoreQuestion(screen.revisions[0]).hasPrefix("Make Revision 1 · "))
+        XCTAssertEqual(screen.sections[1].entries.map(\.line), ["Walk"])
     }
 
-    func testExportTextIsCoresAndRefusalsAreCores() throws {
+    func testFormChoicesAndExportAreCores() throws {
         let vault = try TestVaults.newVault()
-        _ = try vault.saveSafetyPlan(plan: SafetyPlan(warningSigns: ["Not sleeping"]))
-        let text = try PlanModel(vault: vault).exportText(kind: .safety).done()
-        XCTAssertEqual(text, try vault.exportPlan(kind: .safety, format: .text, revision: nil))
-        XCTAssertTrue(text.contains("Not sleeping"))
-
-        var coreText: String?
-        do {
-            _ = try vault.safetyPlanRevision(number: 9)
-        } catch PlanError.NoSuchRevision(let message) {
-            coreText = message
-        }
-        let sentence = try XCTUnwrap(coreText)
-        XCTAssertEqual(UserMessage.from(PlanError.NoSuchRevision(message: sentence))?.text, sentence)
+        let model = PlanModel(vault: vault)
+        XCTAssertEqual(model.categories.count, 8)
+        XCTAssertEqual(model.categories[4].label, "Hungry (HALT)")
+        XCTAssertEqual(model.grades.map(\.grade), [.early, .middle, .immediate])
+        XCTAssertEqual(try model.exportText(kind: .safety).done(), try vault.exportPlan(kind: .safety, format: .text, revision: nil))
         vault.lock()
-        XCTAssertEqual(try PlanModel(vault: vault).safety().refused(), UserMessage.locked)
+        XCTAssertEqual(try model.plan(.safety).refused(), UserMessage.locked)
     }
 }

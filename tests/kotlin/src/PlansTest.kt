@@ -13,10 +13,12 @@ import org.oneday.ffi.Distraction
 import org.oneday.ffi.DistractionKind
 import org.oneday.ffi.HaltState
 import org.oneday.ffi.NewContact
+import org.oneday.ffi.PlanEdit
 import org.oneday.ffi.PlanException
 import org.oneday.ffi.PlanExportFormat
 import org.oneday.ffi.PlanGap
 import org.oneday.ffi.PlanKind
+import org.oneday.ffi.PlanVersion
 import org.oneday.ffi.RelapsePreventionPlan
 import org.oneday.ffi.SafetyPlan
 import org.oneday.ffi.SafetyStep
@@ -47,7 +49,7 @@ class PlansTest {
             assertEquals(SafetyPlan(), vault.safetyPlan())
             assertEquals(RelapsePreventionPlan(), vault.relapsePlan())
             assertEquals(emptyList(), vault.planHistory(PlanKind.SAFETY))
-            val c = vault.planCompleteness(PlanKind.SAFETY)
+            val c = vault.plan(PlanKind.SAFETY).completeness
             assertFalse(c.complete)
             assertEquals(listOf(PlanGap.Empty, PlanGap.NoHelpContact), c.gaps)
             assertEquals(c.gaps.size, c.messages.size)
@@ -70,7 +72,8 @@ class PlansTest {
             assertEquals(listOf(1u, 2u), vault.planHistory(PlanKind.SAFETY).map { it.number })
             assertEquals(emptyList(), vault.safetyPlanRevision(1u).copingStrategies)
 
-            val restored = vault.restorePlanRevision(PlanKind.SAFETY, 1u)
+            val seen = vault.plan(PlanKind.SAFETY).version
+            val restored = vault.applyPlanEdit(PlanKind.SAFETY, seen, PlanEdit.Restore(1u)).revisions.last()
             assertEquals(3u, restored.number)
             assertEquals(1u, restored.restoredFrom)
             assertEquals(emptyList(), vault.safetyPlan().copingStrategies)
@@ -115,12 +118,12 @@ class PlansTest {
                 professionals = listOf(ContactEntry("My GP", contactId = missingContact)),
             )
             vault.saveSafetyPlan(noOneToCall)
-            val gaps = vault.planCompleteness(PlanKind.SAFETY).gaps
+            val gaps = vault.plan(PlanKind.SAFETY).completeness.gaps
             assertEquals(PlanGap.NoHelpContact, gaps.first())
             assertTrue(gaps.contains(PlanGap.ContactRemoved(SafetyStep.PROFESSIONALS, 1u)), "$gaps")
 
             vault.saveSafetyPlan(fullSafetyPlan())
-            val full = vault.planCompleteness(PlanKind.SAFETY)
+            val full = vault.plan(PlanKind.SAFETY).completeness
             assertFalse(full.gaps.contains(PlanGap.NoHelpContact))
             assertEquals(listOf(PlanGap.ContactRemoved(SafetyStep.DISTRACTIONS, 1u)), full.gaps)
         }
@@ -136,14 +139,14 @@ class PlansTest {
                     professionals = listOf(),
                 ),
             )
-            val gaps = vault.planCompleteness(PlanKind.SAFETY).gaps
+            val gaps = vault.plan(PlanKind.SAFETY).completeness.gaps
             assertFalse(gaps.contains(PlanGap.NoHelpContact), "$gaps")
             val text = vault.exportPlan(PlanKind.SAFETY, PlanExportFormat.TEXT)
             assertTrue(text.contains("Sam"), text)
             assertTrue(text.contains("+1 (555) 010-0100"), text)
 
             vault.removeContact(sam.id)
-            val after = vault.planCompleteness(PlanKind.SAFETY).gaps
+            val after = vault.plan(PlanKind.SAFETY).completeness.gaps
             assertEquals(PlanGap.NoHelpContact, after.first())
             assertTrue(after.contains(PlanGap.ContactRemoved(SafetyStep.HELP_PEOPLE, 1u)), "$after")
         }
@@ -169,7 +172,7 @@ class PlansTest {
             val plan = vault.relapsePlan()
             assertEquals(listOf(WarningGrade.EARLY, WarningGrade.IMMEDIATE), plan.warningSigns.map { it.grade })
             assertEquals(TriggerCategory.Halt(HaltState.LONELY), plan.triggers[0].category)
-            assertEquals(listOf(PlanGap.NoCopingResponse(2u)), vault.planCompleteness(PlanKind.RELAPSE).gaps)
+            assertEquals(listOf(PlanGap.NoCopingResponse(2u)), vault.plan(PlanKind.RELAPSE).completeness.gaps)
             val text = vault.exportPlan(PlanKind.RELAPSE, PlanExportFormat.TEXT)
             assertTrue(text.contains("Lonely (HALT): Sunday evenings"), text)
             assertTrue(text.contains("Coping: Call Sam"), text)
@@ -199,7 +202,9 @@ class PlansTest {
             assertFailsWith<PlanException.Validation> {
                 vault.saveRelapsePlan(RelapsePreventionPlan(reasons = List(101) { "reason" }))
             }
-            assertFailsWith<PlanException.NoSuchRevision> { vault.restorePlanRevision(PlanKind.RELAPSE, 1u) }
+            assertFailsWith<PlanException.NoSuchRevision> {
+                vault.applyPlanEdit(PlanKind.RELAPSE, PlanVersion(0u), PlanEdit.Restore(1u))
+            }
             assertFailsWith<PlanException.NoSuchRevision> { vault.safetyPlanRevision(4u) }
             assertEquals(emptyList(), vault.planHistory(PlanKind.SAFETY))
             vault.lock()

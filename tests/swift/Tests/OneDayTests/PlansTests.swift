@@ -25,7 +25,7 @@ final class PlansTests: XCTestCase {
         XCTAssertEqual(try vault.safetyPlan(), SafetyPlan())
         XCTAssertEqual(try vault.relapsePlan(), RelapsePreventionPlan())
         XCTAssertEqual(try vault.planHistory(kind: .safety), [])
-        let c = try vault.planCompleteness(kind: .safety)
+        let c = try vault.plan(kind: .safety).completeness
         XCTAssertFalse(c.complete)
         XCTAssertEqual(c.gaps, [.empty, .noHelpContact])
         XCTAssertEqual(c.messages.count, 2)
@@ -47,7 +47,8 @@ final class PlansTests: XCTestCase {
         XCTAssertEqual(try vault.planHistory(kind: .safety).map(\.number), [1, 2])
         XCTAssertEqual(try vault.safetyPlanRevision(number: 1).copingStrategies, [])
 
-        let restored = try vault.restorePlanRevision(kind: .safety, number: 1)
+        let seen = try vault.plan(kind: .safety).version
+        let restored = try XCTUnwrap(try vault.applyPlanEdit(kind: .safety, expected: seen, edit: .restore(revision: 1)).revisions.last)
         XCTAssertEqual(restored.number, 3)
         XCTAssertEqual(restored.restoredFrom, 1)
         XCTAssertEqual(try vault.safetyPlan().copingStrategies, [])
@@ -86,13 +87,13 @@ final class PlansTests: XCTestCase {
         noOneToCall.helpPeople = [ContactEntry(text: "Mum")]
         noOneToCall.professionals = [ContactEntry(text: "My GP", contactId: missingContact)]
         _ = try vault.saveSafetyPlan(plan: noOneToCall)
-        let gaps = try vault.planCompleteness(kind: .safety).gaps
+        let gaps = try vault.plan(kind: .safety).completeness.gaps
         XCTAssertEqual(gaps.first, .noHelpContact)
         XCTAssertTrue(gaps.contains(.contactRemoved(step: .professionals, entry: 1)), "\(gaps)")
 
         _ = try vault.saveSafetyPlan(plan: fullSafetyPlan())
         XCTAssertEqual(
-            try vault.planCompleteness(kind: .safety).gaps,
+            try vault.plan(kind: .safety).completeness.gaps,
             [.contactRemoved(step: .distractions, entry: 1)])
     }
 
@@ -103,14 +104,14 @@ final class PlansTests: XCTestCase {
         plan.helpPeople = [ContactEntry(text: "My sponsor", contactId: sam.id)]
         plan.professionals = []
         _ = try vault.saveSafetyPlan(plan: plan)
-        let gaps = try vault.planCompleteness(kind: .safety).gaps
+        let gaps = try vault.plan(kind: .safety).completeness.gaps
         XCTAssertFalse(gaps.contains(.noHelpContact), "\(gaps)")
         let text = try vault.exportPlan(kind: .safety, format: .text)
         XCTAssertTrue(text.contains("Sam"), text)
         XCTAssertTrue(text.contains("+1 (555) 010-0100"), text)
 
         try vault.removeContact(id: sam.id)
-        let after = try vault.planCompleteness(kind: .safety).gaps
+        let after = try vault.plan(kind: .safety).completeness.gaps
         XCTAssertEqual(after.first, .noHelpContact)
         XCTAssertTrue(after.contains(.contactRemoved(step: .helpPeople, entry: 1)), "\(after)")
     }
@@ -132,7 +133,7 @@ final class PlansTests: XCTestCase {
         let plan = try vault.relapsePlan()
         XCTAssertEqual(plan.warningSigns.map(\.grade), [.early, .immediate])
         XCTAssertEqual(plan.triggers[0].category, .halt(state: .lonely))
-        XCTAssertEqual(try vault.planCompleteness(kind: .relapse).gaps, [.noCopingResponse(entry: 2)])
+        XCTAssertEqual(try vault.plan(kind: .relapse).completeness.gaps, [.noCopingResponse(entry: 2)])
         let text = try vault.exportPlan(kind: .relapse, format: .text)
         XCTAssertTrue(text.contains("Lonely (HALT): Sunday evenings"), text)
         XCTAssertTrue(text.contains("Coping: Call Sam"), text)
@@ -167,7 +168,7 @@ final class PlansTests: XCTestCase {
         )) { error in
             guard case PlanError.Validation = error else { return XCTFail("\(error)") }
         }
-        XCTAssertThrowsError(try vault.restorePlanRevision(kind: .relapse, number: 1)) { error in
+        XCTAssertThrowsError(try vault.applyPlanEdit(kind: .relapse, expected: PlanVersion(revision: 0), edit: .restore(revision: 1))) { error in
             guard case PlanError.NoSuchRevision = error else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try vault.safetyPlanRevision(number: 4)) { error in

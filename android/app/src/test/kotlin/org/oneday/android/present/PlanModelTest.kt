@@ -1,132 +1,87 @@
 package org.oneday.android.present
 
+import java.time.ZoneId
 import kotlin.test.Test
 import kotlin.test.assertEquals
-import kotlin.test.assertFalse
-import kotlin.test.assertNotNull
-import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.oneday.android.present.TestVaults.newVault
 import org.oneday.ffi.ContactEntry
-import org.oneday.ffi.ContactRole
-import org.oneday.ffi.NewContact
-import org.oneday.ffi.PlanException
+import org.oneday.ffi.Distraction
+import org.oneday.ffi.DistractionKind
+import org.oneday.ffi.HaltState
+import org.oneday.ffi.PlanEdit
+import org.oneday.ffi.PlanEntry
+import org.oneday.ffi.PlanEntryShape
 import org.oneday.ffi.PlanExportFormat
-import org.oneday.ffi.PlanGap
 import org.oneday.ffi.PlanKind
-import org.oneday.ffi.RelapsePreventionPlan
-import org.oneday.ffi.SafetyPlan
+import org.oneday.ffi.PlanSection
+import org.oneday.ffi.SafetyStep
 import org.oneday.ffi.Trigger
 import org.oneday.ffi.TriggerCategory
 import org.oneday.ffi.WarningGrade
 import org.oneday.ffi.WarningSign
-import org.oneday.ffi.telUri
 
+/** What the Plan screen's model keeps: the entry form, its edits against the shown version, and revision lines. */
 class PlanModelTest {
-    private val safetyTitles = listOf(
-        "Step 1: Warning signs",
-        "Step 2: Internal coping strategies",
-        "Step 3: People and places for distraction",
-        "Step 4: People to ask for help",
-        "Step 5: Professionals, agencies and crisis lines",
-        "Step 6: Making the environment safe",
-        "The one thing most worth living for",
-    )
+    private val coping = PlanSection.Safety(SafetyStep.COPING_STRATEGIES)
 
     @Test
-    fun anEmptySafetyPlanPromptsForSomeoneToCall() {
+    fun theFormFilledFromAnEntryGivesTheSameEntryBack() {
+        val entries = mapOf(
+            PlanEntryShape.WORDS to PlanEntry.TextEntry("A walk"),
+            PlanEntryShape.PERSON_OR_PLACE to PlanEntry.DistractionEntry(Distraction(DistractionKind.PLACE, ContactEntry("Library", null, "555 0100"))),
+            PlanEntryShape.REACHABLE to PlanEntry.HelpEntry(ContactEntry("Sam", "0123456789abcdef0123456789abcdef", null)),
+            PlanEntryShape.CATEGORISED_TRIGGER to PlanEntry.TriggerEntry(Trigger(TriggerCategory.Halt(HaltState.TIRED), "Late shifts", "Sleep first")),
+            PlanEntryShape.GRADED_SIGN to PlanEntry.WarningSignEntry(WarningSign(WarningGrade.MIDDLE, "Skipping meals", true)),
+        )
+        for ((shape, entry) in entries) assertEquals(entry, PlanEntryForm.of(entry).entry(shape))
+        // A blank form's words go to core as typed; core refuses them.
+        assertEquals(PlanEntry.TextEntry(""), PlanEntryForm().entry(PlanEntryShape.WORDS))
+    }
+
+    @Test
+    fun editsGoAgainstTheShownVersionAndAStaleOneIsCoresMessage() {
         newVault().use { vault ->
-            val screen = PlanModel(vault).safety().done()
-            assertEquals(safetyTitles, screen.sections.map { it.title })
-            assertTrue(screen.sections.all { it.entries.isEmpty() })
-            val core = vault.planCompleteness(PlanKind.SAFETY)
-            assertFalse(screen.complete)
-            assertEquals(core.messages, screen.gaps)
-            val prompt = assertNotNull(screen.prompt)
-            assertEquals(core.messages[core.gaps.indexOf(PlanGap.NoHelpContact)], prompt)
+            val model = PlanModel(vault)
+            val opened = model.plan(PlanKind.SAFETY).done()
+            val added = model.apply(opened, PlanEdit.Add(coping, PlanEntryForm(text = "Music").entry(PlanEntryShape.WORDS))).done()
+            assertEquals(listOf("Music"), added.sections[1].entries.map { it.line })
+            val edited = model.apply(added, PlanEdit.Replace(coping, 1u, PlanEntry.TextEntry("Loud music"))).done()
+            assertEquals(listOf("Loud music"), edited.sections[1].entries.map { it.line })
+            // The screen opened before both edits no longer numbers the entries as core does.
+            val stale = model.apply(opened, PlanEdit.Remove(coping, 1u)).refused()
+            assertTrue(stale.text.contains("changed since you opened it"), stale.text)
+            assertEquals(edited, model.plan(PlanKind.SAFETY).done())
         }
     }
 
     @Test
-    fun aLinkedHelpContactShowsAndEndsThePrompt() {
+    fun revisionsAreListedInTheGivenZoneAndRestoredThroughCore() {
         newVault().use { vault ->
-            val sam = vault.addContact(NewContact("Sam", ContactRole.SPONSOR, "+1 555 0101", false, null))
-            vault.saveSafetyPlan(
-                SafetyPlan(
-                    warningSigns = listOf("Not sleeping"),
-                    helpPeople = listOf(ContactEntry("Sam, my sponsor", sam.id, null)),
-                    professionals = listOf(ContactEntry("Dr Lee", null, "+1 555 0199")),
-                    reasonForLiving = "My daughter",
-                ),
-            )
-            val screen = PlanModel(vault).safety().done()
-            assertNull(screen.prompt)
-            assertTrue(PlanGap.NoHelpContact !in vault.planCompleteness(PlanKind.SAFETY).gaps)
-            val byTitle = screen.sections.associateBy { it.title }
-            assertEquals(listOf("Not sleeping"), byTitle.getValue(safetyTitles[0]).entries.map { it.text })
-            val help = byTitle.getValue(safetyTitles[3]).entries.single()
-            assertEquals("Sam, my sponsor", help.text)
-            assertEquals("Contact: Sam, +1 555 0101", help.detail)
-            assertEquals(telUri("+1 555 0101"), help.dialUri)
-            val doctor = byTitle.getValue(safetyTitles[4]).entries.single()
-            assertEquals("Phone: +1 555 0199", doctor.detail)
-            assertEquals(telUri("+1 555 0199"), doctor.dialUri)
-            assertEquals(listOf("My daughter"), byTitle.getValue(safetyTitles[6]).entries.map { it.text })
-
-            vault.removeContact(sam.id)
-            val removed = PlanModel(vault).safety().done().sections[3].entries.single()
-            assertEquals("Contact: (contact removed)", removed.detail)
+            val model = PlanModel(vault, ZoneId.of("UTC"))
+            var screen = model.plan(PlanKind.SAFETY).done()
+            screen = model.apply(screen, PlanEdit.Add(coping, PlanEntry.TextEntry("Walk"))).done()
+            screen = model.apply(screen, PlanEdit.Remove(coping, 1u)).done()
+            screen = model.apply(screen, PlanEdit.Restore(1u)).done()
+            val last = screen.revisions.last()
+            val line = model.revisionLine(last)
+            assertTrue(line.matches(Regex("Revision 3 · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d · restored from 1")), line)
+            assertTrue(model.restoreQuestion(screen.revisions.first()).startsWith("Make Revision 1 · "))
+            assertEquals(listOf("Walk"), screen.sections[1].entries.map { it.line })
         }
     }
 
     @Test
-    fun theRelapsePlanInItsSections() {
+    fun formChoicesAndExportAreCores() {
         newVault().use { vault ->
-            vault.saveRelapsePlan(
-                RelapsePreventionPlan(
-                    reasons = listOf("My health"),
-                    triggers = listOf(Trigger(TriggerCategory.People, "Old drinking friends", "Call Sam")),
-                    warningSigns = listOf(
-                        WarningSign(WarningGrade.IMMEDIATE, "Driving past the pub", false),
-                        WarningSign(WarningGrade.EARLY, "Skipping meetings", true),
-                    ),
-                    afterLapse = listOf("Tell my sponsor"),
-                ),
-            )
-            val screen = PlanModel(vault).relapse().done()
-            assertEquals(
-                listOf("Reasons for recovery", "Triggers and high-risk situations", "Warning signs", "The first 24 hours after a lapse"),
-                screen.sections.map { it.title },
-            )
-            val trigger = screen.sections[1].entries.single()
-            assertEquals("People: Old drinking friends", trigger.text)
-            assertEquals("What I do: Call Sam", trigger.detail)
-            // Core groups warning signs by grade, early first.
-            assertEquals(vault.relapsePlan().warningSigns.map { it.text }, screen.sections[2].entries.map { it.text })
-            assertEquals(listOf("Early · mental health", "Immediate"), screen.sections[2].entries.map { it.detail })
-            assertEquals(vault.planCompleteness(PlanKind.RELAPSE).complete, screen.complete)
-            assertNull(screen.prompt)
-        }
-    }
-
-    @Test
-    fun exportTextIsCoresAndRefusalsAreCores() {
-        newVault().use { vault ->
-            vault.saveSafetyPlan(SafetyPlan(warningSigns = listOf("Not sleeping")))
-            val text = PlanModel(vault).exportText(PlanKind.SAFETY).done()
+            val model = PlanModel(vault)
+            assertEquals(8, model.categories.size)
+            assertEquals("Hungry (HALT)", model.categories[4].label)
+            assertEquals(listOf(WarningGrade.EARLY, WarningGrade.MIDDLE, WarningGrade.IMMEDIATE), model.grades.map { it.grade })
+            val text = model.exportText(PlanKind.SAFETY).done()
             assertEquals(vault.exportPlan(PlanKind.SAFETY, PlanExportFormat.TEXT, null), text)
-            assertTrue(text.contains("Not sleeping"))
-
-            val coreText = try {
-                vault.safetyPlanRevision(9u)
-                null
-            } catch (e: PlanException.NoSuchRevision) {
-                e.message
-            }
-            assertNotNull(coreText)
-            assertEquals(coreText, UserMessage.from(PlanException.NoSuchRevision(coreText))?.text)
             vault.lock()
-            assertEquals(UserMessage.LOCKED, PlanModel(vault).safety().refused())
+            assertEquals(UserMessage.LOCKED, model.plan(PlanKind.SAFETY).refused())
         }
     }
 }
