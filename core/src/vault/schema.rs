@@ -15,6 +15,9 @@
 //!   The table is `WITHOUT ROWID`: an ordinary table would also keep an increasing integer rowid,
 //!   which would reveal the order in which records were created.
 //!
+//! * `meta`: since version 2, one row (`id` 1) holding the sealed manifest of the record set
+//!   (`manifest.rs`): `id INTEGER PRIMARY KEY`, `body BLOB NOT NULL`.
+//!
 //! There are no other columns, no indexes beyond the primary keys, no timestamps and no full-text
 //! tables. The kind of each record is inside its sealed body.
 //!
@@ -34,6 +37,12 @@
 //! | version | change |
 //! |---------|--------|
 //! | 1       | `slot` and `item` tables |
+//! | 2       | `meta` table for the manifest; records re-sealed under version 2 at the first unlock |
+//!
+//! Version 2 is the first whose step needs the keys: the migration here only adds the (empty)
+//! `meta` table; the first unlock then re-seals every record and writes the manifest in one
+//! transaction (`integrity.rs`). Killed in between, the vault has the table and no manifest, and
+//! the next unlock finishes the upgrade.
 //!
 //! A fixture database of every released version lives in `core/tests/fixtures/vault-vN/` and is
 //! opened by `core/tests/vault_migrations.rs`.
@@ -43,7 +52,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::VaultError;
 
 /// The schema version this code writes. Also written into every record header.
-pub(crate) const SCHEMA_VERSION: u16 = 1;
+pub(crate) const SCHEMA_VERSION: u16 = 2;
 
 /// Forward migrations: entry `i` takes the database from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -56,6 +65,11 @@ const MIGRATIONS: &[&str] = &[
          id   BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
          body BLOB NOT NULL
      ) WITHOUT ROWID;",
+    // 1 -> 2
+    "CREATE TABLE meta (
+         id   INTEGER PRIMARY KEY,
+         body BLOB NOT NULL
+     );",
 ];
 
 /// The `user_version` of the database.
@@ -130,6 +144,7 @@ mod tests {
             names,
             vec![
                 ("table".to_string(), "item".to_string()),
+                ("table".to_string(), "meta".to_string()),
                 ("table".to_string(), "slot".to_string())
             ]
         );

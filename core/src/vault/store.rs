@@ -1,4 +1,4 @@
-//! Row access: the only SQL on the `slot` and `item` tables.
+//! Row access: the only SQL on the `slot`, `item` and `meta` tables.
 //!
 //! Functions that write take a `&Transaction`, readers take a `&Connection`, so the signature says
 //! what may change and every write is inside a transaction the caller commits. Nothing here sees
@@ -99,6 +99,26 @@ pub(crate) fn for_each_item(
     Ok(())
 }
 
+/// The row of the `meta` table that holds the sealed manifest.
+const MANIFEST_ROW: i64 = 1;
+
+/// The sealed manifest, if there is one.
+pub(crate) fn read_manifest(conn: &Connection) -> Result<Option<Vec<u8>>, VaultError> {
+    Ok(conn
+        .prepare_cached("SELECT body FROM meta WHERE id = ?1")?
+        .query_row([MANIFEST_ROW], |row| row.get(0))
+        .optional()?)
+}
+
+/// Adds or replaces the sealed manifest.
+pub(crate) fn write_manifest(tx: &Transaction<'_>, sealed: &[u8]) -> Result<(), VaultError> {
+    tx.prepare_cached(
+        "INSERT INTO meta (id, body) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+    )?
+    .execute((MANIFEST_ROW, sealed))?;
+    Ok(())
+}
+
 /// Every record id.
 pub(crate) fn item_ids(conn: &Connection) -> Result<Vec<RecordId>, VaultError> {
     let mut stmt = conn.prepare_cached("SELECT id FROM item")?;
@@ -167,5 +187,20 @@ mod tests {
         expected.sort();
         assert_eq!(seen, expected);
         assert_eq!(item_ids(&conn).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn manifest_row() {
+        let mut conn = db();
+        assert_eq!(read_manifest(&conn).unwrap(), None);
+        let tx = begin_write(&mut conn).unwrap();
+        write_manifest(&tx, b"one").unwrap();
+        write_manifest(&tx, b"two").unwrap();
+        tx.commit().unwrap();
+        assert_eq!(read_manifest(&conn).unwrap().unwrap(), b"two");
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM meta", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
     }
 }
