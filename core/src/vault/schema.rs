@@ -65,8 +65,9 @@ const MIGRATIONS: &[&str] = &[
          id   BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
          body BLOB NOT NULL
      ) WITHOUT ROWID;",
-    // 1 -> 2
-    "CREATE TABLE meta (
+    // 1 -> 2. `IF NOT EXISTS`: a `user_version` set back to 1 from outside must not make the
+    // vault unopenable; the manifest rule in `integrity.rs` does not depend on it.
+    "CREATE TABLE IF NOT EXISTS meta (
          id   INTEGER PRIMARY KEY,
          body BLOB NOT NULL
      );",
