@@ -154,7 +154,7 @@ impl RecordSealer {
     }
 
     /// Opens the sealed manifest. Any failure is [`IntegrityProblem::ManifestDamaged`], except a
-    /// manifest sealed under another data key: [`IntegrityProblem::ManifestRolledBack`].
+    /// manifest sealed under another data key: [`IntegrityProblem::OtherKey`].
     pub(crate) fn open_manifest(&self, sealed: Vec<u8>) -> Result<Zeroizing<Vec<u8>>, VaultError> {
         self.open_bound(Binding::Manifest, sealed)
     }
@@ -250,7 +250,7 @@ impl RecordSealer {
         if key_id != self.key_id.0 {
             return Err(match binding {
                 Binding::Record(id) => VaultError::CorruptRecord(*id),
-                Binding::Manifest => VaultError::Integrity(IntegrityProblem::ManifestRolledBack),
+                Binding::Manifest => VaultError::Integrity(IntegrityProblem::OtherKey),
             });
         }
         let (aad, aad_len) = binding.aad(&buf[..FIXED_HEADER_LEN]);

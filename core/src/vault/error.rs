@@ -181,10 +181,13 @@ pub enum IntegrityProblem {
     /// The manifest is gone from a store that was written with one.
     #[error("its list of records was removed")]
     ManifestMissing,
-    /// The manifest is older than one already seen, or sealed under a data key the store no
-    /// longer uses.
+    /// The manifest is older than one this handle already saw.
     #[error("its list of records was replaced by an older copy")]
     ManifestRolledBack,
+    /// The manifest is sealed under another data key than the key slot that opened the vault:
+    /// one of them is an older copy.
+    #[error("a key slot or its list of records was replaced by an older copy")]
+    OtherKey,
     /// The manifest fails to open or to parse.
     #[error("its list of records is damaged")]
     ManifestDamaged,

@@ -15,7 +15,8 @@
 //! the store's change stamp at that moment, and reads it again when the stamp moved (another
 //! connection committed). A manifest whose counter went down since is
 //! [`IntegrityProblem::ManifestRolledBack`]; one sealed under another data key means another handle
-//! rotated the key ([`VaultError::KeysChanged`]).
+//! rotated the key ([`VaultError::KeysChanged`]). At unlock, a manifest under another key than the
+//! slot's is [`IntegrityProblem::OtherKey`]: a slot or the manifest is an older copy.
 
 use rusqlite::{Connection, Transaction};
 
@@ -73,7 +74,7 @@ fn load_again(conn: &Connection, sealer: &RecordSealer) -> Result<Manifest, Vaul
         // The only way `load` says this: sealed under another data key, which a rotation by
         // another handle since this one was unlocked explains. Opening the vault again checks
         // the manifest against the slots' key, where an old copy is caught.
-        Err(VaultError::Integrity(IntegrityProblem::ManifestRolledBack)) => {
+        Err(VaultError::Integrity(IntegrityProblem::OtherKey)) => {
             Err(VaultError::KeysChanged)
         }
         Err(e) => Err(e),

@@ -253,7 +253,7 @@ mod tests {
         tx.commit().unwrap();
         assert!(matches!(
             Manifest::load(&conn, &sealer(2)),
-            Err(VaultError::Integrity(IntegrityProblem::ManifestRolledBack))
+            Err(VaultError::Integrity(IntegrityProblem::OtherKey))
         ));
         let mut sealed = store::read_manifest(&conn).unwrap().unwrap();
         let last = sealed.len() - 1;
