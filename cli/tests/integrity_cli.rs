@@ -38,7 +38,9 @@ fn everything(dir: &Path) -> Vec<(Vec<u8>, Vec<u8>)> {
     let mut out = Vec::new();
     for table in ["slot", "item", "meta"] {
         let mut stmt = conn
-            .prepare(&format!("SELECT CAST(id AS BLOB), body FROM {table} ORDER BY id"))
+            .prepare(&format!(
+                "SELECT CAST(id AS BLOB), body FROM {table} ORDER BY id"
+            ))
             .unwrap();
         out.extend(
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -98,7 +100,10 @@ fn added_id(output: &str, what: &str) -> String {
 fn a_relapse_rolled_back_out_of_a_counter_is_refused() {
     let (_tmp, dir) = new_store();
     let id = added_id(
-        &ok(&dir, &["counter", "add", "Alcohol", "--since", "2024-01-01"]),
+        &ok(
+            &dir,
+            &["counter", "add", "Alcohol", "--since", "2024-01-01"],
+        ),
         "counter",
     );
     let before = rows(&dir);
@@ -121,12 +126,23 @@ fn a_sponsor_number_rolled_back_is_refused_before_a_call() {
     let sam = added_id(
         &ok(
             &dir,
-            &["contacts", "add", "Sam", "--role", "sponsor", "--phone", "555 010 0100"],
+            &[
+                "contacts",
+                "add",
+                "Sam",
+                "--role",
+                "sponsor",
+                "--phone",
+                "555 010 0100",
+            ],
         ),
         "contact",
     );
     let before = rows(&dir);
-    ok(&dir, &["contacts", "edit", &sam[..8], "--phone", "555 010 0199"]);
+    ok(
+        &dir,
+        &["contacts", "edit", &sam[..8], "--phone", "555 010 0199"],
+    );
     for row in changed(&before, &rows(&dir)) {
         if let Some(old) = before.get(&row) {
             put_row(&dir, &row, old);
@@ -153,7 +169,12 @@ fn a_removed_contact_brought_back_is_refused() {
     let (_tmp, dir) = new_store();
     let before = rows(&dir);
     let alex = added_id(
-        &ok(&dir, &["contacts", "add", "Alex", "--role", "friend", "--phone", "555 0101"]),
+        &ok(
+            &dir,
+            &[
+                "contacts", "add", "Alex", "--role", "friend", "--phone", "555 0101",
+            ],
+        ),
         "contact",
     );
     let with_alex = rows(&dir);
@@ -173,8 +194,14 @@ fn a_removed_contact_brought_back_is_refused() {
 #[test]
 fn bodies_swapped_between_two_rows_are_refused() {
     let (_tmp, dir) = new_store();
-    ok(&dir, &["counter", "add", "Alcohol", "--since", "2024-01-01"]);
-    ok(&dir, &["counter", "add", "Nicotine", "--since", "2023-01-01"]);
+    ok(
+        &dir,
+        &["counter", "add", "Alcohol", "--since", "2024-01-01"],
+    );
+    ok(
+        &dir,
+        &["counter", "add", "Nicotine", "--since", "2023-01-01"],
+    );
     let all: Vec<(Vec<u8>, Vec<u8>)> = rows(&dir).into_iter().collect();
     assert!(all.len() >= 2);
     put_row(&dir, &all[0].0, &all[1].1);
@@ -185,16 +212,25 @@ fn bodies_swapped_between_two_rows_are_refused() {
 #[test]
 fn a_deleted_or_rolled_back_manifest_is_refused() {
     let (_tmp, dir) = new_store();
-    ok(&dir, &["counter", "add", "Alcohol", "--since", "2024-01-01"]);
+    ok(
+        &dir,
+        &["counter", "add", "Alcohol", "--since", "2024-01-01"],
+    );
     let old = manifest(&dir);
-    ok(&dir, &["counter", "add", "Nicotine", "--since", "2023-01-01"]);
+    ok(
+        &dir,
+        &["counter", "add", "Nicotine", "--since", "2023-01-01"],
+    );
     raw(&dir)
         .execute("UPDATE meta SET body = ?1", [&old])
         .unwrap();
     refused(&dir, &["counter", "list"], "brought back");
 
     let (_tmp, dir) = new_store();
-    ok(&dir, &["counter", "add", "Alcohol", "--since", "2024-01-01"]);
+    ok(
+        &dir,
+        &["counter", "add", "Alcohol", "--since", "2024-01-01"],
+    );
     raw(&dir).execute("DELETE FROM meta", []).unwrap();
     refused(&dir, &["counter", "list"], "list of records was removed");
     // user_version set back to 1 does not make it an old vault to upgrade.
@@ -205,7 +241,10 @@ fn a_deleted_or_rolled_back_manifest_is_refused() {
 #[test]
 fn user_version_set_back_to_1_alone_changes_nothing() {
     let (_tmp, dir) = new_store();
-    ok(&dir, &["counter", "add", "Alcohol", "--since", "2024-01-01"]);
+    ok(
+        &dir,
+        &["counter", "add", "Alcohol", "--since", "2024-01-01"],
+    );
     let before = rows(&dir);
     raw(&dir).pragma_update(None, "user_version", 1).unwrap();
     let list = ok(&dir, &["counter", "list"]);

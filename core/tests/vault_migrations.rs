@@ -16,7 +16,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use oneday_core::vault::{DeviceKey, IntegrityProblem, KdfParams, RecordId, RecordKind, Vault, VaultError};
+use oneday_core::vault::{
+    DeviceKey, IntegrityProblem, KdfParams, RecordId, RecordKind, Vault, VaultError,
+};
 use serde::{Deserialize, Serialize};
 
 /// The fixture's device key: bytes 0..32. Test data, not a secret.
@@ -235,7 +237,10 @@ fn v2_fixture_opens_and_reads_back_without_loss() {
     assert_eq!(got, counters);
     for (id, value) in &settings {
         assert_eq!(
-            vault.get::<String>(RecordKind::Setting, id).unwrap().as_ref(),
+            vault
+                .get::<String>(RecordKind::Setting, id)
+                .unwrap()
+                .as_ref(),
             Some(value)
         );
     }
@@ -243,7 +248,10 @@ fn v2_fixture_opens_and_reads_back_without_loss() {
         vault.get::<String>(RecordKind::CheckIn, &check_in).unwrap(),
         Some(text)
     );
-    assert_eq!(vault.get::<String>(RecordKind::Setting, &deleted).unwrap(), None);
+    assert_eq!(
+        vault.get::<String>(RecordKind::Setting, &deleted).unwrap(),
+        None
+    );
     assert_eq!(vault.list_all().unwrap().len(), 6);
     drop(vault);
     let code = fs::read_to_string(fixture_dir(2).join("recovery-code.txt")).unwrap();

@@ -11,11 +11,11 @@
 use rusqlite::Connection;
 
 use super::error::{IntegrityProblem, VaultError};
+use super::integrity;
 use super::kdf::KdfParams;
 use super::keys::{DataKey, DeviceKey};
-use super::recovery_code::RecoveryCode;
-use super::integrity;
 use super::manifest::Manifest;
+use super::recovery_code::RecoveryCode;
 use super::slots::{self, DeviceKek, RecoveryKek, SecretKind, SlotKind, SlotState};
 use super::{open_connection, store, strength, Keys, Vault};
 

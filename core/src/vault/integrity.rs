@@ -74,19 +74,14 @@ fn load_again(conn: &Connection, sealer: &RecordSealer) -> Result<Manifest, Vaul
         // The only way `load` says this: sealed under another data key, which a rotation by
         // another handle since this one was unlocked explains. Opening the vault again checks
         // the manifest against the slots' key, where an old copy is caught.
-        Err(VaultError::Integrity(IntegrityProblem::OtherKey)) => {
-            Err(VaultError::KeysChanged)
-        }
+        Err(VaultError::Integrity(IntegrityProblem::OtherKey)) => Err(VaultError::KeysChanged),
         Err(e) => Err(e),
     }
 }
 
 /// Checks the record set of a vault just unlocked with `keys`, upgrading a vault from before
 /// manifests in one transaction, and returns the manifest for the handle to keep.
-pub(crate) fn check_at_unlock(
-    conn: &mut Connection,
-    keys: &Keys,
-) -> Result<Manifest, VaultError> {
+pub(crate) fn check_at_unlock(conn: &mut Connection, keys: &Keys) -> Result<Manifest, VaultError> {
     let sealer = keys.sealer()?;
     if let Some(manifest) = Manifest::load(conn, &sealer)? {
         manifest.check_ids(conn)?;

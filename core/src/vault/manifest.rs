@@ -174,7 +174,11 @@ impl Manifest {
         let counter = u64::from_be_bytes(header[1..9].try_into().map_err(|_| damaged())?);
         let n = u32::from_be_bytes(header[9..13].try_into().map_err(|_| damaged())?);
         let entries = &plain[HEADER_LEN..];
-        if usize::try_from(n).ok().and_then(|n| n.checked_mul(ENTRY_LEN)) != Some(entries.len()) {
+        if usize::try_from(n)
+            .ok()
+            .and_then(|n| n.checked_mul(ENTRY_LEN))
+            != Some(entries.len())
+        {
             return Err(damaged());
         }
         let mut digests = BTreeMap::new();
