@@ -473,3 +473,32 @@ fn backup_restore_and_merge_keep_the_manifest_right() {
         )))
     ));
 }
+
+#[test]
+fn reads_racing_another_connections_writes_never_raise_a_false_alarm() {
+    let p = person();
+    let writer = reopen(&p).unwrap();
+    let ids: Vec<RecordId> = (0..8).map(|_| RecordId::generate().unwrap()).collect();
+    let written = ids.clone();
+    let handle = std::thread::spawn(move || {
+        for n in 0..150u32 {
+            let id = &written[n as usize % written.len()];
+            if n % 3 == 2 {
+                writer.delete(id).unwrap();
+            } else {
+                writer.put(RecordKind::Setting, id, &n).unwrap();
+            }
+        }
+    });
+    let mut reads = 0;
+    while !handle.is_finished() {
+        p.tv.vault.list_all().unwrap();
+        p.tv.vault
+            .get::<u32>(RecordKind::Setting, &ids[reads % ids.len()])
+            .unwrap();
+        reads += 1;
+    }
+    handle.join().unwrap();
+    assert!(reads > 0);
+    reopen(&p).unwrap().list_all().unwrap();
+}

@@ -11,10 +11,11 @@
 use rusqlite::Connection;
 
 use super::error::{IntegrityProblem, VaultError};
-use super::integrity;
+use super::integrity::{self, ManifestCache};
 use super::kdf::KdfParams;
 use super::keys::{DataKey, DeviceKey};
 use super::manifest::Manifest;
+use super::records::stamp_of;
 use super::recovery_code::RecoveryCode;
 use super::slots::{self, DeviceKek, RecoveryKek, SecretKind, SlotKind, SlotState};
 use super::{open_connection, store, strength, Keys, Vault};
@@ -130,14 +131,15 @@ enum NewDevice<'a> {
 
 /// Makes a new data key and, in one transaction, re-seals every record under it (each checked
 /// against the manifest first), writes the manifest of the new bodies and both slots for it.
-/// Returns the new keys and manifest; the caller puts them in place once this returns. A failure
+/// Returns the new keys and the manifest (with the stamp it was written at); the caller puts them
+/// in place once this returns. A failure
 /// (or a kill) at any point leaves the old key, the old slots and the old records in force.
 fn rotate(
     conn: &mut Connection,
     keys: &Keys,
     recovery: NewRecovery<'_>,
     device: NewDevice<'_>,
-) -> Result<(Keys, Manifest), VaultError> {
+) -> Result<(Keys, ManifestCache), VaultError> {
     let data = DataKey::make()?;
     let recovery_slot = match recovery {
         NewRecovery::SameSecret(kek) => slots::rewrap_recovery_slot(kek, &data)?,
@@ -170,8 +172,9 @@ fn rotate(
             store::delete_slot(&tx, SlotKind::Device)?;
         }
     }
+    let stamp = stamp_of(&tx)?;
     tx.commit()?;
-    Ok((new_keys, manifest))
+    Ok((new_keys, ManifestCache::checked(stamp, manifest)))
 }
 
 impl Vault {

@@ -29,15 +29,22 @@ use super::{access, store, Keys};
 /// The first schema version whose vaults keep a manifest.
 const MANIFEST_SINCE: u16 = 2;
 
-/// A handle's copy of the manifest and the change stamp of the store it matches.
+/// A handle's copy of the manifest and the change stamp of the store it matches. Every stamp and
+/// manifest is read in one transaction (`store::begin_read`, or a write transaction), so the two
+/// always belong together.
 #[derive(Default)]
 pub(crate) struct ManifestCache(Option<(ChangeStamp, Manifest)>);
 
 impl ManifestCache {
-    /// Keeps `manifest` as the one the store holds now (after a check or a commit through `conn`).
-    /// If the stamp cannot be read the copy is dropped, and the next call reads the manifest again.
-    pub(crate) fn keep(&mut self, conn: &Connection, manifest: Manifest) {
-        self.0 = stamp_of(conn).ok().map(|stamp| (stamp, manifest));
+    /// A cache holding `manifest`, which the store held at `stamp`.
+    pub(crate) fn checked(stamp: ChangeStamp, manifest: Manifest) -> Self {
+        Self(Some((stamp, manifest)))
+    }
+
+    /// Keeps `manifest`, which the store holds at `stamp` (read inside the transaction that wrote
+    /// it, before its commit: committing one's own changes does not move the stamp).
+    pub(crate) fn keep(&mut self, stamp: ChangeStamp, manifest: Manifest) {
+        self.0 = Some((stamp, manifest));
     }
 
     /// Drops the copy (when the keys go).
@@ -45,8 +52,8 @@ impl ManifestCache {
         self.0 = None;
     }
 
-    /// The manifest as the store holds it now: the kept copy, or the stored one read again if the
-    /// store changed since.
+    /// The manifest as the store holds it in the snapshot of the transaction `conn` is in: the kept
+    /// copy, or the stored one read again if the store changed since.
     pub(crate) fn current(
         &mut self,
         conn: &Connection,
@@ -80,26 +87,44 @@ fn load_again(conn: &Connection, sealer: &RecordSealer) -> Result<Manifest, Vaul
 }
 
 /// Checks the record set of a vault just unlocked with `keys`, upgrading a vault from before
-/// manifests in one transaction, and returns the manifest for the handle to keep.
-pub(crate) fn check_at_unlock(conn: &mut Connection, keys: &Keys) -> Result<Manifest, VaultError> {
+/// manifests in one transaction, and returns the checked manifest for the handle to keep.
+pub(crate) fn check_at_unlock(
+    conn: &mut Connection,
+    keys: &Keys,
+) -> Result<ManifestCache, VaultError> {
     let sealer = keys.sealer()?;
-    if let Some(manifest) = Manifest::load(conn, &sealer)? {
-        manifest.check_ids(conn)?;
-        return Ok(manifest);
+    {
+        let read = store::begin_read(conn)?;
+        if let Some(checked) = check_stored(&read, &sealer)? {
+            return Ok(checked);
+        }
     }
     let tx = access::begin_sealed_write(conn, keys)?;
     // Another process may have upgraded it since the read above; then nothing is written here.
-    if let Some(manifest) = Manifest::load(&tx, &sealer)? {
-        manifest.check_ids(&tx)?;
-        return Ok(manifest);
+    if let Some(checked) = check_stored(&tx, &sealer)? {
+        return Ok(checked);
     }
     if written_with_manifest(&tx)? {
         return Err(VaultError::Integrity(IntegrityProblem::ManifestMissing));
     }
     let mut manifest = reseal_all(&tx, &sealer, &sealer, None)?;
     manifest.save(&tx, &sealer)?;
+    let stamp = stamp_of(&tx)?;
     tx.commit()?;
-    Ok(manifest)
+    Ok(ManifestCache::checked(stamp, manifest))
+}
+
+/// The stored manifest checked against the ids in the store, all read in the transaction `tx`;
+/// `None` if there is no manifest.
+fn check_stored(
+    tx: &Transaction<'_>,
+    sealer: &RecordSealer,
+) -> Result<Option<ManifestCache>, VaultError> {
+    let Some(manifest) = Manifest::load(tx, sealer)? else {
+        return Ok(None);
+    };
+    manifest.check_ids(tx)?;
+    Ok(Some(ManifestCache::checked(stamp_of(tx)?, manifest)))
 }
 
 /// Whether any record is sealed under a schema version that keeps a manifest (read from the

@@ -218,24 +218,9 @@ impl State {
         }
     }
 
-    /// Connection, a sealer and the manifest as the store holds it now, for a read; or
-    /// [`VaultError::Locked`].
-    fn checked(&mut self) -> Result<(&Connection, RecordSealer, &Manifest), VaultError> {
-        match (&self.conn, &self.keys) {
-            (Some(conn), Some(keys)) => {
-                let sealer = keys.sealer()?;
-                let manifest = self.manifest.current(conn, &sealer)?;
-                Ok((conn, sealer, manifest))
-            }
-            _ => Err(VaultError::Locked),
-        }
-    }
-
-    /// Puts `keys` in force, with `manifest` checked (or written) for them.
-    fn unlock(&mut self, keys: Keys, manifest: Manifest) {
-        if let Some(conn) = &self.conn {
-            self.manifest.keep(conn, manifest);
-        }
+    /// Puts `keys` in force, with the manifest checked (or written) for them.
+    fn unlock(&mut self, keys: Keys, manifest: ManifestCache) {
+        self.manifest = manifest;
         self.keys = Some(keys);
     }
 
@@ -371,7 +356,7 @@ impl Vault {
         dir: &Path,
         conn: Connection,
         keys: Keys,
-        manifest: Manifest,
+        manifest: ManifestCache,
     ) -> Result<Vault, VaultError> {
         let mut state = State {
             conn: Some(conn),

@@ -242,9 +242,7 @@ impl Vault {
         kind: RecordKind,
         id: &RecordId,
     ) -> Result<Option<T>, VaultError> {
-        let mut state = self.state();
-        let (conn, sealer, manifest) = state.checked()?;
-        get_in(conn, &sealer, manifest, kind, id)
+        self.read(|conn, sealer, manifest| get_in(conn, sealer, manifest, kind, id))
     }
 
     /// Every record of `kind`, in no particular order (sort them yourself). Records of kinds this
@@ -253,9 +251,7 @@ impl Vault {
         &self,
         kind: RecordKind,
     ) -> Result<Vec<(RecordId, T)>, VaultError> {
-        let mut state = self.state();
-        let (conn, sealer, manifest) = state.checked()?;
-        list_in(conn, &sealer, manifest, kind)
+        self.read(|conn, sealer, manifest| list_in(conn, sealer, manifest, kind))
     }
 
     /// Calls `f` with every record of every kind this version knows, in one pass: the fastest way to
@@ -266,27 +262,25 @@ impl Vault {
         &self,
         f: impl FnMut(RecordView<'_>) -> Result<(), VaultError>,
     ) -> Result<(), VaultError> {
-        let mut state = self.state();
-        let (conn, sealer, manifest) = state.checked()?;
-        scan_in(conn, &sealer, manifest, f)
+        self.read(|conn, sealer, manifest| scan_in(conn, sealer, manifest, f))
     }
 
     /// Every record of every kind this version knows, opened but not yet deserialized (each holds
     /// its plaintext until dropped). [`Vault::for_each`] does the same without keeping them.
     pub fn list_all(&self) -> Result<Vec<Record>, VaultError> {
-        let mut state = self.state();
-        let (conn, sealer, manifest) = state.checked()?;
         let mut out = Vec::new();
-        scan_in(conn, &sealer, manifest, |view| {
-            let mut body = Zeroizing::new(Vec::with_capacity(view.body.len()));
-            body.extend_from_slice(view.body);
-            out.push(Record {
-                id: view.id,
-                kind: view.kind,
-                edited_at: view.edited_at,
-                body,
-            });
-            Ok(())
+        self.read(|conn, sealer, manifest| {
+            scan_in(conn, sealer, manifest, |view| {
+                let mut body = Zeroizing::new(Vec::with_capacity(view.body.len()));
+                body.extend_from_slice(view.body);
+                out.push(Record {
+                    id: view.id,
+                    kind: view.kind,
+                    edited_at: view.edited_at,
+                    body,
+                });
+                Ok(())
+            })
         })?;
         Ok(out)
     }
@@ -350,7 +344,7 @@ impl Vault {
     ) -> Result<R, E> {
         let mut state = self.state();
         let (conn, keys, cache) = state.unlocked_parts()?;
-        let (result, manifest) = {
+        let (result, stamp, manifest) = {
             let tx = access::begin_sealed_write(conn, keys)?;
             let sealer = keys.sealer()?;
             // Read under the write lock, so no other connection's commit slips in between.
@@ -367,11 +361,29 @@ impl Vault {
                 mut manifest,
             } = vtx;
             manifest.save(&tx, &sealer)?;
+            let stamp = stamp_of(&tx)?;
             tx.commit().map_err(VaultError::from)?;
-            (result, manifest)
+            (result, stamp, manifest)
         };
-        cache.keep(conn, manifest);
+        cache.keep(stamp, manifest);
         Ok(result)
+    }
+}
+
+impl Vault {
+    /// Runs the read `f` in one read transaction, with the manifest as of its snapshot, so the
+    /// manifest and every row `f` reads come from the same commit.
+    fn read<R>(
+        &self,
+        f: impl FnOnce(&Connection, &RecordSealer, &Manifest) -> Result<R, VaultError>,
+    ) -> Result<R, VaultError> {
+        let mut state = self.state();
+        let (conn, keys, cache) = state.unlocked_parts()?;
+        let tx = store::begin_read(conn)?;
+        let sealer = keys.sealer()?;
+        let manifest = cache.current(&tx, &sealer)?;
+        // Dropping `tx` ends the read transaction (a rollback: nothing was written).
+        f(&tx, &sealer, manifest)
     }
 }
 

@@ -17,6 +17,16 @@ pub(crate) fn begin_write(conn: &mut Connection) -> Result<Transaction<'_>, Vaul
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
+/// Starts a read transaction and takes its snapshot at once (in WAL mode a deferred transaction
+/// takes it at its first read), so the change stamp, the manifest and the records read in it all
+/// come from the same commit, whatever other connections commit meanwhile.
+pub(crate) fn begin_read(conn: &mut Connection) -> Result<Transaction<'_>, VaultError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+    tx.prepare_cached("SELECT count(*) FROM meta")?
+        .query_row([], |_| Ok(()))?;
+    Ok(tx)
+}
+
 /// The body of a key slot, if the slot exists.
 pub(crate) fn read_slot(conn: &Connection, kind: SlotKind) -> Result<Option<Vec<u8>>, VaultError> {
     Ok(conn
