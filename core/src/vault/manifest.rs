@@ -122,11 +122,15 @@ impl Manifest {
 
     /// Checks that the ids in the `item` table are exactly the listed ones, opening nothing.
     pub(crate) fn check_ids(&self, conn: &Connection) -> Result<(), VaultError> {
-        let ids = store::item_ids(conn)?;
-        if let Some(_extra) = ids.iter().find(|id| !self.digests.contains_key(id)) {
-            return Err(integrity(IntegrityProblem::RecordAdded));
-        }
-        self.check_complete(ids.len())
+        let mut seen = 0usize;
+        store::for_each_id(conn, |id| {
+            if !self.digests.contains_key(&id) {
+                return Err(integrity(IntegrityProblem::RecordAdded));
+            }
+            seen += 1;
+            Ok(())
+        })?;
+        self.check_complete(seen)
     }
 
     /// Reads and opens the manifest; `None` if the vault has none.

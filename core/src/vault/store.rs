@@ -129,15 +129,32 @@ pub(crate) fn write_manifest(tx: &Transaction<'_>, sealed: &[u8]) -> Result<(), 
     Ok(())
 }
 
-/// Every record id.
-pub(crate) fn item_ids(conn: &Connection) -> Result<Vec<RecordId>, VaultError> {
+/// Calls `f` with every record id, in id order, reading no body. Stops at the first error.
+pub(crate) fn for_each_id(
+    conn: &Connection,
+    mut f: impl FnMut(RecordId) -> Result<(), VaultError>,
+) -> Result<(), VaultError> {
     let mut stmt = conn.prepare_cached("SELECT id FROM item")?;
     let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let id_bytes: Vec<u8> = row.get(0)?;
-        out.push(RecordId::from_slice(&id_bytes).ok_or(VaultError::CorruptDatabase)?);
+        let id = row
+            .get_ref(0)?
+            .as_blob()
+            .ok()
+            .and_then(RecordId::from_slice)
+            .ok_or(VaultError::CorruptDatabase)?;
+        f(id)?;
     }
+    Ok(())
+}
+
+/// Every record id.
+pub(crate) fn item_ids(conn: &Connection) -> Result<Vec<RecordId>, VaultError> {
+    let mut out = Vec::new();
+    for_each_id(conn, |id| {
+        out.push(id);
+        Ok(())
+    })?;
     Ok(out)
 }
 
