@@ -17,8 +17,11 @@
 //!
 //! * `meta`: since version 2, one row (`id` 1) holding the sealed manifest of the record set
 //!   (`manifest.rs`): `id INTEGER PRIMARY KEY`, `body BLOB NOT NULL`.
+//! * `item_id`: since version 2, an index of `item.id` alone. The ids are in clear anyway; the
+//!   index lets the check at unlock read every id without reading every page of record bodies
+//!   (the table's own b-tree keeps each row's body beside its id).
 //!
-//! There are no other columns, no indexes beyond the primary keys, no timestamps and no full-text
+//! There are no other columns, no other indexes beyond the primary keys, no timestamps and no full-text
 //! tables. The kind of each record is inside its sealed body.
 //!
 //! # Versions and migrations
@@ -37,7 +40,7 @@
 //! | version | change |
 //! |---------|--------|
 //! | 1       | `slot` and `item` tables |
-//! | 2       | `meta` table for the manifest; records re-sealed under version 2 at the first unlock |
+//! | 2       | `meta` table for the manifest, `item_id` index; records re-sealed under version 2 at the first unlock |
 //!
 //! Version 2 is the first whose step needs the keys: the migration here only adds the (empty)
 //! `meta` table; the first unlock then re-seals every record and writes the manifest in one
@@ -70,7 +73,8 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS meta (
          id   INTEGER PRIMARY KEY,
          body BLOB NOT NULL
-     );",
+     );
+     CREATE INDEX IF NOT EXISTS item_id ON item (id);",
 ];
 
 /// The `user_version` of the database.
@@ -145,6 +149,7 @@ mod tests {
             names,
             vec![
                 ("table".to_string(), "item".to_string()),
+                ("index".to_string(), "item_id".to_string()),
                 ("table".to_string(), "meta".to_string()),
                 ("table".to_string(), "slot".to_string())
             ]

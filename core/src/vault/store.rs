@@ -129,12 +129,13 @@ pub(crate) fn write_manifest(tx: &Transaction<'_>, sealed: &[u8]) -> Result<(), 
     Ok(())
 }
 
-/// Calls `f` with every record id, in id order, reading no body. Stops at the first error.
+/// Calls `f` with every record id, in id order, reading only the `item_id` index (no page of
+/// record bodies). Stops at the first error.
 pub(crate) fn for_each_id(
     conn: &Connection,
     mut f: impl FnMut(RecordId) -> Result<(), VaultError>,
 ) -> Result<(), VaultError> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM item")?;
+    let mut stmt = conn.prepare_cached("SELECT id FROM item INDEXED BY item_id")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let id = row
