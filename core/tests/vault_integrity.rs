@@ -69,20 +69,7 @@ fn set_manifest(conn: &Connection, body: &[u8]) {
 
 /// Every row of every table, to prove a refused call wrote nothing.
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>, Vec<u8>)> {
-    let conn = raw(dir);
-    let mut out = Vec::new();
-    for table in ["slot", "item", "meta"] {
-        let mut stmt = conn
-            .prepare(&format!(
-                "SELECT CAST(id AS BLOB), body FROM {table} ORDER BY id"
-            ))
-            .unwrap();
-        let rows = stmt
-            .query_map([], |r| Ok((table.to_string(), r.get(0)?, r.get(1)?)))
-            .unwrap();
-        out.extend(rows.map(Result::unwrap));
-    }
-    out
+    all_rows(&raw(dir))
 }
 
 fn problem<T: std::fmt::Debug>(r: Result<T, VaultError>) -> IntegrityProblem {

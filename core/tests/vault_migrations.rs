@@ -16,16 +16,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use oneday_core::vault::{
-    DeviceKey, IntegrityProblem, KdfParams, RecordId, RecordKind, Vault, VaultError,
-};
+use oneday_core::vault::{IntegrityProblem, KdfParams, RecordId, RecordKind, Vault, VaultError};
 use serde::{Deserialize, Serialize};
 
-/// The fixture's device key: bytes 0..32. Test data, not a secret.
-fn fixture_device_key() -> DeviceKey {
-    let bytes: Vec<u8> = (0u8..32).collect();
-    DeviceKey::from_bytes(&bytes).unwrap()
-}
+mod vault_support;
+use vault_support::{fixture_device_key, sealed_schemas};
 
 fn fixture_dir(version: u32) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/vault-v{version}"))
@@ -79,16 +74,12 @@ fn copy_fixture(version: u32) -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
-#[test]
-fn v1_fixture_opens_and_reads_back_without_loss() {
-    let (_tmp, dir) = copy_fixture(1);
-    let (counters, settings) = v1_records();
-
-    let vault = Vault::open_with_device_key(&dir, &fixture_device_key()).unwrap();
+/// `vault` holds the v1 fixture's counters and settings, unchanged.
+fn assert_v1_records(vault: &Vault, counters: &Counters, settings: &Settings) {
     let mut got = vault.list::<FixtureCounter>(RecordKind::Counter).unwrap();
     got.sort_by_key(|(id, _)| *id);
-    assert_eq!(got, counters);
-    for (id, value) in &settings {
+    assert_eq!(&got, counters);
+    for (id, value) in settings {
         assert_eq!(
             vault
                 .get::<String>(RecordKind::Setting, id)
@@ -97,6 +88,15 @@ fn v1_fixture_opens_and_reads_back_without_loss() {
             Some(value)
         );
     }
+}
+
+#[test]
+fn v1_fixture_opens_and_reads_back_without_loss() {
+    let (_tmp, dir) = copy_fixture(1);
+    let (counters, settings) = v1_records();
+
+    let vault = Vault::open_with_device_key(&dir, &fixture_device_key()).unwrap();
+    assert_v1_records(&vault, &counters, &settings);
     assert_eq!(
         vault.list_all().unwrap().len(),
         counters.len() + settings.len()
@@ -124,21 +124,6 @@ fn v1_fixture_opens_and_reads_back_without_loss() {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(version, 2);
-}
-
-/// The schema version in each stored record's plaintext header.
-fn sealed_schemas(dir: &Path) -> Vec<u16> {
-    let conn = rusqlite::Connection::open(dir.join("vault.db")).unwrap();
-    let mut stmt = conn.prepare("SELECT body FROM item").unwrap();
-    let bodies: Vec<Vec<u8>> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    bodies
-        .iter()
-        .map(|b| u16::from_be_bytes([b[6], b[7]]))
-        .collect()
 }
 
 fn raw(dir: &Path) -> rusqlite::Connection {
@@ -232,18 +217,7 @@ fn v2_fixture_opens_and_reads_back_without_loss() {
     let (counters, settings) = v1_records();
     let (check_in, text, deleted) = v2_extra();
     let vault = Vault::open_with_device_key(&dir, &fixture_device_key()).unwrap();
-    let mut got = vault.list::<FixtureCounter>(RecordKind::Counter).unwrap();
-    got.sort_by_key(|(id, _)| *id);
-    assert_eq!(got, counters);
-    for (id, value) in &settings {
-        assert_eq!(
-            vault
-                .get::<String>(RecordKind::Setting, id)
-                .unwrap()
-                .as_ref(),
-            Some(value)
-        );
-    }
+    assert_v1_records(&vault, &counters, &settings);
     assert_eq!(
         vault.get::<String>(RecordKind::CheckIn, &check_in).unwrap(),
         Some(text)

@@ -59,21 +59,9 @@ fn set_slot(conn: &Connection, n: i64, body: &[u8]) {
         .unwrap();
 }
 
-/// Every row of both tables, to prove a failed call wrote nothing.
+/// Every row of every table, to prove a failed call wrote nothing.
 fn snapshot(conn: &Connection) -> Vec<(String, Vec<u8>, Vec<u8>)> {
-    let mut out = Vec::new();
-    for table in ["slot", "item"] {
-        let mut stmt = conn
-            .prepare(&format!(
-                "SELECT CAST(id AS BLOB), body FROM {table} ORDER BY id"
-            ))
-            .unwrap();
-        let rows = stmt
-            .query_map([], |r| Ok((table.to_string(), r.get(0)?, r.get(1)?)))
-            .unwrap();
-        out.extend(rows.map(Result::unwrap));
-    }
-    out
+    all_rows(conn)
 }
 
 /// A changed body is caught by the manifest before it is opened (`Integrity`); the envelope's own

@@ -13,33 +13,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use oneday_core::vault::{DeviceKey, RecordId, Vault};
+mod vault_support;
+
+use oneday_core::vault::{RecordId, Vault};
+use vault_support::{fixture_device_key, sealed_schemas};
 
 const DIR_ENV: &str = "ONEDAY_UPGRADE_CHILD_DIR";
 const RUNS: usize = 40;
 
-fn fixture_device_key() -> DeviceKey {
-    let bytes: Vec<u8> = (0u8..32).collect();
-    DeviceKey::from_bytes(&bytes).unwrap()
-}
-
 fn fixture_v1() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault-v1/vault.db")
-}
-
-/// The schema version in each stored record's header.
-fn sealed_schemas(dir: &Path) -> Vec<u16> {
-    let conn = rusqlite::Connection::open(dir.join("vault.db")).unwrap();
-    let mut stmt = conn.prepare("SELECT body FROM item").unwrap();
-    let bodies: Vec<Vec<u8>> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    bodies
-        .iter()
-        .map(|b| u16::from_be_bytes([b[6], b[7]]))
-        .collect()
 }
 
 /// The child. Does nothing unless started by `an_upgrade_killed_at_any_moment_leaves_one_version`.

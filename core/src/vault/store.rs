@@ -94,12 +94,7 @@ pub(crate) fn for_each_item(
     let mut stmt = conn.prepare_cached("SELECT id, body FROM item")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let id = row
-            .get_ref(0)?
-            .as_blob()
-            .ok()
-            .and_then(RecordId::from_slice)
-            .ok_or(VaultError::CorruptDatabase)?;
+        let id = id_of(row)?;
         let body = row
             .get_ref(1)?
             .as_blob()
@@ -107,6 +102,15 @@ pub(crate) fn for_each_item(
         f(id, body)?;
     }
     Ok(())
+}
+
+/// The record id in the first column of `row`.
+fn id_of(row: &rusqlite::Row<'_>) -> Result<RecordId, VaultError> {
+    row.get_ref(0)?
+        .as_blob()
+        .ok()
+        .and_then(RecordId::from_slice)
+        .ok_or(VaultError::CorruptDatabase)
 }
 
 /// The row of the `meta` table that holds the sealed manifest.
@@ -138,12 +142,7 @@ pub(crate) fn for_each_id(
     let mut stmt = conn.prepare_cached("SELECT id FROM item INDEXED BY item_id")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let id = row
-            .get_ref(0)?
-            .as_blob()
-            .ok()
-            .and_then(RecordId::from_slice)
-            .ok_or(VaultError::CorruptDatabase)?;
+        let id = id_of(row)?;
         f(id)?;
     }
     Ok(())
