@@ -165,6 +165,7 @@ impl From<CoreVaultError> for VaultError {
             | E::CorruptRecord(_)
             | E::KindMismatch(_)
             | E::Decode(_)
+            | E::Integrity(_)
             | E::CorruptDatabase => VaultError::Damaged { message },
             E::UnsupportedSlotFormat { .. }
             | E::UnsupportedRecordFormat(_)

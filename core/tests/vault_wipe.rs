@@ -321,11 +321,13 @@ fn a_full_disk_does_not_stop_the_wipe() {
         let dir = mnt.join("store");
         let key = DeviceKey::generate().unwrap();
         let (vault, code) = Vault::create(&dir, &key, KdfParams::MINIMUM).unwrap();
-        for i in 0..100u32 {
-            vault
-                .put(RecordKind::Counter, &RecordId::generate().unwrap(), &i)
-                .unwrap();
-        }
+        // One transaction: each write also rewrites the manifest, and 100 of them would fill
+        // the small disk with WAL frames before the test does.
+        let puts = (0..100u32)
+            .map(|i| WriteOp::put(RecordKind::Counter, &RecordId::generate().unwrap(), &i))
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        vault.write_batch(puts).unwrap();
         // Fill the disk to the last byte.
         let mut filler = fs::File::create(mnt.join("filler")).unwrap();
         let block = vec![0u8; 4096];

@@ -9,11 +9,13 @@
 //! simple: no slot can change between reading it and writing its replacement.
 
 use rusqlite::Connection;
-use zeroize::Zeroizing;
 
-use super::error::VaultError;
+use super::error::{IntegrityProblem, VaultError};
+use super::integrity::{self, ManifestCache};
 use super::kdf::KdfParams;
 use super::keys::{DataKey, DeviceKey};
+use super::manifest::Manifest;
+use super::records::stamp_of;
 use super::recovery_code::RecoveryCode;
 use super::slots::{self, DeviceKek, RecoveryKek, SecretKind, SlotKind, SlotState};
 use super::{open_connection, store, strength, Keys, Vault};
@@ -127,15 +129,17 @@ enum NewDevice<'a> {
     Remove,
 }
 
-/// Makes a new data key and, in one transaction, re-seals every record under it and writes both
-/// slots for it. Returns the new keys; the caller puts them in place once this returns. A failure
+/// Makes a new data key and, in one transaction, re-seals every record under it (each checked
+/// against the manifest first), writes the manifest of the new bodies and both slots for it.
+/// Returns the new keys and the manifest (with the stamp it was written at); the caller puts them
+/// in place once this returns. A failure
 /// (or a kill) at any point leaves the old key, the old slots and the old records in force.
 fn rotate(
     conn: &mut Connection,
     keys: &Keys,
     recovery: NewRecovery<'_>,
     device: NewDevice<'_>,
-) -> Result<Keys, VaultError> {
+) -> Result<(Keys, ManifestCache), VaultError> {
     let data = DataKey::make()?;
     let recovery_slot = match recovery {
         NewRecovery::SameSecret(kek) => slots::rewrap_recovery_slot(kek, &data)?,
@@ -156,12 +160,11 @@ fn rotate(
 
     let (old_sealer, new_sealer) = (keys.sealer()?, new_keys.sealer()?);
     let tx = store::begin_write(conn)?;
-    for id in store::item_ids(&tx)? {
-        let sealed = store::read_item(&tx, &id)?.ok_or(VaultError::CorruptDatabase)?;
-        let plain: Zeroizing<Vec<u8>> = old_sealer.open(&id, sealed)?;
-        let resealed = new_sealer.seal(&id, &plain)?;
-        store::write_item(&tx, &id, &resealed)?;
-    }
+    // Read inside the transaction: what another connection committed before it counts.
+    let current = Manifest::load(&tx, &old_sealer)?
+        .ok_or(VaultError::Integrity(IntegrityProblem::ManifestMissing))?;
+    let mut manifest = integrity::reseal_all(&tx, &old_sealer, &new_sealer, Some(&current))?;
+    manifest.save(&tx, &new_sealer)?;
     store::write_slot(&tx, SlotKind::Recovery, &recovery_slot)?;
     match &device_slot {
         Some(slot) => store::write_slot(&tx, SlotKind::Device, slot)?,
@@ -169,8 +172,9 @@ fn rotate(
             store::delete_slot(&tx, SlotKind::Device)?;
         }
     }
+    let stamp = stamp_of(&tx)?;
     tx.commit()?;
-    Ok(new_keys)
+    Ok((new_keys, ManifestCache::checked(stamp, manifest)))
 }
 
 impl Vault {
@@ -187,20 +191,22 @@ impl Vault {
     ) -> Result<Vault, VaultError> {
         let mut conn = open_connection(dir)?;
         let (keys, kek) = keys_from_recovery_slot(&conn, secret)?;
-        let keys = rotate(
+        // Checked (and upgraded) under the old key first, so the rotation re-seals a checked set.
+        integrity::check_at_unlock(&mut conn, &keys)?;
+        let (keys, manifest) = rotate(
             &mut conn,
             &keys,
             NewRecovery::SameSecret(&kek),
             NewDevice::NewKey(new_device_key),
         )?;
-        Self::from_parts(dir, conn, Some(keys))
+        Self::from_parts(dir, conn, keys, manifest)
     }
 
     /// Locks the vault: the keys are dropped and wiped. Every later call except the `unlock_*` ones
     /// returns [`VaultError::Locked`]. Locking a locked vault does nothing. (This changes no slot;
     /// to stop the device key opening the vault, see [`Vault::remove_device_slot`].)
     pub fn lock(&self) {
-        self.state().keys = None;
+        self.state().lock();
     }
 
     /// Whether the vault is locked.
@@ -211,9 +217,10 @@ impl Vault {
     /// Unlocks with the device key. On error the vault stays as it was.
     pub fn unlock_with_device_key(&self, key: &DeviceKey) -> Result<(), VaultError> {
         let mut state = self.state();
-        let conn = state.conn.as_ref().ok_or(VaultError::Wiped)?;
+        let conn = state.conn.as_mut().ok_or(VaultError::Wiped)?;
         let keys = keys_from_device_slot(conn, key)?;
-        state.keys = Some(keys);
+        let manifest = integrity::check_at_unlock(conn, &keys)?;
+        state.unlock(keys, manifest);
         Ok(())
     }
 
@@ -222,9 +229,10 @@ impl Vault {
     /// rotation on it removes the device slot (use [`Vault::recover`] to get a new one).
     pub fn unlock_with_recovery(&self, secret: &[u8]) -> Result<(), VaultError> {
         let mut state = self.state();
-        let conn = state.conn.as_ref().ok_or(VaultError::Wiped)?;
+        let conn = state.conn.as_mut().ok_or(VaultError::Wiped)?;
         let (keys, _) = keys_from_recovery_slot(conn, secret)?;
-        state.keys = Some(keys);
+        let manifest = integrity::check_at_unlock(conn, &keys)?;
+        state.unlock(keys, manifest);
         Ok(())
     }
 
@@ -297,8 +305,8 @@ impl Vault {
             check_recovery(conn, keys, current.ok_or(VaultError::CurrentSecretNeeded)?)?;
         }
         let recovery = NewRecovery::NewSecret { secret, kind, kdf };
-        let new_keys = rotate(conn, keys, recovery, NewDevice::SameKey)?;
-        state.keys = Some(new_keys);
+        let (new_keys, manifest) = rotate(conn, keys, recovery, NewDevice::SameKey)?;
+        state.unlock(new_keys, manifest);
         Ok(())
     }
 
@@ -312,8 +320,9 @@ impl Vault {
         let mut state = self.state();
         let (conn, keys) = state.unlocked_mut()?;
         let kek = check_recovery(conn, keys, recovery_secret)?;
-        let new_keys = rotate(conn, keys, NewRecovery::SameSecret(&kek), NewDevice::Remove)?;
-        state.keys = Some(new_keys);
+        let (new_keys, manifest) =
+            rotate(conn, keys, NewRecovery::SameSecret(&kek), NewDevice::Remove)?;
+        state.unlock(new_keys, manifest);
         Ok(())
     }
 
@@ -338,13 +347,13 @@ impl Vault {
         let mut state = self.state();
         let (conn, keys) = state.unlocked_mut()?;
         let kek = check_recovery(conn, keys, recovery_secret)?;
-        let new_keys = rotate(
+        let (new_keys, manifest) = rotate(
             conn,
             keys,
             NewRecovery::SameSecret(&kek),
             NewDevice::SameKey,
         )?;
-        state.keys = Some(new_keys);
+        state.unlock(new_keys, manifest);
         Ok(())
     }
 }

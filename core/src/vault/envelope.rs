@@ -18,6 +18,11 @@
 //! readable (its header says which version, and the AD is rebuilt from the header); a record claiming a
 //! newer version than this code knows is refused as [`VaultError::UnsupportedRecordFormat`].
 //!
+//! The record manifest (`manifest.rs`) is sealed in the same envelope under the same key, with the
+//! associated data `"manifest" || 0x00 || header bytes 0..8` (17 bytes): no record id, and a label no
+//! record's associated data starts with, so a record body cannot pass for the manifest or the other
+//! way round.
+//!
 //! Opening decrypts in place in a `Zeroizing` buffer and either returns the whole plaintext or an
 //! error; no partial plaintext ever leaves this module.
 
@@ -26,7 +31,7 @@ use std::ops::Range;
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
 use zeroize::Zeroizing;
 
-use super::error::VaultError;
+use super::error::{IntegrityProblem, VaultError};
 use super::keys::{make_random, KeyId, KEY_LEN};
 #[cfg(test)]
 use super::keys::{DataKey, Purpose};
@@ -47,7 +52,58 @@ pub(crate) const HEADER_LEN: usize = FIXED_HEADER_LEN + NONCE_LEN;
 pub(crate) const MIN_SEALED_LEN: usize = HEADER_LEN + TAG_LEN;
 /// The table name (and a separator) bound into the associated data.
 const TABLE: &[u8] = b"item\0";
+/// The label bound into the manifest's associated data.
+const MANIFEST_LABEL: &[u8] = b"manifest\0";
+/// The longest associated data (a record's).
 const AAD_LEN: usize = TABLE.len() + RECORD_ID_LEN + FIXED_HEADER_LEN;
+
+/// What a sealed body belongs to, bound into its associated data.
+#[derive(Clone, Copy)]
+enum Binding<'a> {
+    /// The record in row `id` of the `item` table.
+    Record(&'a RecordId),
+    /// The manifest of the record set.
+    Manifest,
+}
+
+impl Binding<'_> {
+    /// The error for a body that fails to open.
+    fn corrupt(self) -> VaultError {
+        match self {
+            Binding::Record(id) => VaultError::CorruptRecord(*id),
+            Binding::Manifest => VaultError::Integrity(IntegrityProblem::ManifestDamaged),
+        }
+    }
+
+    /// The error for a body that claims a version newer than this code.
+    fn unsupported(self) -> VaultError {
+        match self {
+            Binding::Record(id) => VaultError::UnsupportedRecordFormat(*id),
+            Binding::Manifest => VaultError::Integrity(IntegrityProblem::ManifestDamaged),
+        }
+    }
+
+    /// The associated data for a body with the given fixed header, and its length.
+    fn aad(self, fixed_header: &[u8]) -> ([u8; AAD_LEN], usize) {
+        let mut aad = [0u8; AAD_LEN];
+        let parts: [&[u8]; 3] = match self {
+            Binding::Record(id) => [TABLE, id.as_bytes(), fixed_header],
+            Binding::Manifest => [MANIFEST_LABEL, &[], fixed_header],
+        };
+        let mut at = 0;
+        for part in parts {
+            aad[at..at + part.len()].copy_from_slice(part);
+            at += part.len();
+        }
+        (aad, at)
+    }
+}
+
+/// The schema version a sealed body says it was sealed under, read from its plaintext header
+/// without opening it; `None` if the body is too short to have a header.
+pub(crate) fn sealed_schema(sealed: &[u8]) -> Option<u16> {
+    Some(u16::from_be_bytes([*sealed.get(6)?, *sealed.get(7)?]))
+}
 
 /// An AES-256-GCM key from 32 bytes. ring copies the bytes into its own key state, which it does
 /// not zeroize on drop (see the ADR); the caller's buffer is a `Zeroizing` one.
@@ -88,12 +144,24 @@ impl RecordSealer {
     /// Seals `payload` for row `id` with a fresh random nonce.
     pub(crate) fn seal(&self, id: &RecordId, payload: &[u8]) -> Result<Vec<u8>, VaultError> {
         let nonce = make_random::<NONCE_LEN>()?;
-        self.seal_with_nonce(id, payload, nonce)
+        self.seal_with_nonce(Binding::Record(id), payload, nonce)
+    }
+
+    /// Seals the encoded manifest with a fresh random nonce.
+    pub(crate) fn seal_manifest(&self, encoded: &[u8]) -> Result<Vec<u8>, VaultError> {
+        let nonce = make_random::<NONCE_LEN>()?;
+        self.seal_with_nonce(Binding::Manifest, encoded, nonce)
+    }
+
+    /// Opens the sealed manifest. Any failure is [`IntegrityProblem::ManifestDamaged`], except a
+    /// manifest sealed under another data key: [`IntegrityProblem::OtherKey`].
+    pub(crate) fn open_manifest(&self, sealed: Vec<u8>) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+        self.open_bound(Binding::Manifest, sealed)
     }
 
     fn seal_with_nonce(
         &self,
-        id: &RecordId,
+        binding: Binding<'_>,
         payload: &[u8],
         nonce: [u8; NONCE_LEN],
     ) -> Result<Vec<u8>, VaultError> {
@@ -103,12 +171,12 @@ impl RecordSealer {
         out.push(ALG_AES_256_GCM);
         out.extend_from_slice(&self.key_id.0.to_be_bytes());
         out.extend_from_slice(&SCHEMA_VERSION.to_be_bytes());
-        let aad = record_aad(id, &out[..FIXED_HEADER_LEN]);
+        let (aad, aad_len) = binding.aad(&out[..FIXED_HEADER_LEN]);
         out.extend_from_slice(&nonce);
         out.extend_from_slice(payload);
         let tag = self.key.seal_in_place_separate_tag(
             Nonce::assume_unique_for_key(nonce),
-            Aad::from(&aad[..]),
+            Aad::from(&aad[..aad_len]),
             &mut out[HEADER_LEN..],
         )?;
         out.extend_from_slice(tag.as_ref());
@@ -122,8 +190,16 @@ impl RecordSealer {
         id: &RecordId,
         sealed: Vec<u8>,
     ) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+        self.open_bound(Binding::Record(id), sealed)
+    }
+
+    fn open_bound(
+        &self,
+        binding: Binding<'_>,
+        sealed: Vec<u8>,
+    ) -> Result<Zeroizing<Vec<u8>>, VaultError> {
         let mut buf = Zeroizing::new(sealed);
-        let plain = self.open_in_place(id, &mut buf)?;
+        let plain = self.open_in_place(binding, &mut buf)?;
         let len = plain.len();
         buf.copy_within(plain, 0);
         // The tail left in spare capacity is wiped with the buffer when it is dropped.
@@ -147,55 +223,50 @@ impl RecordSealer {
         }
         scratch.clear();
         scratch.extend_from_slice(sealed);
-        let plain = self.open_in_place(id, scratch)?;
+        let plain = self.open_in_place(Binding::Record(id), scratch)?;
         Ok(&scratch[plain])
     }
 
     /// Checks the header and decrypts in place; returns where the payload is. On failure ring has
     /// already zeroed the decrypted bytes, and nothing of them is returned.
-    fn open_in_place(&self, id: &RecordId, buf: &mut [u8]) -> Result<Range<usize>, VaultError> {
+    fn open_in_place(
+        &self,
+        binding: Binding<'_>,
+        buf: &mut [u8],
+    ) -> Result<Range<usize>, VaultError> {
         if buf.len() < MIN_SEALED_LEN {
-            return Err(VaultError::CorruptRecord(*id));
+            return Err(binding.corrupt());
         }
         let format = buf[0];
         let alg = buf[1];
         let schema = u16::from_be_bytes([buf[6], buf[7]]);
         if format > ENVELOPE_FORMAT || alg > ALG_AES_256_GCM || schema > SCHEMA_VERSION {
-            return Err(VaultError::UnsupportedRecordFormat(*id));
+            return Err(binding.unsupported());
         }
         if format != ENVELOPE_FORMAT || alg != ALG_AES_256_GCM || schema == 0 {
-            return Err(VaultError::CorruptRecord(*id));
+            return Err(binding.corrupt());
         }
         let key_id = u32::from_be_bytes([buf[2], buf[3], buf[4], buf[5]]);
         if key_id != self.key_id.0 {
-            return Err(VaultError::CorruptRecord(*id));
+            return Err(match binding {
+                Binding::Record(id) => VaultError::CorruptRecord(*id),
+                Binding::Manifest => VaultError::Integrity(IntegrityProblem::OtherKey),
+            });
         }
-        let aad = record_aad(id, &buf[..FIXED_HEADER_LEN]);
+        let (aad, aad_len) = binding.aad(&buf[..FIXED_HEADER_LEN]);
         let mut nonce = [0u8; NONCE_LEN];
         nonce.copy_from_slice(&buf[FIXED_HEADER_LEN..HEADER_LEN]);
         let plain_len = self
             .key
             .open_in_place(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(&aad[..]),
+                Aad::from(&aad[..aad_len]),
                 &mut buf[HEADER_LEN..],
             )
-            .map_err(|_| VaultError::CorruptRecord(*id))?
+            .map_err(|_| binding.corrupt())?
             .len();
         Ok(HEADER_LEN..HEADER_LEN + plain_len)
     }
-}
-
-/// Associated data for a record in row `id` with the given fixed header.
-fn record_aad(id: &RecordId, fixed_header: &[u8]) -> [u8; AAD_LEN] {
-    let mut aad = [0u8; AAD_LEN];
-    let parts: [&[u8]; 3] = [TABLE, id.as_bytes(), fixed_header];
-    let mut at = 0;
-    for part in parts {
-        aad[at..at + part.len()].copy_from_slice(part);
-        at += part.len();
-    }
-    aad
 }
 
 #[cfg(test)]
@@ -229,10 +300,10 @@ mod tests {
         let s = sealer();
         let id = RecordId::from_bytes([0x11; 16]);
         let sealed = s
-            .seal_with_nonce(&id, b"{\"n\":1}", [7u8; NONCE_LEN])
+            .seal_with_nonce(Binding::Record(&id), b"{\"n\":1}", [7u8; NONCE_LEN])
             .unwrap();
         let hex: String = sealed.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(&hex[..16], format!("0101{:08x}0001", s.key_id().0));
+        assert_eq!(&hex[..16], format!("0101{:08x}0002", s.key_id().0));
         assert_eq!(
             hex, VECTOR,
             "update docs/vault-format.md if this ever changes on purpose"
@@ -242,8 +313,8 @@ mod tests {
 
     /// Also computed independently with Python's `cryptography` package (script in
     /// `docs/vault-format.md`).
-    const VECTOR: &str = "0101eaa1fbb30001070707070707070707070707\
-                          2ed72ef24b1f5488f13639c66e1aa428a6b82d7380ac28";
+    const VECTOR: &str = "0101eaa1fbb30002070707070707070707070707\
+                          2ed72ef24b1f546423c8d9703f8b68c72cc9577a0e0721";
 
     #[test]
     fn open_into_reuses_and_grows_the_scratch_buffer() {

@@ -137,6 +137,11 @@ pub enum VaultError {
         /// The newest schema this code knows.
         supported: u32,
     },
+    /// The store's record set is not the one One Day last wrote: a record was removed, brought back
+    /// or replaced by an older copy, or the sealed list of records (the manifest) was removed or
+    /// rolled back, by something other than One Day. Nothing of the changed records is returned.
+    #[error("the store was changed outside One Day: {0}")]
+    Integrity(IntegrityProblem),
     /// The database file is not a vault or is damaged beyond what SQLite accepts.
     #[error("the vault database is damaged or is not a vault")]
     CorruptDatabase,
@@ -155,6 +160,37 @@ pub enum VaultError {
     /// A file-system error (creating the folder, removing files, syncing).
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// What [`VaultError::Integrity`] found. The messages finish the sentence "the store was changed
+/// outside One Day: ...".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IntegrityProblem {
+    /// A record the manifest lists is not in the store.
+    #[error("a record was removed")]
+    RecordRemoved,
+    /// A record is in the store that the manifest does not list: a removed record brought back, or
+    /// one added from elsewhere.
+    #[error("a removed record was brought back")]
+    RecordAdded,
+    /// A record's stored body is not the one last written: an older copy of it, another record's
+    /// body, or damaged bytes.
+    #[error("a record was replaced by an older copy of it, by another record or by damaged bytes")]
+    RecordReplaced,
+    /// The manifest is gone from a store that was written with one.
+    #[error("its list of records was removed")]
+    ManifestMissing,
+    /// The manifest is older than one this handle already saw.
+    #[error("its list of records was replaced by an older copy")]
+    ManifestRolledBack,
+    /// The manifest is sealed under another data key than the key slot that opened the vault:
+    /// one of them is an older copy.
+    #[error("a key slot or its list of records was replaced by an older copy")]
+    OtherKey,
+    /// The manifest fails to open or to parse.
+    #[error("its list of records is damaged")]
+    ManifestDamaged,
 }
 
 /// An SQLite error, kept opaque so that the public API does not depend on rusqlite's types.

@@ -16,11 +16,16 @@
 //! vanish (lock screen removed, new fingerprint); the recovery slot is how the user gets back in.
 //!
 //! **Records.** A record is a value of some [`RecordKind`] stored under a [`RecordId`]. Its kind and
-//! its serde-serialized value, padded to a multiple of 64 bytes (`payload.rs`), are sealed with
+//! its serde-serialized value, padded to a coarse size class (`payload.rs`), are sealed with
 //! AES-256-GCM under a fresh random nonce (`envelope.rs`). The associated data binds the
 //! ciphertext to its table, its record id and its schema version, so a ciphertext moved to another
 //! row, or relabelled, fails to open. All kinds share one table, so the files do not reveal how many
 //! records of each kind there are.
+//!
+//! **Integrity.** A sealed manifest (`manifest.rs`) lists every record's id and the SHA-256 of its
+//! stored body, with a counter of writes; it is rewritten in the same transaction as every write,
+//! checked against the ids at unlock and against each body on every read (`integrity.rs`), so a row
+//! rolled back, deleted, brought back or swapped outside One Day is [`VaultError::Integrity`].
 //!
 //! **Storage.** One SQLite file (`db.rs`, `schema.rs`): WAL, `secure_delete=ON`, `temp_store=MEMORY`,
 //! schema versioned by `user_version` with forward-only migrations. Every mutation is one
@@ -53,6 +58,8 @@
 //! | `access.rs` | lock, unlock, recover; passphrase, recovery code and device slot changes; key rotation; slot health |
 //! | `strength.rs` | the passphrase rule (length and zxcvbn score), for the vault and backups |
 //! | `records.rs` | put, get, list, for_each, delete, batches and transactions |
+//! | `manifest.rs` | the manifest of the record set: format, digests, checks |
+//! | `integrity.rs` | the manifest checked at unlock, upgraded from schema 1, cached, re-sealed with the records |
 //! | `record.rs` | [`RecordId`] and [`RecordKind`] |
 //! | `error.rs` | [`VaultError`] |
 //! | `keys.rs` | [`DeviceKey`], the data key, HKDF subkeys |
@@ -91,8 +98,10 @@ mod access;
 mod db;
 pub(crate) mod envelope;
 mod error;
+mod integrity;
 pub(crate) mod kdf;
 pub(crate) mod keys;
+mod manifest;
 pub(crate) mod payload;
 mod record;
 mod records;
@@ -112,7 +121,7 @@ use rusqlite::Connection;
 use zeroize::Zeroizing;
 
 pub use access::KeySlotHealth;
-pub use error::{StorageError, VaultError};
+pub use error::{IntegrityProblem, StorageError, VaultError};
 pub use kdf::KdfParams;
 pub use keys::DeviceKey;
 pub use record::{
@@ -125,7 +134,9 @@ pub use slots::SlotState;
 pub use strength::{check_passphrase, MIN_PASSPHRASE_LEN};
 
 use envelope::RecordSealer;
+use integrity::ManifestCache;
 use keys::DataKey;
+use manifest::Manifest;
 use slots::{DeviceKek, SecretKind, SlotKind};
 
 /// An open vault. Cheap to share across threads in an `Arc`; all calls are serialised internally.
@@ -146,6 +157,8 @@ pub(crate) struct State {
     conn: Option<Connection>,
     /// `None` while locked. Dropping it wipes the data key.
     keys: Option<Keys>,
+    /// The manifest of the record set, as last checked, read or written here.
+    manifest: ManifestCache,
 }
 
 /// The keys of an unlocked vault, all in buffers wiped on drop (on lock, on drop of the vault).
@@ -194,6 +207,28 @@ impl State {
             _ => Err(VaultError::Locked),
         }
     }
+
+    /// [`State::unlocked_mut`] and the manifest cache, for a write.
+    fn unlocked_parts(
+        &mut self,
+    ) -> Result<(&mut Connection, &Keys, &mut ManifestCache), VaultError> {
+        match (&mut self.conn, &self.keys) {
+            (Some(conn), Some(keys)) => Ok((conn, keys, &mut self.manifest)),
+            _ => Err(VaultError::Locked),
+        }
+    }
+
+    /// Puts `keys` in force, with the manifest checked (or written) for them.
+    fn unlock(&mut self, keys: Keys, manifest: ManifestCache) {
+        self.manifest = manifest;
+        self.keys = Some(keys);
+    }
+
+    /// Drops (and so wipes) the keys, and the manifest with them.
+    fn lock(&mut self) {
+        self.keys = None;
+        self.manifest.forget();
+    }
 }
 
 impl Vault {
@@ -226,6 +261,7 @@ impl Vault {
         let device_slot = slots::rewrap_device_slot(&device_kek, &data)?;
         let recovery_slot =
             slots::make_recovery_slot(&data, code.as_str().as_bytes(), SecretKind::Code, kdf)?;
+        let keys = Keys::new(data, Some(device_kek))?;
 
         let new_path = dir.join(db::NEW_DB_FILE);
         for stale in db::side_files(&new_path).iter().chain([&new_path]) {
@@ -236,6 +272,7 @@ impl Vault {
         let tx = store::begin_write(&mut conn)?;
         store::write_slot(&tx, SlotKind::Device, &device_slot)?;
         store::write_slot(&tx, SlotKind::Recovery, &recovery_slot)?;
+        Manifest::empty().save(&tx, &keys.sealer()?)?;
         tx.commit()?;
         // Closing the only connection checkpoints the WAL into the file and deletes it, so the file
         // alone is the complete vault when it is renamed.
@@ -250,7 +287,7 @@ impl Vault {
         db::sync_dir(dir)?;
 
         let conn = open_connection(dir)?;
-        let vault = Self::from_parts(dir, conn, Some(Keys::new(data, Some(device_kek))?))?;
+        let vault = Self::unlocked(dir, conn, keys)?;
         Ok((vault, code))
     }
 
@@ -261,7 +298,7 @@ impl Vault {
     pub fn open_with_device_key(dir: &Path, key: &DeviceKey) -> Result<Vault, VaultError> {
         let conn = open_connection(dir)?;
         let keys = access::keys_from_device_slot(&conn, key)?;
-        Self::from_parts(dir, conn, Some(keys))
+        Self::unlocked(dir, conn, keys)
     }
 
     /// Opens the vault in `dir` with the recovery code or with the passphrase set by
@@ -270,7 +307,7 @@ impl Vault {
     pub fn open_with_recovery(dir: &Path, secret: &[u8]) -> Result<Vault, VaultError> {
         let conn = open_connection(dir)?;
         let (keys, _) = access::keys_from_recovery_slot(&conn, secret)?;
-        Self::from_parts(dir, conn, Some(keys))
+        Self::unlocked(dir, conn, keys)
     }
 
     /// Whether `dir` holds a vault (or a vault whose wipe was interrupted, which `open` refuses with
@@ -307,13 +344,29 @@ impl Vault {
         &self.shared.dir
     }
 
-    fn from_parts(dir: &Path, conn: Connection, keys: Option<Keys>) -> Result<Vault, VaultError> {
+    /// A handle on `conn`, unlocked with `keys` once the record set is checked against its
+    /// manifest (a vault from before manifests is upgraded on the way; `integrity.rs`).
+    fn unlocked(dir: &Path, mut conn: Connection, keys: Keys) -> Result<Vault, VaultError> {
+        let manifest = integrity::check_at_unlock(&mut conn, &keys)?;
+        Self::from_parts(dir, conn, keys, manifest)
+    }
+
+    /// A handle on `conn`, unlocked with `keys` and the manifest already checked for them.
+    fn from_parts(
+        dir: &Path,
+        conn: Connection,
+        keys: Keys,
+        manifest: ManifestCache,
+    ) -> Result<Vault, VaultError> {
+        let mut state = State {
+            conn: Some(conn),
+            keys: None,
+            manifest: ManifestCache::default(),
+        };
+        state.unlock(keys, manifest);
         let shared = Arc::new(Shared {
             dir: dir.canonicalize()?,
-            state: Mutex::new(State {
-                conn: Some(conn),
-                keys,
-            }),
+            state: Mutex::new(state),
         });
         wipe::register(&shared);
         // A wipe that started after `open_connection` checked the marker may have missed this handle.

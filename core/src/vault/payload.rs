@@ -9,7 +9,7 @@
 //! 10       k     kind name, ASCII (RecordKind::as_str)
 //! 10+k     4     length n of the body (u32, big-endian)
 //! 14+k     n     body: the value as JSON
-//! 14+k+n   ..    zero bytes up to the next multiple of 64
+//! 14+k+n   ..    zero bytes up to the payload's size class (below)
 //!
 //! encoding 1 (still read): the same without the edit time
 //! 0 encoding = 1 | 1 k | 2 kind | 2+k n | 6+k body | padding
@@ -21,8 +21,14 @@
 //! into a vault uses it to let the newest edit win (`crate::backup`). It is a wall-clock instant, used
 //! only to order edits, never for counting days. A record of encoding 1 has no edit time and counts
 //! as older than any record that has one.
-//! Padding to 64 bytes blurs the length of what the user typed; it hides small differences (a longer
-//! name), not large ones (a counter with a hundred attempts is larger than a setting).
+//! **Size classes.** Every payload is padded up to the smallest of 256 B, 1 KiB, 4 KiB, 16 KiB and
+//! 64 KiB that holds it, and above 64 KiB to the next multiple of 64 KiB ([`padded_len`]). Someone
+//! who reads the file learns only the order of magnitude of what a person wrote: a check-in of one
+//! line and one of a paragraph, or a plan with three steps and one with ten, look the same. Steps of
+//! 4x cost up to 4x the space of a small record, a few hundred bytes each; above 64 KiB (only large
+//! generated records, such as meeting chunks) 64 KiB steps keep the waste under half. Records
+//! written with the earlier 64-byte steps keep them until they are next written, and read as
+//! before (the reader only asks that the padding be zeros).
 //!
 //! The JSON is written into a buffer that wipes every allocation it leaves behind when it grows, and
 //! the payload buffer itself is `Zeroizing`: plaintext does not linger in freed heap memory after a
@@ -42,8 +48,19 @@ use super::record::{RecordId, RecordKind};
 const ENCODING_JSON: u8 = 1;
 /// Payload encoding 2: the edit time, then JSON.
 const ENCODING_JSON_EDITED: u8 = 2;
-/// Payloads are padded to a multiple of this many bytes.
-pub(crate) const PAD_TO: usize = 64;
+/// The size classes up to 64 KiB; see the module documentation.
+const SIZE_CLASSES: [usize; 5] = [256, 1024, 4096, 16_384, 65_536];
+/// Above the last class, payloads are padded to a multiple of this.
+const LARGE_STEP: usize = 65_536;
+
+/// The padded length of a payload of `len` bytes: the smallest size class that holds it.
+pub(crate) fn padded_len(len: usize) -> usize {
+    SIZE_CLASSES
+        .iter()
+        .copied()
+        .find(|&class| len <= class)
+        .unwrap_or_else(|| len.div_ceil(LARGE_STEP) * LARGE_STEP)
+}
 const MAX_KIND_LEN: usize = 32;
 
 /// An encoded payload, ready to be sealed. Wiped when dropped.
@@ -76,7 +93,7 @@ pub(crate) fn encode_json(
     let name = kind.as_str().as_bytes();
     let body_len = u32::try_from(body.len()).map_err(|_| VaultError::Encode)?;
     let unpadded = 1 + 8 + 1 + name.len() + 4 + body.len();
-    let padded = unpadded.div_ceil(PAD_TO) * PAD_TO;
+    let padded = padded_len(unpadded);
     let mut out = Zeroizing::new(Vec::with_capacity(padded));
     out.push(ENCODING_JSON_EDITED);
     out.extend_from_slice(&edited_at.to_be_bytes());
@@ -179,10 +196,10 @@ mod tests {
     #[test]
     fn round_trip_and_padding() {
         let id = RecordId::from_bytes([1; 16]);
-        for len in [0usize, 1, 50, 57, 58, 200, 5000] {
+        for len in [0usize, 1, 50, 57, 58, 200, 5000, 70_000, 200_000] {
             let value = "x".repeat(len);
             let p = encode(RecordKind::Counter, &value).unwrap();
-            assert_eq!(p.as_bytes().len() % PAD_TO, 0);
+            assert_eq!(p.as_bytes().len(), padded_len(len + 2 + 14 + 7));
             let opened = split(&id, p.as_bytes()).unwrap();
             assert_eq!(opened.kind, Some(RecordKind::Counter));
             assert_eq!(
@@ -190,6 +207,23 @@ mod tests {
                 value
             );
         }
+    }
+
+    #[test]
+    fn size_classes_are_coarse() {
+        assert_eq!(padded_len(0), 256);
+        assert_eq!(padded_len(256), 256);
+        assert_eq!(padded_len(257), 1024);
+        assert_eq!(padded_len(1025), 4096);
+        assert_eq!(padded_len(4097), 16_384);
+        assert_eq!(padded_len(16_385), 65_536);
+        assert_eq!(padded_len(65_536), 65_536);
+        assert_eq!(padded_len(65_537), 131_072);
+        assert_eq!(padded_len(200_000), 262_144);
+        // A one-line journal and a paragraph look the same.
+        let short = encode(RecordKind::CheckIn, "slept well").unwrap();
+        let long = encode(RecordKind::CheckIn, &"went to a meeting. ".repeat(10)).unwrap();
+        assert_eq!(short.as_bytes().len(), long.as_bytes().len());
     }
 
     #[test]

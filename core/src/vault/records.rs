@@ -4,6 +4,10 @@
 //! vault's lock is held. Reads open every sealed body they touch; a body that fails to open makes the
 //! whole call fail with a typed error, and no part of any plaintext is returned.
 //!
+//! Every write is one transaction that also rewrites the manifest (`manifest.rs`); every read
+//! checks each body against the manifest before opening it, and a full scan checks that it saw
+//! every record the manifest lists ([`VaultError::Integrity`] otherwise).
+//!
 //! `list` has to open every record, because the kind is inside the seal. That is the price of not
 //! revealing how many records of each kind exist; `for_each` (or `list_all`) reads every kind in one
 //! pass for callers that need several kinds. Scans decrypt into one scratch buffer reused from
@@ -16,6 +20,7 @@ use zeroize::Zeroizing;
 
 use super::envelope::RecordSealer;
 use super::error::VaultError;
+use super::manifest::Manifest;
 use super::payload::{self, Payload};
 use super::record::{RecordId, RecordKind};
 use super::{access, store, Vault};
@@ -163,6 +168,8 @@ impl std::fmt::Debug for RecordView<'_> {
 pub struct VaultTx<'a> {
     tx: Transaction<'a>,
     sealer: RecordSealer,
+    /// The manifest as of this transaction's own writes; saved at commit.
+    manifest: Manifest,
 }
 
 impl VaultTx<'_> {
@@ -174,7 +181,14 @@ impl VaultTx<'_> {
         value: &T,
     ) -> Result<(), VaultError> {
         let payload = payload::encode(kind, value)?;
-        put_payload(&self.tx, &self.sealer, id, &payload)
+        self.put_payload(id, &payload)
+    }
+
+    fn put_payload(&mut self, id: &RecordId, payload: &Payload) -> Result<(), VaultError> {
+        let sealed = self.sealer.seal(id, payload.as_bytes())?;
+        store::write_item(&self.tx, id, &sealed)?;
+        self.manifest.record(id, &sealed);
+        Ok(())
     }
 
     /// Reads record `id` as `kind`; see [`Vault::get`].
@@ -183,7 +197,7 @@ impl VaultTx<'_> {
         kind: RecordKind,
         id: &RecordId,
     ) -> Result<Option<T>, VaultError> {
-        get_in(&self.tx, &self.sealer, kind, id)
+        get_in(&self.tx, &self.sealer, &self.manifest, kind, id)
     }
 
     /// Every record of `kind`; see [`Vault::list`].
@@ -191,12 +205,18 @@ impl VaultTx<'_> {
         &self,
         kind: RecordKind,
     ) -> Result<Vec<(RecordId, T)>, VaultError> {
-        list_in(&self.tx, &self.sealer, kind)
+        list_in(&self.tx, &self.sealer, &self.manifest, kind)
     }
 
-    /// Removes record `id`; true if it existed.
+    /// Removes record `id`; true if it existed. A record the manifest lists that is already gone
+    /// from the store is [`VaultError::Integrity`].
     pub fn delete(&mut self, id: &RecordId) -> Result<bool, VaultError> {
-        store::delete_item(&self.tx, id)
+        let existed = store::delete_item(&self.tx, id)?;
+        if !existed {
+            self.manifest.check_absent(id)?;
+        }
+        self.manifest.remove(id);
+        Ok(existed)
     }
 }
 
@@ -211,13 +231,8 @@ impl Vault {
         id: &RecordId,
         value: &T,
     ) -> Result<(), VaultError> {
-        let mut state = self.state();
-        let (conn, keys) = state.unlocked_mut()?;
         let payload = payload::encode(kind, value)?;
-        let tx = access::begin_sealed_write(conn, keys)?;
-        put_payload(&tx, &keys.sealer()?, id, &payload)?;
-        tx.commit()?;
-        Ok(())
+        self.transaction(|tx| tx.put_payload(id, &payload))
     }
 
     /// Reads record `id`. `Ok(None)` if there is no such record; [`VaultError::KindMismatch`] if it
@@ -227,9 +242,7 @@ impl Vault {
         kind: RecordKind,
         id: &RecordId,
     ) -> Result<Option<T>, VaultError> {
-        let state = self.state();
-        let (conn, keys) = state.unlocked()?;
-        get_in(conn, &keys.sealer()?, kind, id)
+        self.read(|conn, sealer, manifest| get_in(conn, sealer, manifest, kind, id))
     }
 
     /// Every record of `kind`, in no particular order (sort them yourself). Records of kinds this
@@ -238,9 +251,7 @@ impl Vault {
         &self,
         kind: RecordKind,
     ) -> Result<Vec<(RecordId, T)>, VaultError> {
-        let state = self.state();
-        let (conn, keys) = state.unlocked()?;
-        list_in(conn, &keys.sealer()?, kind)
+        self.read(|conn, sealer, manifest| list_in(conn, sealer, manifest, kind))
     }
 
     /// Calls `f` with every record of every kind this version knows, in one pass: the fastest way to
@@ -251,27 +262,25 @@ impl Vault {
         &self,
         f: impl FnMut(RecordView<'_>) -> Result<(), VaultError>,
     ) -> Result<(), VaultError> {
-        let state = self.state();
-        let (conn, keys) = state.unlocked()?;
-        scan_in(conn, &keys.sealer()?, f)
+        self.read(|conn, sealer, manifest| scan_in(conn, sealer, manifest, f))
     }
 
     /// Every record of every kind this version knows, opened but not yet deserialized (each holds
     /// its plaintext until dropped). [`Vault::for_each`] does the same without keeping them.
     pub fn list_all(&self) -> Result<Vec<Record>, VaultError> {
-        let state = self.state();
-        let (conn, keys) = state.unlocked()?;
         let mut out = Vec::new();
-        scan_in(conn, &keys.sealer()?, |view| {
-            let mut body = Zeroizing::new(Vec::with_capacity(view.body.len()));
-            body.extend_from_slice(view.body);
-            out.push(Record {
-                id: view.id,
-                kind: view.kind,
-                edited_at: view.edited_at,
-                body,
-            });
-            Ok(())
+        self.read(|conn, sealer, manifest| {
+            scan_in(conn, sealer, manifest, |view| {
+                let mut body = Zeroizing::new(Vec::with_capacity(view.body.len()));
+                body.extend_from_slice(view.body);
+                out.push(Record {
+                    id: view.id,
+                    kind: view.kind,
+                    edited_at: view.edited_at,
+                    body,
+                });
+                Ok(())
+            })
         })?;
         Ok(out)
     }
@@ -284,21 +293,12 @@ impl Vault {
     pub fn change_stamp(&self) -> Result<ChangeStamp, VaultError> {
         let state = self.state();
         let (conn, _) = state.unlocked()?;
-        let data_version: i64 = conn.pragma_query_value(None, "data_version", |row| row.get(0))?;
-        Ok(ChangeStamp {
-            own_changes: conn.total_changes(),
-            data_version,
-        })
+        stamp_of(conn)
     }
 
     /// Removes record `id`; true if it existed. One transaction.
     pub fn delete(&self, id: &RecordId) -> Result<bool, VaultError> {
-        let mut state = self.state();
-        let (conn, _) = state.unlocked_mut()?;
-        let tx = store::begin_write(conn)?;
-        let existed = store::delete_item(&tx, id)?;
-        tx.commit()?;
-        Ok(existed)
+        self.transaction(|tx| tx.delete(id))
     }
 
     /// Applies several puts and deletes atomically: all of them or none.
@@ -310,9 +310,9 @@ impl Vault {
                         kind: _,
                         id,
                         payload,
-                    } => put_payload(&tx.tx, &tx.sealer, &id, &payload)?,
+                    } => tx.put_payload(&id, &payload)?,
                     Op::Delete(id) => {
-                        store::delete_item(&tx.tx, &id)?;
+                        tx.delete(&id)?;
                     }
                 }
             }
@@ -343,13 +343,47 @@ impl Vault {
         f: impl FnOnce(&mut VaultTx<'_>) -> Result<R, E>,
     ) -> Result<R, E> {
         let mut state = self.state();
-        let (conn, keys) = state.unlocked_mut()?;
-        let tx = access::begin_sealed_write(conn, keys)?;
-        let sealer = keys.sealer()?;
-        let mut vtx = VaultTx { tx, sealer };
-        let result = f(&mut vtx)?;
-        vtx.tx.commit().map_err(VaultError::from)?;
+        let (conn, keys, cache) = state.unlocked_parts()?;
+        let (result, stamp, manifest) = {
+            let tx = access::begin_sealed_write(conn, keys)?;
+            let sealer = keys.sealer()?;
+            // Read under the write lock, so no other connection's commit slips in between.
+            let manifest = cache.current(&tx, &sealer)?.clone();
+            let mut vtx = VaultTx {
+                tx,
+                sealer,
+                manifest,
+            };
+            let result = f(&mut vtx)?;
+            let VaultTx {
+                tx,
+                sealer,
+                mut manifest,
+            } = vtx;
+            manifest.save(&tx, &sealer)?;
+            let stamp = stamp_of(&tx)?;
+            tx.commit().map_err(VaultError::from)?;
+            (result, stamp, manifest)
+        };
+        cache.keep(stamp, manifest);
         Ok(result)
+    }
+}
+
+impl Vault {
+    /// Runs the read `f` in one read transaction, with the manifest as of its snapshot, so the
+    /// manifest and every row `f` reads come from the same commit.
+    fn read<R>(
+        &self,
+        f: impl FnOnce(&Connection, &RecordSealer, &Manifest) -> Result<R, VaultError>,
+    ) -> Result<R, VaultError> {
+        let mut state = self.state();
+        let (conn, keys, cache) = state.unlocked_parts()?;
+        let tx = store::begin_read(conn)?;
+        let sealer = keys.sealer()?;
+        let manifest = cache.current(&tx, &sealer)?;
+        // Dropping `tx` ends the read transaction (a rollback: nothing was written).
+        f(&tx, &sealer, manifest)
     }
 }
 
@@ -362,25 +396,29 @@ pub struct ChangeStamp {
     data_version: i64,
 }
 
-fn put_payload(
-    tx: &Transaction<'_>,
-    sealer: &RecordSealer,
-    id: &RecordId,
-    payload: &Payload,
-) -> Result<(), VaultError> {
-    let sealed = sealer.seal(id, payload.as_bytes())?;
-    store::write_item(tx, id, &sealed)
+/// The change stamp of the store as `conn` sees it now; see [`Vault::change_stamp`].
+pub(crate) fn stamp_of(conn: &Connection) -> Result<ChangeStamp, VaultError> {
+    let data_version: i64 = conn
+        .prepare_cached("PRAGMA data_version")?
+        .query_row([], |row| row.get(0))?;
+    Ok(ChangeStamp {
+        own_changes: conn.total_changes(),
+        data_version,
+    })
 }
 
 fn get_in<T: DeserializeOwned>(
     conn: &Connection,
     sealer: &RecordSealer,
+    manifest: &Manifest,
     kind: RecordKind,
     id: &RecordId,
 ) -> Result<Option<T>, VaultError> {
     let Some(sealed) = store::read_item(conn, id)? else {
+        manifest.check_absent(id)?;
         return Ok(None);
     };
+    manifest.check_body(id, &sealed)?;
     let plain = sealer.open(id, sealed)?;
     let opened = payload::split(id, &plain)?;
     if opened.kind != Some(kind) {
@@ -392,10 +430,11 @@ fn get_in<T: DeserializeOwned>(
 fn list_in<T: DeserializeOwned>(
     conn: &Connection,
     sealer: &RecordSealer,
+    manifest: &Manifest,
     kind: RecordKind,
 ) -> Result<Vec<(RecordId, T)>, VaultError> {
     let mut out = Vec::new();
-    scan_in(conn, sealer, |view| {
+    scan_in(conn, sealer, manifest, |view| {
         if view.kind == kind {
             out.push((view.id, view.decode()?));
         }
@@ -404,14 +443,19 @@ fn list_in<T: DeserializeOwned>(
     Ok(out)
 }
 
-/// Opens every record into one scratch buffer and shows each one of a known kind to `f`.
+/// Opens every record into one scratch buffer and shows each one of a known kind to `f`, each
+/// checked against `manifest` first; at the end, checks that every listed record was seen.
 fn scan_in(
     conn: &Connection,
     sealer: &RecordSealer,
+    manifest: &Manifest,
     mut f: impl FnMut(RecordView<'_>) -> Result<(), VaultError>,
 ) -> Result<(), VaultError> {
     let mut scratch = Zeroizing::new(Vec::new());
+    let mut seen = 0usize;
     store::for_each_item(conn, |id, sealed| {
+        manifest.check_body(&id, sealed)?;
+        seen += 1;
         let plain = sealer.open_into(&id, sealed, &mut scratch)?;
         let opened = payload::split(&id, plain)?;
         match opened.kind {
@@ -423,7 +467,8 @@ fn scan_in(
             }),
             None => Ok(()),
         }
-    })
+    })?;
+    manifest.check_complete(seen)
 }
 
 #[cfg(test)]

@@ -15,7 +15,13 @@
 //!   The table is `WITHOUT ROWID`: an ordinary table would also keep an increasing integer rowid,
 //!   which would reveal the order in which records were created.
 //!
-//! There are no other columns, no indexes beyond the primary keys, no timestamps and no full-text
+//! * `meta`: since version 2, one row (`id` 1) holding the sealed manifest of the record set
+//!   (`manifest.rs`): `id INTEGER PRIMARY KEY`, `body BLOB NOT NULL`.
+//! * `item_id`: since version 2, an index of `item.id` alone. The ids are in clear anyway; the
+//!   index lets the check at unlock read every id without reading every page of record bodies
+//!   (the table's own b-tree keeps each row's body beside its id).
+//!
+//! There are no other columns, no other indexes beyond the primary keys, no timestamps and no full-text
 //! tables. The kind of each record is inside its sealed body.
 //!
 //! # Versions and migrations
@@ -34,6 +40,12 @@
 //! | version | change |
 //! |---------|--------|
 //! | 1       | `slot` and `item` tables |
+//! | 2       | `meta` table for the manifest, `item_id` index; records re-sealed under version 2 at the first unlock |
+//!
+//! Version 2 is the first whose step needs the keys: the migration here only adds the (empty)
+//! `meta` table; the first unlock then re-seals every record and writes the manifest in one
+//! transaction (`integrity.rs`). Killed in between, the vault has the table and no manifest, and
+//! the next unlock finishes the upgrade.
 //!
 //! A fixture database of every released version lives in `core/tests/fixtures/vault-vN/` and is
 //! opened by `core/tests/vault_migrations.rs`.
@@ -43,7 +55,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::VaultError;
 
 /// The schema version this code writes. Also written into every record header.
-pub(crate) const SCHEMA_VERSION: u16 = 1;
+pub(crate) const SCHEMA_VERSION: u16 = 2;
 
 /// Forward migrations: entry `i` takes the database from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -56,6 +68,13 @@ const MIGRATIONS: &[&str] = &[
          id   BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
          body BLOB NOT NULL
      ) WITHOUT ROWID;",
+    // 1 -> 2. `IF NOT EXISTS`: a `user_version` set back to 1 from outside must not make the
+    // vault unopenable; the manifest rule in `integrity.rs` does not depend on it.
+    "CREATE TABLE IF NOT EXISTS meta (
+         id   INTEGER PRIMARY KEY,
+         body BLOB NOT NULL
+     );
+     CREATE INDEX IF NOT EXISTS item_id ON item (id);",
 ];
 
 /// The `user_version` of the database.
@@ -130,6 +149,8 @@ mod tests {
             names,
             vec![
                 ("table".to_string(), "item".to_string()),
+                ("index".to_string(), "item_id".to_string()),
+                ("table".to_string(), "meta".to_string()),
                 ("table".to_string(), "slot".to_string())
             ]
         );

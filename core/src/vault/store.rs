@@ -1,4 +1,4 @@
-//! Row access: the only SQL on the `slot` and `item` tables.
+//! Row access: the only SQL on the `slot`, `item` and `meta` tables.
 //!
 //! Functions that write take a `&Transaction`, readers take a `&Connection`, so the signature says
 //! what may change and every write is inside a transaction the caller commits. Nothing here sees
@@ -15,6 +15,16 @@ use super::slots::SlotKind;
 /// "busy" when it tries to upgrade from reading to writing).
 pub(crate) fn begin_write(conn: &mut Connection) -> Result<Transaction<'_>, VaultError> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// Starts a read transaction and takes its snapshot at once (in WAL mode a deferred transaction
+/// takes it at its first read), so the change stamp, the manifest and the records read in it all
+/// come from the same commit, whatever other connections commit meanwhile.
+pub(crate) fn begin_read(conn: &mut Connection) -> Result<Transaction<'_>, VaultError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+    tx.prepare_cached("SELECT count(*) FROM meta")?
+        .query_row([], |_| Ok(()))?;
+    Ok(tx)
 }
 
 /// The body of a key slot, if the slot exists.
@@ -84,12 +94,7 @@ pub(crate) fn for_each_item(
     let mut stmt = conn.prepare_cached("SELECT id, body FROM item")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let id = row
-            .get_ref(0)?
-            .as_blob()
-            .ok()
-            .and_then(RecordId::from_slice)
-            .ok_or(VaultError::CorruptDatabase)?;
+        let id = id_of(row)?;
         let body = row
             .get_ref(1)?
             .as_blob()
@@ -99,15 +104,57 @@ pub(crate) fn for_each_item(
     Ok(())
 }
 
+/// The record id in the first column of `row`.
+fn id_of(row: &rusqlite::Row<'_>) -> Result<RecordId, VaultError> {
+    row.get_ref(0)?
+        .as_blob()
+        .ok()
+        .and_then(RecordId::from_slice)
+        .ok_or(VaultError::CorruptDatabase)
+}
+
+/// The row of the `meta` table that holds the sealed manifest.
+const MANIFEST_ROW: i64 = 1;
+
+/// The sealed manifest, if there is one.
+pub(crate) fn read_manifest(conn: &Connection) -> Result<Option<Vec<u8>>, VaultError> {
+    Ok(conn
+        .prepare_cached("SELECT body FROM meta WHERE id = ?1")?
+        .query_row([MANIFEST_ROW], |row| row.get(0))
+        .optional()?)
+}
+
+/// Adds or replaces the sealed manifest.
+pub(crate) fn write_manifest(tx: &Transaction<'_>, sealed: &[u8]) -> Result<(), VaultError> {
+    tx.prepare_cached(
+        "INSERT INTO meta (id, body) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+    )?
+    .execute((MANIFEST_ROW, sealed))?;
+    Ok(())
+}
+
+/// Calls `f` with every record id, in id order, reading only the `item_id` index (no page of
+/// record bodies). Stops at the first error.
+pub(crate) fn for_each_id(
+    conn: &Connection,
+    mut f: impl FnMut(RecordId) -> Result<(), VaultError>,
+) -> Result<(), VaultError> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM item INDEXED BY item_id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id = id_of(row)?;
+        f(id)?;
+    }
+    Ok(())
+}
+
 /// Every record id.
 pub(crate) fn item_ids(conn: &Connection) -> Result<Vec<RecordId>, VaultError> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM item")?;
-    let mut rows = stmt.query([])?;
     let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        let id_bytes: Vec<u8> = row.get(0)?;
-        out.push(RecordId::from_slice(&id_bytes).ok_or(VaultError::CorruptDatabase)?);
-    }
+    for_each_id(conn, |id| {
+        out.push(id);
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -167,5 +214,20 @@ mod tests {
         expected.sort();
         assert_eq!(seen, expected);
         assert_eq!(item_ids(&conn).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn manifest_row() {
+        let mut conn = db();
+        assert_eq!(read_manifest(&conn).unwrap(), None);
+        let tx = begin_write(&mut conn).unwrap();
+        write_manifest(&tx, b"one").unwrap();
+        write_manifest(&tx, b"two").unwrap();
+        tx.commit().unwrap();
+        assert_eq!(read_manifest(&conn).unwrap().unwrap(), b"two");
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM meta", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
     }
 }

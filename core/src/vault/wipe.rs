@@ -61,7 +61,7 @@ fn close_open_handles(dir: &Path) {
     };
     for shared in handles.iter().filter(|s| s.dir == dir) {
         let mut state = shared.state();
-        state.keys = None;
+        state.lock();
         state.conn = None;
     }
 }

@@ -201,3 +201,41 @@ pub fn find_canaries(files: &[PathBuf], canaries: &[String]) -> Vec<String> {
     }
     hits
 }
+
+/// The device key of the checked-in fixtures: bytes 0..32. Test data, not a secret.
+pub fn fixture_device_key() -> DeviceKey {
+    let bytes: Vec<u8> = (0u8..32).collect();
+    DeviceKey::from_bytes(&bytes).unwrap()
+}
+
+/// The schema version in the plaintext header of each stored record of the vault in `dir`.
+pub fn sealed_schemas(dir: &Path) -> Vec<u16> {
+    let conn = rusqlite::Connection::open(dir.join("vault.db")).unwrap();
+    let mut stmt = conn.prepare("SELECT body FROM item").unwrap();
+    let bodies: Vec<Vec<u8>> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    bodies
+        .iter()
+        .map(|b| u16::from_be_bytes([b[6], b[7]]))
+        .collect()
+}
+
+/// Every row of every table (key slots, records, manifest), to prove a refused call wrote nothing.
+pub fn all_rows(conn: &rusqlite::Connection) -> Vec<(String, Vec<u8>, Vec<u8>)> {
+    let mut out = Vec::new();
+    for table in ["slot", "item", "meta"] {
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT CAST(id AS BLOB), body FROM {table} ORDER BY id"
+            ))
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((table.to_string(), r.get(0)?, r.get(1)?)))
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}

@@ -1,0 +1,298 @@
+//! The manifest: a sealed list of every record's id and the digest of its stored body, plus a
+//! counter that only grows.
+//!
+//! Each record is sealed on its own, so a flipped byte is caught; but someone who can write the
+//! file, with no key, could still put back an older copy of a row, delete a row, or re-insert a
+//! deleted one, and each of those rows would open fine. The manifest closes that gap: it is
+//! rewritten in the same transaction as every write, sealed under the data key, and checked
+//!
+//! * when the vault is unlocked: the ids in the `item` table must be exactly the manifest's (none
+//!   missing, none extra), without opening any record ([`Manifest::check_ids`]);
+//! * on every read: the stored body's SHA-256 must equal the manifest's digest for its id, before
+//!   the body is opened ([`Manifest::check_body`]), and a record the manifest lists must exist.
+//!
+//! A mismatch is [`VaultError::Integrity`], never a silent change.
+//!
+//! ```text
+//! plaintext, sealed as an envelope with the manifest's own associated data (envelope.rs)
+//! offset  size  field
+//! 0       1     manifest format = 1
+//! 1       8     counter: write transactions so far (u64, big-endian)
+//! 9       4     number n of records (u32, big-endian)
+//! 13      48n   per record, in id order: id (16 bytes) || SHA-256 of its sealed body (32 bytes)
+//! ```
+
+use std::collections::BTreeMap;
+
+use ring::digest::{digest, SHA256, SHA256_OUTPUT_LEN};
+use rusqlite::{Connection, Transaction};
+use zeroize::Zeroizing;
+
+use super::envelope::RecordSealer;
+use super::error::{IntegrityProblem, VaultError};
+use super::record::{RecordId, RECORD_ID_LEN};
+use super::store;
+
+/// Manifest format this version writes.
+const MANIFEST_FORMAT: u8 = 1;
+/// Bytes before the entries.
+const HEADER_LEN: usize = 1 + 8 + 4;
+/// Bytes per entry.
+const ENTRY_LEN: usize = RECORD_ID_LEN + SHA256_OUTPUT_LEN;
+
+/// The SHA-256 of a sealed body.
+pub(crate) type BodyDigest = [u8; SHA256_OUTPUT_LEN];
+
+/// The SHA-256 of `sealed`, as the manifest keeps it.
+pub(crate) fn digest_of(sealed: &[u8]) -> BodyDigest {
+    let mut out = [0u8; SHA256_OUTPUT_LEN];
+    out.copy_from_slice(digest(&SHA256, sealed).as_ref());
+    out
+}
+
+fn integrity(problem: IntegrityProblem) -> VaultError {
+    VaultError::Integrity(problem)
+}
+
+/// The record set as last written: what the `item` table must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Manifest {
+    /// Write transactions so far; only grows.
+    counter: u64,
+    /// Every record's id and the digest of its sealed body.
+    digests: BTreeMap<RecordId, BodyDigest>,
+}
+
+impl Manifest {
+    /// The manifest of an empty vault.
+    pub(crate) fn empty() -> Self {
+        Self::default()
+    }
+
+    /// Write transactions so far.
+    pub(crate) fn counter(&self) -> u64 {
+        self.counter
+    }
+
+    /// How many records it lists.
+    pub(crate) fn len(&self) -> usize {
+        self.digests.len()
+    }
+
+    /// Notes that record `id` now holds `sealed`.
+    pub(crate) fn record(&mut self, id: &RecordId, sealed: &[u8]) {
+        self.digests.insert(*id, digest_of(sealed));
+    }
+
+    /// Notes that record `id` is gone.
+    pub(crate) fn remove(&mut self, id: &RecordId) {
+        self.digests.remove(id);
+    }
+
+    /// Checks a body read from row `id` before it is opened: the manifest must list the id
+    /// ([`IntegrityProblem::RecordAdded`] otherwise) with this body's digest
+    /// ([`IntegrityProblem::RecordReplaced`] otherwise).
+    pub(crate) fn check_body(&self, id: &RecordId, sealed: &[u8]) -> Result<(), VaultError> {
+        match self.digests.get(id) {
+            None => Err(integrity(IntegrityProblem::RecordAdded)),
+            Some(expected) if *expected == digest_of(sealed) => Ok(()),
+            Some(_) => Err(integrity(IntegrityProblem::RecordReplaced)),
+        }
+    }
+
+    /// Checks that there is rightly no row `id`: [`IntegrityProblem::RecordRemoved`] if the
+    /// manifest lists it.
+    pub(crate) fn check_absent(&self, id: &RecordId) -> Result<(), VaultError> {
+        if self.digests.contains_key(id) {
+            Err(integrity(IntegrityProblem::RecordRemoved))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Checks that a full pass that saw `seen` rows, each accepted by [`Manifest::check_body`]
+    /// (so each listed, ids being unique), saw every listed record.
+    pub(crate) fn check_complete(&self, seen: usize) -> Result<(), VaultError> {
+        if seen == self.digests.len() {
+            Ok(())
+        } else {
+            Err(integrity(IntegrityProblem::RecordRemoved))
+        }
+    }
+
+    /// Checks that the ids in the `item` table are exactly the listed ones, opening nothing.
+    pub(crate) fn check_ids(&self, conn: &Connection) -> Result<(), VaultError> {
+        let mut seen = 0usize;
+        store::for_each_id(conn, |id| {
+            if !self.digests.contains_key(&id) {
+                return Err(integrity(IntegrityProblem::RecordAdded));
+            }
+            seen += 1;
+            Ok(())
+        })?;
+        self.check_complete(seen)
+    }
+
+    /// Reads and opens the manifest; `None` if the vault has none.
+    pub(crate) fn load(
+        conn: &Connection,
+        sealer: &RecordSealer,
+    ) -> Result<Option<Self>, VaultError> {
+        let Some(sealed) = store::read_manifest(conn)? else {
+            return Ok(None);
+        };
+        let plain = sealer.open_manifest(sealed)?;
+        Self::decode(&plain).map(Some)
+    }
+
+    /// Counts one more write transaction, seals the manifest and writes it, in `tx`.
+    pub(crate) fn save(
+        &mut self,
+        tx: &Transaction<'_>,
+        sealer: &RecordSealer,
+    ) -> Result<(), VaultError> {
+        self.counter = self.counter.checked_add(1).ok_or(VaultError::Encode)?;
+        let sealed = sealer.seal_manifest(&self.encode()?)?;
+        store::write_manifest(tx, &sealed)
+    }
+
+    fn encode(&self) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+        let n = u32::try_from(self.digests.len()).map_err(|_| VaultError::Encode)?;
+        let mut out = Zeroizing::new(Vec::with_capacity(HEADER_LEN + ENTRY_LEN * self.len()));
+        out.push(MANIFEST_FORMAT);
+        out.extend_from_slice(&self.counter.to_be_bytes());
+        out.extend_from_slice(&n.to_be_bytes());
+        for (id, d) in &self.digests {
+            out.extend_from_slice(id.as_bytes());
+            out.extend_from_slice(d);
+        }
+        Ok(out)
+    }
+
+    fn decode(plain: &[u8]) -> Result<Self, VaultError> {
+        let damaged = || integrity(IntegrityProblem::ManifestDamaged);
+        let header = plain.get(..HEADER_LEN).ok_or_else(damaged)?;
+        if header[0] != MANIFEST_FORMAT {
+            return Err(damaged());
+        }
+        let counter = u64::from_be_bytes(header[1..9].try_into().map_err(|_| damaged())?);
+        let n = u32::from_be_bytes(header[9..13].try_into().map_err(|_| damaged())?);
+        let entries = &plain[HEADER_LEN..];
+        if usize::try_from(n)
+            .ok()
+            .and_then(|n| n.checked_mul(ENTRY_LEN))
+            != Some(entries.len())
+        {
+            return Err(damaged());
+        }
+        let mut digests = BTreeMap::new();
+        for entry in entries.chunks_exact(ENTRY_LEN) {
+            let (id, d) = entry.split_at(RECORD_ID_LEN);
+            let id = RecordId::from_slice(id).ok_or_else(damaged)?;
+            let d: BodyDigest = d.try_into().map_err(|_| damaged())?;
+            if digests.insert(id, d).is_some() {
+                return Err(damaged());
+            }
+        }
+        Ok(Self { counter, digests })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::vault::keys::DataKey;
+    use crate::vault::schema;
+
+    fn sealer(byte: u8) -> RecordSealer {
+        RecordSealer::new(&DataKey::from_unwrapped(&[byte; 32]).unwrap()).unwrap()
+    }
+
+    fn db() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        schema::migrate(&mut conn).unwrap();
+        conn
+    }
+
+    #[test]
+    fn round_trip_counts_writes_and_checks_bodies() {
+        let mut conn = db();
+        let s = sealer(1);
+        assert_eq!(Manifest::load(&conn, &s).unwrap(), None);
+        let (a, b) = (RecordId::from_bytes([1; 16]), RecordId::from_bytes([2; 16]));
+        let mut m = Manifest::empty();
+        m.record(&a, b"body a");
+        m.record(&b, b"body b");
+        let tx = store::begin_write(&mut conn).unwrap();
+        m.save(&tx, &s).unwrap();
+        tx.commit().unwrap();
+        let loaded = Manifest::load(&conn, &s).unwrap().unwrap();
+        assert_eq!(loaded, m);
+        assert_eq!(loaded.counter(), 1);
+        assert_eq!(loaded.len(), 2);
+        loaded.check_body(&a, b"body a").unwrap();
+        let replaced = loaded.check_body(&a, b"body b").unwrap_err();
+        assert!(matches!(
+            replaced,
+            VaultError::Integrity(IntegrityProblem::RecordReplaced)
+        ));
+        let c = RecordId::from_bytes([3; 16]);
+        assert!(matches!(
+            loaded.check_body(&c, b"x"),
+            Err(VaultError::Integrity(IntegrityProblem::RecordAdded))
+        ));
+        loaded.check_absent(&c).unwrap();
+        assert!(matches!(
+            loaded.check_absent(&a),
+            Err(VaultError::Integrity(IntegrityProblem::RecordRemoved))
+        ));
+        loaded.check_complete(2).unwrap();
+        assert!(loaded.check_complete(1).is_err());
+    }
+
+    #[test]
+    fn another_key_or_a_damaged_manifest_is_a_typed_error() {
+        let mut conn = db();
+        let mut m = Manifest::empty();
+        m.record(&RecordId::from_bytes([1; 16]), b"x");
+        let tx = store::begin_write(&mut conn).unwrap();
+        m.save(&tx, &sealer(1)).unwrap();
+        tx.commit().unwrap();
+        assert!(matches!(
+            Manifest::load(&conn, &sealer(2)),
+            Err(VaultError::Integrity(IntegrityProblem::OtherKey))
+        ));
+        let mut sealed = store::read_manifest(&conn).unwrap().unwrap();
+        let last = sealed.len() - 1;
+        sealed[last] ^= 1;
+        let tx = store::begin_write(&mut conn).unwrap();
+        store::write_manifest(&tx, &sealed).unwrap();
+        tx.commit().unwrap();
+        assert!(matches!(
+            Manifest::load(&conn, &sealer(1)),
+            Err(VaultError::Integrity(IntegrityProblem::ManifestDamaged))
+        ));
+    }
+
+    #[test]
+    fn malformed_plaintext_is_damaged_not_a_panic() {
+        let mut m = Manifest::empty();
+        m.record(&RecordId::from_bytes([1; 16]), b"x");
+        m.record(&RecordId::from_bytes([2; 16]), b"y");
+        let good = m.encode().unwrap().to_vec();
+        assert_eq!(Manifest::decode(&good).unwrap(), m);
+        for len in 0..good.len() {
+            assert!(Manifest::decode(&good[..len]).is_err(), "len {len}");
+        }
+        let mut bad = good.clone();
+        bad[0] = 2;
+        assert!(Manifest::decode(&bad).is_err());
+        let mut dup = good.clone();
+        dup.copy_within(HEADER_LEN..HEADER_LEN + ENTRY_LEN, HEADER_LEN + ENTRY_LEN);
+        assert!(Manifest::decode(&dup).is_err());
+        let mut long = good;
+        long.push(0);
+        assert!(Manifest::decode(&long).is_err());
+    }
+}
