@@ -10,7 +10,14 @@
 #      (each run fails when it finds no test),
 #   4. Android compile check: compiles the Android-flavoured bindings, the presentation code and the
 #      Android glue (Activities, Keystore, notifications, widget) with -Werror against android-all.jar and
-#      JNA: a type check of every Android API call. Nothing Android runs here.
+#      JNA: a type check of every Android API call,
+#   5. Robolectric suite: builds the app's resources with aapt (the real manifest and res/), compiles the
+#      Robolectric tests (android/app/src/robolectric) against the app's classes, and runs them on SDK 36
+#      (Temurin 25) offline: the app's Activities, receivers and widget on the real core library (JNA
+#      loads the same liboneday_ffi.so); they also write screenshots (the folder is printed),
+#   6. APK: dexes the app (D8), adds JNA's native dispatch libraries (and, with ONEDAY_ANDROID_JNILIBS, the
+#      core built by cargo-ndk), zipaligns, signs with a throwaway key, and checks it (apksigner verify,
+#      aapt dump badging).
 # Exits non-zero when anything fails or no test ran.
 set -euo pipefail
 
@@ -107,3 +114,59 @@ echo "android: type-checking ${#glue_src[@]} glue and ${#present_src[@]} present
 "$KOTLINC" -Werror -cp "$out/android-bindings:$ANDROID_ALL_JAR:$JNA_JAR" -d "$out/app-classes" \
     "${present_src[@]}" "${glue_src[@]}"
 echo "android: compile check passed"
+
+# ---------------------------------------------------------------------------------------------------------
+# 3. The app's resources (aapt v1 against API 33's framework resources): for Robolectric and the APK.
+# aapt needs a package attribute, which AGP rejects in the source manifest: a copy gets it.
+apk_dir="$out/apk"
+rm -rf "$apk_dir"
+mkdir -p "$apk_dir"
+sed 's|<manifest xmlns:android="http://schemas.android.com/apk/res/android">|<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="org.oneday.android">|' \
+    "$app/main/AndroidManifest.xml" >"$apk_dir/AndroidManifest.xml"
+grep -q 'package="org.oneday.android"' "$apk_dir/AndroidManifest.xml" \
+    || { echo "android: could not name the package in the manifest copy" >&2; exit 1; }
+aapt package -f -M "$apk_dir/AndroidManifest.xml" -S "$app/main/res" -I "$ANDROID_FRAMEWORK_RES" \
+    -F "$apk_dir/resources.apk" --min-sdk-version 30 --target-sdk-version 36 \
+    --version-code 1 --version-name 0.1.0
+echo "android: resources packaged with aapt ($apk_dir/resources.apk)"
+
+# ---------------------------------------------------------------------------------------------------------
+# 4. Robolectric: the real app on the real core.
+robo_src="$app/robolectric"
+mapfile -t robo_tests < <(kt_files "$robo_src/kotlin")
+[ "${#robo_tests[@]}" -gt 0 ] || { echo "android: no Robolectric tests in $robo_src/kotlin" >&2; exit 1; }
+robo_jars="$(find "$ROBOLECTRIC_JARS" -name '*.jar' | LC_ALL=C sort | tr '\n' ':')"
+rm -rf "$out/robo-tests"
+mkdir -p "$out/robo-tests/com/android/tools"
+echo "android: compiling ${#robo_tests[@]} Robolectric test file(s)"
+# -Xfriend-paths: the tests read the app's internal labels (ShellLabels) and wait on its worker thread.
+"$KOTLINC" -Werror -Xfriend-paths="$out/app-classes" \
+    -cp "$out/app-classes:$out/android-bindings:$ANDROID_ALL_JAR:$JNA_JAR:$robo_jars$JUNIT_CP" \
+    -d "$out/robo-tests" "${robo_tests[@]}"
+cp -r "$robo_src/resources/." "$out/robo-tests/"
+# Robolectric reads the app's merged manifest and resource apk from here (what the Android Gradle plugin
+# would write for `isIncludeAndroidResources`).
+cat >"$out/robo-tests/com/android/tools/test_config.properties" <<PROPS
+android_merged_manifest=$apk_dir/AndroidManifest.xml
+android_resource_apk=$apk_dir/resources.apk
+android_custom_package=org.oneday.android
+PROPS
+shots="$ONEDAY_TARGET/android-screenshots"
+rm -rf "$shots"
+mkdir -p "$shots"
+robo_log="$out/robolectric.log"
+echo "android: Robolectric (SDK $ONEDAY_ROBOLECTRIC_SDK, $("$ROBOLECTRIC_JAVA" -version 2>&1 | head -n 1)), the app on the real core"
+set +e
+"$ROBOLECTRIC_JAVA" --add-opens=java.base/jdk.internal.access=ALL-UNNAMED \
+    --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+    -Duniffi.component.oneday.libraryOverride="$FFI_LIB" \
+    -Drobolectric.offline=true -Drobolectric.dependency.dir="$ROBOLECTRIC_SDK_DIR" \
+    -Doneday.screenshots="$shots" \
+    -cp "$out/robo-tests:$out/app-classes:$out/android-bindings:$KOTLIN_STDLIB_JAR:$JNA_JAR:$robo_jars$ANDROID_ALL_JAR:$JUNIT_CP" \
+    org.junit.platform.console.ConsoleLauncher execute \
+    --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree \
+    ${ONEDAY_ROBO_SELECT:---select-package=org.oneday.android} --exclude-package=org.oneday.android.present 2>&1 | tee "$robo_log"
+robo_status=${PIPESTATUS[0]}
+set -e
+[ "$robo_status" -eq 0 ] || { echo "android: Robolectric tests failed (log: $robo_log)" >&2; exit 1; }
+echo "android: screenshots in $shots ($(find "$shots" -name '*.png' | wc -l) PNG files)"
