@@ -27,7 +27,7 @@ export ONEDAY_ROBOLECTRIC_SDK="36"
 export ONEDAY_ANDROID_ALL_INSTRUMENTED_VERSION="${ONEDAY_ANDROID_ALL_VERSION}-i7"
 # The API 33 framework resources (resources.arsc) that aapt v1 links the APK against: aapt cannot read 35/36.
 export ONEDAY_ANDROID_RES_VERSION="13-robolectric-9030017"
-export ONEDAY_R8_VERSION="8.13.25"               # Maven Central com.android.tools:r8 (D8, classes -> dex)
+export ONEDAY_R8_VERSION="9.5.29"                # Maven Central com.android.tools:r8 (D8, classes -> dex)
 export ONEDAY_DEBIAN_SUITE="trixie"              # Debian suite of the chroot; its swiftlang is Swift 6.0.x
 export ONEDAY_MAVEN_REPO="${ONEDAY_MAVEN_REPO:-https://repo.maven.apache.org/maven2}"  # Maven's default central URL
 
