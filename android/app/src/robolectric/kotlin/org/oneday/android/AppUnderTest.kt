@@ -48,11 +48,14 @@ abstract class AppUnderTest {
     /**
      * A vault made the way the app makes it (a device key in the fake Keystore), at the cheapest
      * Argon2id cost, with [fill] run on it; the app then opens it without a recovery code.
+     * Returns the vault's recovery code.
      */
-    protected fun seedVault(fill: (Vault) -> Unit = {}) {
+    protected fun seedVault(fill: (Vault) -> Unit = {}): String {
         val key = DeviceKeyStore(app).create()
         try {
-            createVault(VaultHolder.vaultDir(app), key, minimumKdfParams()).vault.use(fill)
+            val created = createVault(VaultHolder.vaultDir(app), key, minimumKdfParams())
+            created.vault.use(fill)
+            return String(created.recoveryCode, Charsets.UTF_8)
         } finally {
             key.fill(0)
         }
