@@ -169,6 +169,8 @@ set +e
 robo_status=${PIPESTATUS[0]}
 set -e
 [ "$robo_status" -eq 0 ] || { echo "android: Robolectric tests failed (log: $robo_log)" >&2; exit 1; }
+robo_count="$(awk '/tests successful/ { gsub(/[^0-9]/, "", $0); n = $0 } END { print n + 0 }' "$robo_log")"
+[ "$robo_count" -gt 0 ] || { echo "android: no Robolectric test ran" >&2; exit 1; }
 echo "android: screenshots in $shots ($(find "$shots" -name '*.png' | wc -l) PNG files)"
 
 # ---------------------------------------------------------------------------------------------------------
@@ -241,3 +243,4 @@ if [ -n "$core_libs" ]; then
 else
     echo "android: signed APK WITHOUT the core (set ONEDAY_ANDROID_JNILIBS to cargo-ndk's output to include it): $apk ($(du -k "$apk" | cut -f1) KB), verified"
 fi
+echo "android: summary: $robo_count Robolectric tests passed, $apk_name signed and verified, screenshots in $shots"

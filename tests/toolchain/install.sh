@@ -137,7 +137,7 @@ install_robolectric() {
 POM
     # Its own local repository inside tmp: nothing is left in ~/.m2, and a partial fetch dies with tmp.
     (cd "$tmp" && mvn -q -B -Dmaven.repo.local="$tmp/m2" dependency:copy-dependencies \
-        -DoutputDirectory="$tmp/jars" -DrepoUrl="$ONEDAY_MAVEN_REPO" >"$log" 2>&1) \
+        -DoutputDirectory="$tmp/jars" >"$log" 2>&1) \
         || { tail -n 20 "$log" >&2; rm -rf "$tmp"; die "mvn dependency:copy-dependencies failed (log: $log)"; }
     # androidx.test:monitor and espresso-idling-resource arrive as AARs: their classes.jar goes on the path.
     for aar in "$tmp/jars"/*.aar; do
