@@ -5,7 +5,8 @@
 #
 # Suites: rust-lints (fmt, clippy), rust (cargo test), kotlin (tests/kotlin/run.sh: the UniFFI Kotlin
 # bindings on the JVM), android (tests/android/run.sh: the Android shell's presentation code on the JVM
-# against the core, its manifest, and a compile check of all its Kotlin against the Android framework),
+# against the core, its manifest, a compile check of all its Kotlin against the Android framework, the
+# real app under Robolectric on the real core with screenshots, and a signed APK built without Gradle),
 # swift (tests/swift/run.sh: the UniFFI Swift bindings in a Debian trixie chroot), ios (tests/ios/run.sh:
 # the iOS shell's view models against the core, in the same chroot; the Apple-only glue is only parsed),
 # backup-vector (tests/backup-vector/run.sh: an independent Python reader of docs/backup-format.md opens
@@ -93,8 +94,15 @@ kotlin_tests() {
     bash tests/kotlin/run.sh
 }
 
+# The Robolectric test count, the APK and the screenshot folder go into the suite's line.
 android_tests() {
-    bash tests/android/run.sh
+    local log rc
+    log="$(mktemp)"
+    bash tests/android/run.sh 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    suite_note="$(sed -n 's/^android: summary: //p' "$log" | tail -n 1)"
+    rm -f "$log"
+    return "$rc"
 }
 
 swift_tests() {

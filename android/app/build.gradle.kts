@@ -43,6 +43,11 @@ android {
             // liboneday_ffi.so per ABI, from cargo-ndk (README step 2).
             jniLibs.srcDir("src/main/jniLibs")
         }
+        getByName("test") {
+            // The Robolectric tests of the real app (JUnit 4, run by the Vintage engine beside JUnit 5).
+            kotlin.srcDir("src/robolectric/kotlin")
+            resources.srcDir("src/robolectric/resources")
+        }
     }
 
     packaging {
@@ -54,6 +59,8 @@ android {
 
     testOptions {
         unitTests {
+            // Robolectric reads the merged manifest and the resources (com/android/tools/test_config.properties).
+            isIncludeAndroidResources = true
             // Build.VERSION.SDK_INT reads as 0 on the JVM: the bindings then use the JNA cleaner.
             isReturnDefaultValues = true
             all {
@@ -84,4 +91,8 @@ dependencies {
     testImplementation(platform("org.junit:junit-bom:5.14.4"))
     testImplementation("org.junit.jupiter:junit-jupiter")
     testRuntimeOnly("org.junit.platform:junit-platform-launcher")
+    // Robolectric (the app's Activities, receivers and widget on the JVM, SDK 36; robolectric.properties).
+    testImplementation("org.robolectric:robolectric:4.17")
+    testImplementation("junit:junit:4.13.2")
+    testRuntimeOnly("org.junit.vintage:junit-vintage-engine")
 }

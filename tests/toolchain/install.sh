@@ -45,7 +45,8 @@ if ! flock -n 9; then
 fi
 
 # Leftovers of an interrupted run (safe to delete: we hold the lock).
-rm -rf "$ONEDAY_CACHE"/.tmp-kotlinc.* "$ONEDAY_JARS"/*.part.*
+rm -rf "$ONEDAY_CACHE"/.tmp-kotlinc.* "$ONEDAY_CACHE"/.tmp-robolectric.* "$ONEDAY_CACHE"/.tmp-framework-res.* \
+    "$ONEDAY_JARS"/*.part.* "$ONEDAY_CACHE"/*.part.* "$ROBOLECTRIC_SDK_DIR"/*.part.*
 
 # ---------------------------------------------------------------------------------------------------------
 # 1. kotlinc
@@ -80,8 +81,8 @@ install_kotlinc() {
 
 # ---------------------------------------------------------------------------------------------------------
 # 2. jars from Maven Central (the URL that mvn uses by default; no mirror is configured on these machines)
-fetch_jar() { # group artifact version dest [pinned-sha256]
-    local group="$1" artifact="$2" version="$3" dest="$4" pinned="${5:-}"
+fetch_jar() { # group artifact version dest [pinned-sha256] [extension]
+    local group="$1" artifact="$2" version="$3" dest="$4" pinned="${5:-}" ext="${6:-jar}"
     STEP="jar $group:$artifact:$version"
     local t0 url part want have
     t0="$(now)"
@@ -89,7 +90,7 @@ fetch_jar() { # group artifact version dest [pinned-sha256]
         report "$STEP" reused "$t0"
         return
     fi
-    url="$ONEDAY_MAVEN_REPO/${group//.//}/$artifact/$version/$artifact-$version.jar"
+    url="$ONEDAY_MAVEN_REPO/${group//.//}/$artifact/$version/$artifact-$version.$ext"
     part="$dest.part.$$"
     curl -fsSL --retry 3 --connect-timeout 30 -o "$part" "$url" || { rm -f "$part"; die "download failed: $url"; }
     if [ -n "$pinned" ]; then
@@ -112,7 +113,92 @@ fetch_jar() { # group artifact version dest [pinned-sha256]
 }
 
 # ---------------------------------------------------------------------------------------------------------
-# 3. Debian trixie root with Swift
+# 3. Robolectric and the APK tools
+install_robolectric() {
+    STEP="robolectric $ONEDAY_ROBOLECTRIC_VERSION (mvn dependency:copy-dependencies)"
+    local t0 tmp log aar
+    t0="$(now)"
+    if [ -f "$ROBOLECTRIC_HOME/.oneday-ready" ]; then
+        report "$STEP" reused "$t0"
+        return
+    fi
+    command -v mvn >/dev/null || die "mvn not found (it resolves Robolectric's dependency tree)"
+    tmp="$(mktemp -d "$ONEDAY_CACHE/.tmp-robolectric.XXXXXX")"
+    log="$ONEDAY_CACHE/logs/robolectric-mvn.log"
+    cat >"$tmp/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.oneday</groupId><artifactId>robolectric-fetch</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.robolectric</groupId><artifactId>robolectric</artifactId>
+      <version>$ONEDAY_ROBOLECTRIC_VERSION</version></dependency>
+  </dependencies>
+</project>
+POM
+    # Its own local repository inside tmp: nothing is left in ~/.m2, and a partial fetch dies with tmp.
+    (cd "$tmp" && mvn -q -B -Dmaven.repo.local="$tmp/m2" dependency:copy-dependencies \
+        -DoutputDirectory="$tmp/jars" >"$log" 2>&1) \
+        || { tail -n 20 "$log" >&2; rm -rf "$tmp"; die "mvn dependency:copy-dependencies failed (log: $log)"; }
+    # androidx.test:monitor and espresso-idling-resource arrive as AARs: their classes.jar goes on the path.
+    for aar in "$tmp/jars"/*.aar; do
+        [ -f "$aar" ] || continue
+        unzip -p "$aar" classes.jar >"${aar%.aar}.jar" || { rm -rf "$tmp"; die "cannot unpack $aar"; }
+        rm -f "$aar"
+    done
+    ls "$tmp/jars"/robolectric-"$ONEDAY_ROBOLECTRIC_VERSION".jar >/dev/null 2>&1 \
+        || { rm -rf "$tmp"; die "no robolectric-$ONEDAY_ROBOLECTRIC_VERSION.jar among the copied jars"; }
+    mkdir -p "$ROBOLECTRIC_HOME"
+    rm -rf "$ROBOLECTRIC_JARS"
+    mv "$tmp/jars" "$ROBOLECTRIC_JARS"
+    rm -rf "$tmp"
+    echo "$ONEDAY_ROBOLECTRIC_VERSION" >"$ROBOLECTRIC_HOME/.oneday-ready"
+    report "$STEP" installed "$t0"
+}
+
+install_framework_res() {
+    STEP="API 33 framework resources for aapt"
+    local t0 jar tmp
+    t0="$(now)"
+    if [ -s "$ANDROID_FRAMEWORK_RES" ]; then
+        report "$STEP" reused "$t0"
+        return
+    fi
+    jar="$ONEDAY_CACHE/.tmp-android-all-$ONEDAY_ANDROID_RES_VERSION.jar"
+    fetch_jar org.robolectric android-all "$ONEDAY_ANDROID_RES_VERSION" "$jar"
+    STEP="API 33 framework resources for aapt"
+    tmp="$(mktemp -d "$ONEDAY_CACHE/.tmp-framework-res.XXXXXX")"
+    # aapt v1 cannot open the zip64 android-all jar nor parse API 35/36's resources.arsc: a small zip of
+    # API 33's resources.arsc and AndroidManifest.xml is its -I.
+    (cd "$tmp" && unzip -q "$jar" resources.arsc AndroidManifest.xml && zip -q -0 res.zip resources.arsc AndroidManifest.xml) \
+        || { rm -rf "$tmp"; die "cannot extract resources.arsc from $jar"; }
+    mv "$tmp/res.zip" "$ANDROID_FRAMEWORK_RES"
+    rm -rf "$tmp" "$jar"
+    report "$STEP" installed "$t0"
+}
+
+install_apk_tools() {
+    STEP="host aapt zipalign apksigner (apt)"
+    local t0 missing=() tool
+    t0="$(now)"
+    for tool in aapt zipalign apksigner; do
+        command -v "$tool" >/dev/null || missing+=("$tool")
+    done
+    if [ "${#missing[@]}" -eq 0 ]; then
+        report "$STEP" reused "$t0"
+        return
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    local log="$ONEDAY_CACHE/logs/apt-apk-tools.log"
+    if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+        apt-get update -q >>"$log" 2>&1 || true
+        apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$log" 2>&1 \
+            || { tail -n 20 "$log" >&2; die "apt-get install ${missing[*]} failed"; }
+    fi
+    report "$STEP (${missing[*]})" installed "$t0"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# 4. Debian trixie root with Swift
 debian_mirror() {
     # The first Debian archive (URL ending in /debian) in the host's own apt sources.
     if [ -n "${ONEDAY_DEBIAN_MIRROR:-}" ]; then echo "$ONEDAY_DEBIAN_MIRROR"; return; fi
@@ -203,6 +289,13 @@ fetch_jar net.java.dev.jna jna "$ONEDAY_JNA_VERSION" "$JNA_JAR"
 fetch_jar org.junit.platform junit-platform-console-standalone "$ONEDAY_JUNIT_PLATFORM_VERSION" "$JUNIT_JAR"
 fetch_jar org.robolectric android-all "$ONEDAY_ANDROID_ALL_VERSION" "$ANDROID_ALL_JAR" "$ONEDAY_ANDROID_ALL_SHA256"
 fetch_jar androidx.annotation annotation-jvm "$ONEDAY_ANDROIDX_ANNOTATION_VERSION" "$ANDROIDX_ANNOTATION_JAR"
+install_robolectric
+mkdir -p "$ROBOLECTRIC_SDK_DIR"
+fetch_jar org.robolectric android-all-instrumented "$ONEDAY_ANDROID_ALL_INSTRUMENTED_VERSION" "$ANDROID_ALL_INSTRUMENTED_JAR"
+fetch_jar com.android.tools r8 "$ONEDAY_R8_VERSION" "$R8_JAR"
+fetch_jar net.java.dev.jna jna "$ONEDAY_JNA_VERSION" "$JNA_AAR" "" aar
+install_framework_res
+install_apk_tools
 install_trixie
 STEP="done"
 report "all toolchains ready in $ONEDAY_CACHE" total "$T_ALL"
