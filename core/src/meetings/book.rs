@@ -12,12 +12,11 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 
 use super::filter::MeetingFilter;
-use super::model::{MeetingKey, StoredMeeting};
+use super::model::MeetingKey;
 use super::next::SourceZones;
-use super::store::{
-    MeetingRecord, MeetingSourceSettings, MeetingStoreError, Upcoming, UpcomingMeeting,
-};
-use crate::vault::{match_id_prefix, ChangeStamp, PrefixMatch, RecordKind, Vault, VaultError};
+use super::store::{MeetingRecord, MeetingStoreError, Upcoming, UpcomingMeeting};
+use super::stored::StoredRecords;
+use crate::vault::{match_id_prefix, ChangeStamp, PrefixMatch, RecordId, Vault, VaultError};
 
 /// Every stored meeting and the zones set for their lists, as of one [`ChangeStamp`].
 #[derive(Debug, Clone)]
@@ -28,30 +27,14 @@ pub struct MeetingBook {
 }
 
 impl MeetingBook {
-    /// Reads every stored meeting and source setting in one pass over the vault.
+    /// Reads every stored meeting and source setting in one pass over the vault (the chunks of
+    /// every list and the user's data, joined; a store of the older layout is converted first).
     pub fn load(vault: &Vault) -> Result<Self, MeetingStoreError> {
-        // The stamp first: a write between it and the read makes the book look stale, never fresh.
-        let stamp = vault.change_stamp()?;
-        let mut records = Vec::new();
-        let mut zones = SourceZones::new();
-        vault.for_each(|view| {
-            match view.kind() {
-                RecordKind::Meeting => records.push(MeetingRecord {
-                    id: view.id(),
-                    stored: view.decode::<StoredMeeting>()?,
-                }),
-                RecordKind::MeetingSource => {
-                    view.decode::<MeetingSourceSettings>()?.place_in(&mut zones);
-                }
-                _ => {}
-            }
-            Ok(())
-        })?;
-        records.sort_by(|a, b| a.stored.meeting.key.cmp(&b.stored.meeting.key));
+        let (stamp, stored) = StoredRecords::read(vault)?;
         Ok(Self {
             stamp,
-            records,
-            zones,
+            records: stored.meetings(),
+            zones: stored.zones(),
         })
     }
 
@@ -83,6 +66,11 @@ impl MeetingBook {
             PrefixMatch::Many => Err(MeetingStoreError::Ambiguous),
             PrefixMatch::None => Err(MeetingStoreError::NotFound),
         }
+    }
+
+    /// The stored meeting with this id ([`MeetingRecord::id`]).
+    pub fn by_id(&self, id: &RecordId) -> Option<&MeetingRecord> {
+        self.records.iter().find(|r| r.id == *id)
     }
 
     /// The stored meeting with this key (the records are sorted by key).
