@@ -174,7 +174,10 @@ fn every_record_of_every_kind_survives_export_and_restore() {
     populate(&old_phone.vault, "x");
     let before = snapshot(&old_phone.vault);
     // Every kind a store of this version writes (meetings of the older layout are converted).
-    for kind in RecordKind::ALL.into_iter().filter(|k| *k != RecordKind::Meeting) {
+    for kind in RecordKind::ALL
+        .into_iter()
+        .filter(|k| *k != RecordKind::Meeting)
+    {
         assert!(before.iter().any(|r| r.1 == kind), "{kind} is populated");
     }
     let file = export(&old_phone.vault);

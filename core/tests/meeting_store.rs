@@ -49,10 +49,17 @@ fn the_sample_imports_into_the_vault_and_again_changes_nothing() {
     assert_eq!(store::list(&t.vault).unwrap().len(), kept);
     // The list is its chunks and nothing else; the same list again rewrites none of them.
     let rows = |v: &Vault| -> Vec<(oneday_core::vault::RecordId, RecordKind)> {
-        v.list_all().unwrap().iter().map(|r| (r.id(), r.kind())).collect()
+        v.list_all()
+            .unwrap()
+            .iter()
+            .map(|r| (r.id(), r.kind()))
+            .collect()
     };
     let before = rows(&t.vault);
-    assert_eq!(before.len(), oneday_core::meetings::chunks::chunk_count(kept));
+    assert_eq!(
+        before.len(),
+        oneday_core::meetings::chunks::chunk_count(kept)
+    );
     assert!(before.iter().all(|(_, k)| *k == RecordKind::MeetingChunk));
 
     let again = import_mg(&t.vault, "sample", &sample());
@@ -144,7 +151,9 @@ fn written_and_removed(seen: &[ImportProgress]) -> (usize, usize) {
     if total > 0 {
         assert_eq!(writing.first(), Some(&(0, total)));
         assert_eq!(writing.last(), Some(&(total, total)));
-        assert!(writing.windows(2).all(|w| w[0].0 < w[1].0 && w[1].1 == total));
+        assert!(writing
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[1].1 == total));
     }
     assert_eq!(seen.len(), writing.len() + 2, "{seen:?}");
     match seen.last() {

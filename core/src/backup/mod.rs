@@ -21,8 +21,8 @@
 pub(crate) mod contents;
 pub mod error;
 pub mod format;
-pub(crate) mod merge;
 mod meeting_lists;
+pub(crate) mod merge;
 
 use std::collections::BTreeSet;
 use std::io::{Read, Write};

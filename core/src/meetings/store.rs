@@ -23,13 +23,15 @@ use thiserror::Error;
 
 use super::attendance::{count_in_window, AttendanceCount};
 use super::book::MeetingBook;
+use super::chunks::{self, ListedMeeting, MeetingMine};
 use super::error::MeetingsError;
 use super::filter::MeetingFilter;
 use super::import::report::ImportReport;
 use super::import::Import;
 use super::merge::{merge, MergeCounts};
-use super::chunks::{self, ListedMeeting, MeetingMine};
-use super::model::{Meeting, MeetingKey, MeetingUserData, MeetingZone, ReminderChoice, StoredMeeting};
+use super::model::{
+    Meeting, MeetingKey, MeetingUserData, MeetingZone, ReminderChoice, StoredMeeting,
+};
 use super::next::SourceZones;
 use super::stored::StoredRecords;
 use super::zone_name::parse_zone;
@@ -243,7 +245,8 @@ pub fn import_with_progress(
                 }
                 .into());
             }
-            let listed: Vec<ListedMeeting> = plan.merged.iter().map(StoredMeeting::listed).collect();
+            let listed: Vec<ListedMeeting> =
+                plan.merged.iter().map(StoredMeeting::listed).collect();
             let removed = plan.previous.len().saturating_sub(
                 plan.previous
                     .iter()
