@@ -12,10 +12,11 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 
 use super::filter::MeetingFilter;
-use super::model::MeetingKey;
-use super::next::SourceZones;
+use super::model::{Meeting, MeetingKey};
+use super::next::{NextOccurrences, SourceZones};
 use super::store::{MeetingRecord, MeetingStoreError, Upcoming, UpcomingMeeting};
 use super::stored::StoredRecords;
+use super::upcoming::MeetingsScreen;
 use crate::vault::{match_id_prefix, ChangeStamp, PrefixMatch, RecordId, Vault, VaultError};
 
 /// Every stored meeting and the zones set for their lists, as of one [`ChangeStamp`].
@@ -105,12 +106,35 @@ impl MeetingBook {
         filter: &MeetingFilter,
         saved_only: bool,
     ) -> Upcoming {
-        let chosen = self
-            .records
+        let found = super::next::next(self.chosen(saved_only), from, count, filter, &self.zones);
+        self.upcoming_of(found)
+    }
+
+    /// The Meetings screen: each meeting's next start (one row per meeting, soonest first, up to
+    /// `count`), from `from` (whose zone is the user's zone), of the meetings that pass `filter`
+    /// (saved ones only when `saved_only`); see [`MeetingsScreen`].
+    pub fn upcoming(
+        &self,
+        from: DateTime<Tz>,
+        count: usize,
+        filter: &MeetingFilter,
+        saved_only: bool,
+    ) -> MeetingsScreen {
+        let found =
+            super::next::next_each(self.chosen(saved_only), from, count, filter, &self.zones);
+        MeetingsScreen::new(self.upcoming_of(found), |key| self.record(key))
+    }
+
+    /// The meetings asked about: every one, or the saved ones.
+    fn chosen(&self, saved_only: bool) -> impl Iterator<Item = &Meeting> {
+        self.records
             .iter()
-            .filter(|r| !saved_only || r.stored.user.saved)
-            .map(|r| &r.stored.meeting);
-        let found = super::next::next(chosen, from, count, filter, &self.zones);
+            .filter(move |r| !saved_only || r.stored.user.saved)
+            .map(|r| &r.stored.meeting)
+    }
+
+    /// Occurrences found by [`super::next`] with the stored meetings they are of.
+    fn upcoming_of(&self, found: NextOccurrences<'_>) -> Upcoming {
         let occurrences = found
             .occurrences
             .into_iter()

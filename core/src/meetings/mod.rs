@@ -10,6 +10,7 @@
 //! - [`merge`](mod@merge): re-importing a source without losing the user's data;
 //! - [`next`](mod@next): upcoming occurrences, computed in each meeting's own zone;
 //! - [`filter`]: weekday, time, attendance mode, open/closed, types, text and distance filters;
+//! - [`upcoming`]: the Meetings screen as data (one row per meeting with its next start);
 //! - [`attendance`]: the attendance log and counts such as "90 in 90";
 //! - [`ics`]: RFC 5545 calendar export;
 //! - [`chunks`]: how lists and the user's data are laid out in sealed records;
@@ -32,6 +33,7 @@ pub mod next;
 pub mod store;
 pub mod stored;
 pub mod type_codes;
+pub mod upcoming;
 pub mod weekday;
 pub mod zone_guess;
 pub mod zone_name;
@@ -49,3 +51,4 @@ pub use model::{
     MEETING_SCHEMA_VERSION,
 };
 pub use next::{next, NextOccurrences, Occurrence, SourceZones};
+pub use upcoming::{ListWithoutZone, MeetingPlace, MeetingsScreen, UpcomingRow};

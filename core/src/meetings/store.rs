@@ -16,6 +16,8 @@
 //! Keys are unique in the store: every write that could add a meeting goes through [`import`],
 //! which merges by key inside one vault transaction.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -247,12 +249,12 @@ pub fn import_with_progress(
             }
             let listed: Vec<ListedMeeting> =
                 plan.merged.iter().map(StoredMeeting::listed).collect();
-            let removed = plan.previous.len().saturating_sub(
-                plan.previous
-                    .iter()
-                    .filter(|p| listed.iter().any(|l| l.meeting.key == p.meeting.key))
-                    .count(),
-            );
+            let kept: HashSet<&MeetingKey> = listed.iter().map(|l| &l.meeting.key).collect();
+            let removed = plan
+                .previous
+                .iter()
+                .filter(|p| !kept.contains(&p.meeting.key))
+                .count();
             let mut written = 0;
             if listed != plan.previous {
                 for (id, _) in stored.chunks_of(source) {
@@ -522,6 +524,20 @@ pub fn next(
     saved_only: bool,
 ) -> Result<Upcoming, MeetingStoreError> {
     Ok(MeetingBook::load(vault)?.next(from, count, filter, saved_only))
+}
+
+/// The Meetings screen ([`MeetingBook::upcoming`]): each meeting's next start from `from` (whose
+/// zone is the user's zone), one row per meeting, up to `count`, of the meetings that pass `filter`
+/// (saved ones only when `saved_only`). Reads the whole store; to ask repeatedly, keep a
+/// [`MeetingBook`].
+pub fn upcoming(
+    vault: &Vault,
+    from: DateTime<Tz>,
+    count: usize,
+    filter: &MeetingFilter,
+    saved_only: bool,
+) -> Result<super::MeetingsScreen, MeetingStoreError> {
+    Ok(MeetingBook::load(vault)?.upcoming(from, count, filter, saved_only))
 }
 
 /// An RFC 5545 calendar of the meetings `ids`, in that order ([`super::ics::export`]); `dtstamp`
