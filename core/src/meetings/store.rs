@@ -16,8 +16,6 @@
 //! Keys are unique in the store: every write that could add a meeting goes through [`import`],
 //! which merges by key inside one vault transaction.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -183,9 +181,9 @@ pub fn preview(
     source: &str,
     default_zone: Option<Tz>,
 ) -> Result<ImportPreview, MeetingStoreError> {
-    let (_, stored) = StoredRecords::read(vault)?;
+    let (_, mut stored) = StoredRecords::read(vault)?;
     let zone = default_zone.or_else(|| saved_zone(&stored.settings, source));
-    let plan = Plan::new(&stored, source, import.meetings.clone(), zone);
+    let plan = Plan::new(&mut stored, source, import.meetings.clone(), zone);
     plan.check(&import.report)?;
     Ok(ImportPreview {
         counts: plan.counts,
@@ -235,10 +233,10 @@ pub fn import_with_progress(
     progress(ImportProgress::Reading);
     let (counts, report, written, removed) = vault.transaction(
         |tx| -> Result<(MergeCounts, ImportReport, usize, usize), MeetingStoreError> {
-            let stored = StoredRecords::read_in(tx)?;
+            let mut stored = StoredRecords::read_in(tx)?;
             let zone = default_zone.or_else(|| saved_zone(&stored.settings, source));
             let Import { meetings, report } = import;
-            let plan = Plan::new(&stored, source, meetings, zone);
+            let plan = Plan::new(&mut stored, source, meetings, zone);
             plan.check(&report)?;
             if plan.needs_replace() && !replace {
                 return Err(MeetingsError::ReplaceNeeded {
@@ -247,16 +245,21 @@ pub fn import_with_progress(
                 }
                 .into());
             }
-            let listed: Vec<ListedMeeting> =
-                plan.merged.iter().map(StoredMeeting::listed).collect();
-            let kept: HashSet<&MeetingKey> = listed.iter().map(|l| &l.meeting.key).collect();
-            let removed = plan
-                .previous
-                .iter()
-                .filter(|p| !kept.contains(&p.meeting.key))
-                .count();
+            // Nothing to write when no meeting was added, changed or dropped (a list in another
+            // order is the same list).
+            let removed = plan.previous_len + plan.counts.added - plan.merged.len();
+            let c = plan.counts;
+            let changed = c.added + c.updated + c.vanished + removed > 0;
+            let listed: Vec<ListedMeeting> = plan
+                .merged
+                .into_iter()
+                .map(|s| ListedMeeting {
+                    meeting: s.meeting,
+                    vanished_upstream: s.vanished_upstream,
+                })
+                .collect();
             let mut written = 0;
-            if listed != plan.previous {
+            if changed {
                 for (id, _) in stored.chunks_of(source) {
                     tx.delete(id)?;
                 }
@@ -282,8 +285,8 @@ pub fn import_with_progress(
 
 /// An import merged with what is stored for its source, not yet written.
 struct Plan {
-    /// The source's list as stored before the import.
-    previous: Vec<ListedMeeting>,
+    /// How many meetings the source's list had before the import.
+    previous_len: usize,
     /// The source's meetings after the merge.
     merged: Vec<StoredMeeting>,
     /// What the merge changes.
@@ -299,7 +302,7 @@ impl Plan {
     /// get `source_zone` (given now, or saved for the source), so a re-import without the zone
     /// leaves them as they were.
     fn new(
-        stored: &StoredRecords,
+        stored: &mut StoredRecords,
         source: &str,
         mut meetings: Vec<Meeting>,
         source_zone: Option<Tz>,
@@ -312,9 +315,9 @@ impl Plan {
                 m.zone = MeetingZone::SourceDefault(tz);
             }
         }
-        let old = stored.list_of(source);
-        let previous: Vec<ListedMeeting> = old.iter().map(StoredMeeting::listed).collect();
-        let listed_before = previous.iter().filter(|s| !s.vanished_upstream).count();
+        let old = stored.take_list(source);
+        let previous_len = old.len();
+        let listed_before = old.iter().filter(|s| !s.vanished_upstream).count();
         let zone_missing = meetings
             .iter()
             .filter(|m| m.zone == MeetingZone::Unknown && m.schedule.start().is_some())
@@ -322,7 +325,7 @@ impl Plan {
             .collect();
         let (merged, counts) = merge(old, meetings);
         Self {
-            previous,
+            previous_len,
             merged,
             counts,
             listed_before,

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::chunks::{self, ListedMeeting, MeetingChunk, MeetingMine};
-use super::model::{MeetingKey, MeetingUserData, StoredMeeting};
+use super::model::{MeetingKey, MeetingUserData, StoredMeeting, MEETING_SCHEMA_VERSION};
 use super::next::SourceZones;
 use super::store::{MeetingRecord, MeetingSourceSettings};
 use crate::vault::payload::now_millis;
@@ -89,12 +89,33 @@ impl StoredRecords {
         self.chunks.iter().filter(move |(_, c)| c.source == source)
     }
 
-    /// The meetings of `source` joined with the user's data, in the list's order.
-    pub(crate) fn list_of(&self, source: &str) -> Vec<StoredMeeting> {
-        let mine = self.mine_by_key();
-        chunks::joined(self.chunks_of(source).map(|(_, c)| c))
+    /// The meetings of `source` joined with the user's data, in the list's order, taken out of
+    /// these records (its chunks stay, emptied, with their record ids).
+    pub(crate) fn take_list(&mut self, source: &str) -> Vec<StoredMeeting> {
+        let mut chunks: Vec<&mut MeetingChunk> = self
+            .chunks
+            .iter_mut()
+            .filter(|(_, c)| c.source == source)
+            .map(|(_, c)| c)
+            .collect();
+        chunks.sort_by_key(|c| c.index);
+        let listed: Vec<ListedMeeting> = chunks
             .into_iter()
-            .map(|l| StoredMeeting::joined(l, mine.get(&l.meeting.key).map(|(_, u)| *u)))
+            .flat_map(|c| std::mem::take(&mut c.meetings))
+            .collect();
+        let mine: HashMap<&MeetingKey, &MeetingUserData> =
+            self.mine.iter().map(|(_, m)| (&m.key, &m.user)).collect();
+        listed
+            .into_iter()
+            .map(|l| StoredMeeting {
+                user: mine
+                    .get(&l.meeting.key)
+                    .map(|u| (*u).clone())
+                    .unwrap_or_default(),
+                version: MEETING_SCHEMA_VERSION,
+                meeting: l.meeting,
+                vanished_upstream: l.vanished_upstream,
+            })
             .collect()
     }
 
