@@ -185,10 +185,7 @@ impl Vault {
         filter: MeetingFilter,
         saved_only: bool,
     ) -> Result<UpcomingMeetings, MeetingsError> {
-        let zone = parse_zone(&user_zone)?;
-        let from = utc_instant(from)?.with_timezone(&zone);
-        let filter = filter.try_into()?;
-        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        let (from, count, filter) = screen_query(from, &user_zone, count, filter)?;
         let found = self.meeting_book()?.next(from, count, &filter, saved_only);
         Ok((&found).into())
     }
@@ -210,10 +207,7 @@ impl Vault {
         filter: MeetingFilter,
         saved_only: bool,
     ) -> Result<MeetingsUpcoming, MeetingsError> {
-        let zone = parse_zone(&user_zone)?;
-        let from = utc_instant(from)?.with_timezone(&zone);
-        let filter = filter.try_into()?;
-        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        let (from, count, filter) = screen_query(from, &user_zone, count, filter)?;
         let screen = self
             .meeting_book()?
             .upcoming(from, count, &filter, saved_only);
@@ -269,6 +263,20 @@ impl Vault {
 /// An IANA zone name in any letter case (surrounding blanks ignored), or `UnknownZoneName`.
 fn parse_zone(name: &str) -> Result<Tz, MeetingsError> {
     zone_name::parse_zone(name).ok_or(MeetingsError::UnknownZoneName)
+}
+
+/// What `nextMeetings` and `meetingsUpcoming` ask core: from `from` in `user_zone`, up to `count`,
+/// through `filter`.
+fn screen_query(
+    from: SystemTime,
+    user_zone: &str,
+    count: u32,
+    filter: MeetingFilter,
+) -> Result<(DateTime<Tz>, usize, oneday_core::meetings::MeetingFilter), MeetingsError> {
+    let zone = parse_zone(user_zone)?;
+    let from = utc_instant(from)?.with_timezone(&zone);
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    Ok((from, count, filter.try_into()?))
 }
 
 /// A feed parsed by core for the list `source` whose meetings without a zone get `zone`.

@@ -134,15 +134,12 @@ pub fn next<'a>(
     zones: &SourceZones,
 ) -> NextOccurrences<'a> {
     let from_utc = from.with_timezone(&Utc);
-    let Placed {
-        series,
-        zone_unknown,
-        by_appointment,
-    } = Placed::new(meetings, from, filter, zones);
+    let placed = Placed::new(meetings, from, filter, zones);
     let mut found: Vec<Occurrence<'a>> = Vec::new();
-    if count > 0 && !series.is_empty() {
+    if count > 0 && !placed.series.is_empty() {
         for week in 0..MAX_WEEKS {
-            found.extend(series.iter().map(|s| s.occurrence(week, from.timezone())));
+            let series = placed.series.iter();
+            found.extend(series.map(|s| s.occurrence(week, from.timezone())));
             // Later weeks start at least 7 days (less any DST shift) after `from` per week.
             let settled = from_utc + TimeDelta::days(7 * (week as i64 + 1)) - TimeDelta::hours(3);
             if found.iter().filter(|o| o.start < settled).count() >= count {
@@ -150,11 +147,7 @@ pub fn next<'a>(
             }
         }
     }
-    NextOccurrences {
-        occurrences: soonest(found, count),
-        zone_unknown,
-        by_appointment,
-    }
+    placed.answer(found, count)
 }
 
 /// Like [`next`], but one occurrence per meeting: each meeting's soonest upcoming start (however
@@ -180,15 +173,11 @@ pub fn next_each<'a>(
     filter: &MeetingFilter,
     zones: &SourceZones,
 ) -> NextOccurrences<'a> {
-    let Placed {
-        series,
-        zone_unknown,
-        by_appointment,
-    } = Placed::new(meetings, from, filter, zones);
+    let placed = Placed::new(meetings, from, filter, zones);
     // Week 0 of every series is its first upcoming start; a meeting's soonest is the least of its
     // weekdays'. Series of one meeting are next to each other.
     let mut found: Vec<Occurrence<'a>> = Vec::new();
-    for s in &series {
+    for s in &placed.series {
         let o = s.occurrence(0, from.timezone());
         match found.last_mut() {
             Some(last) if std::ptr::eq(last.meeting, o.meeting) => {
@@ -199,11 +188,7 @@ pub fn next_each<'a>(
             _ => found.push(o),
         }
     }
-    NextOccurrences {
-        occurrences: soonest(found, count),
-        zone_unknown,
-        by_appointment,
-    }
+    placed.answer(found, count)
 }
 
 /// The `count` soonest of `found`, sorted by instant, then by key.
@@ -285,6 +270,15 @@ impl<'a> Placed<'a> {
             series,
             zone_unknown,
             by_appointment,
+        }
+    }
+
+    /// The answer: the `count` soonest of `found`, with the meetings that could not be placed.
+    fn answer(self, found: Vec<Occurrence<'a>>, count: usize) -> NextOccurrences<'a> {
+        NextOccurrences {
+            occurrences: soonest(found, count),
+            zone_unknown: self.zone_unknown,
+            by_appointment: self.by_appointment,
         }
     }
 }
