@@ -39,7 +39,8 @@ pub enum BackupRecordKind {
     Counter,
     /// An app setting (the region, message templates, check-in preferences, ...).
     Setting,
-    /// A meeting from an imported list, with the user's data on it.
+    /// A meeting from an imported list, with the user's data on it (the layout before lists were
+    /// kept in chunks).
     Meeting,
     /// The user's settings for one imported meeting list.
     MeetingSource,
@@ -49,6 +50,10 @@ pub enum BackupRecordKind {
     Plan,
     /// One day's check-in.
     CheckIn,
+    /// Part of an imported meeting list (many meetings in one record).
+    MeetingChunk,
+    /// The user's own data on one meeting (saved, note, reminder, attendance).
+    MeetingMine,
 }
 
 /// How a backup was sealed: in clear in a format-1 file (so the app can ask for the right secret),
@@ -376,6 +381,8 @@ impl From<RecordKind> for BackupRecordKind {
             RecordKind::Contact => BackupRecordKind::Contact,
             RecordKind::Plan => BackupRecordKind::Plan,
             RecordKind::CheckIn => BackupRecordKind::CheckIn,
+            RecordKind::MeetingChunk => BackupRecordKind::MeetingChunk,
+            RecordKind::MeetingMine => BackupRecordKind::MeetingMine,
         }
     }
 }

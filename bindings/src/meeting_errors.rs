@@ -123,6 +123,9 @@ pub enum MeetingsError {
     /// The point of a distance filter is not a valid place (out of range, not finite, or (0, 0)).
     #[error("the point to search near is not a valid latitude and longitude")]
     InvalidPoint,
+    /// The radius of a distance filter is not a number of kilometres, 0 or more.
+    #[error("the distance to search within must be a number of kilometres, 0 or more")]
+    InvalidRadius,
     /// An instant is outside the years One Day supports (1900 to 2200).
     #[error("that moment is outside the years One Day supports (1900 to 2200)")]
     OutOfRange,
@@ -196,6 +199,8 @@ impl From<CoreMeetingsError> for MeetingsError {
                 suggested_zone: suggested.map(|z| z.name().to_owned()),
             },
             CoreMeetingsError::NothingToExport => MeetingsError::NothingToExport,
+            CoreMeetingsError::InvalidPoint => MeetingsError::InvalidPoint,
+            CoreMeetingsError::InvalidRadius => MeetingsError::InvalidRadius,
             CoreMeetingsError::NoteTooLong { max } => {
                 MeetingsError::NoteTooLong { max: count(max) }
             }

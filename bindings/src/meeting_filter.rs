@@ -60,18 +60,12 @@ pub struct MeetingFilter {
 impl TryFrom<MeetingFilter> for core::MeetingFilter {
     type Error = MeetingsError;
 
-    /// Refuses a point core does not accept as coordinates (out of range, not finite, or (0, 0)).
+    /// Refuses what core's `Near::new` refuses: a point that is not a valid place (out of range,
+    /// not finite, or (0, 0)), a radius that is not a number of kilometres, 0 or more.
     fn try_from(f: MeetingFilter) -> Result<Self, MeetingsError> {
         let near = f
             .near
-            .map(|n| {
-                core::Coordinates::new(n.point.latitude, n.point.longitude)
-                    .map(|point| core::Near {
-                        point,
-                        radius_km: n.radius_km,
-                    })
-                    .ok_or(MeetingsError::InvalidPoint)
-            })
+            .map(|n| core::Near::new(n.point.latitude, n.point.longitude, n.radius_km))
             .transpose()?;
         Ok(core::MeetingFilter {
             weekdays: f
@@ -130,8 +124,22 @@ mod tests {
             ..f
         };
         assert!(matches!(
-            core::MeetingFilter::try_from(bad),
+            core::MeetingFilter::try_from(bad.clone()),
             Err(MeetingsError::InvalidPoint)
+        ));
+        let negative = MeetingFilter {
+            near: Some(NearPoint {
+                point: Coordinates {
+                    latitude: 52.5,
+                    longitude: 13.4,
+                },
+                radius_km: -1.0,
+            }),
+            ..bad
+        };
+        assert!(matches!(
+            core::MeetingFilter::try_from(negative),
+            Err(MeetingsError::InvalidRadius)
         ));
         assert_eq!(
             core::MeetingFilter::try_from(MeetingFilter::default()).unwrap(),

@@ -26,7 +26,7 @@ use crate::dates::LocalDate;
 use crate::meeting_errors::MeetingsError;
 use crate::meeting_filter::MeetingFilter;
 use crate::meeting_import::{MeetingImport, MeetingImportPreview};
-use crate::meeting_upcoming::{MeetingAttendance, UpcomingMeetings};
+use crate::meeting_upcoming::{MeetingAttendance, MeetingsUpcoming, UpcomingMeetings};
 use crate::meetings::{FeedFormat, Meeting, MeetingReminder};
 use crate::vault::Vault;
 
@@ -185,12 +185,33 @@ impl Vault {
         filter: MeetingFilter,
         saved_only: bool,
     ) -> Result<UpcomingMeetings, MeetingsError> {
-        let zone = parse_zone(&user_zone)?;
-        let from = utc_instant(from)?.with_timezone(&zone);
-        let filter = filter.try_into()?;
-        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        let (from, count, filter) = screen_query(from, &user_zone, count, filter)?;
         let found = self.meeting_book()?.next(from, count, &filter, saved_only);
         Ok((&found).into())
+    }
+
+    /// The Meetings screen in one call: each meeting's next start from `from`, one row per meeting
+    /// (not one per week), up to `count` meetings, soonest first, in the meeting's zone and in
+    /// `user_zone` (an IANA name, such as the phone's zone); each row says whether the meeting is
+    /// closed and where it is (an address, or online). Of the stored meetings that pass `filter`
+    /// (saved ones only, when `saved_only`). Lists whose meetings have no known zone are named
+    /// with those meetings, and meetings by appointment counted.
+    ///
+    /// Throws `UnknownZoneName`, `OutOfRange`, `InvalidPoint`.
+    #[uniffi::method(default(saved_only = true))]
+    pub fn meetings_upcoming(
+        &self,
+        from: SystemTime,
+        user_zone: String,
+        count: u32,
+        filter: MeetingFilter,
+        saved_only: bool,
+    ) -> Result<MeetingsUpcoming, MeetingsError> {
+        let (from, count, filter) = screen_query(from, &user_zone, count, filter)?;
+        let screen = self
+            .meeting_book()?
+            .upcoming(from, count, &filter, saved_only);
+        Ok((&screen).into())
     }
 
     /// An RFC 5545 calendar (`.ics` text) of the meetings `ids`, in that order: one weekly event
@@ -244,6 +265,20 @@ fn parse_zone(name: &str) -> Result<Tz, MeetingsError> {
     zone_name::parse_zone(name).ok_or(MeetingsError::UnknownZoneName)
 }
 
+/// What `nextMeetings` and `meetingsUpcoming` ask core: from `from` in `user_zone`, up to `count`,
+/// through `filter`.
+fn screen_query(
+    from: SystemTime,
+    user_zone: &str,
+    count: u32,
+    filter: MeetingFilter,
+) -> Result<(DateTime<Tz>, usize, oneday_core::meetings::MeetingFilter), MeetingsError> {
+    let zone = parse_zone(user_zone)?;
+    let from = utc_instant(from)?.with_timezone(&zone);
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    Ok((from, count, filter.try_into()?))
+}
+
 /// A feed parsed by core for the list `source` whose meetings without a zone get `zone`.
 fn parse(
     feed: &[u8],
@@ -285,6 +320,7 @@ mod tests {
     use super::*;
     use crate::kdf::minimum_kdf_params;
     use crate::meeting_filter::{MeetingTimeWindow, NearPoint};
+    use crate::meeting_upcoming::MeetingPlace;
     use crate::meetings::{Coordinates, MeetingSchedule, MeetingZoneSource, Openness, Weekday};
     use crate::vault::create_vault;
 
@@ -670,5 +706,68 @@ mod tests {
             utc_instant(t).unwrap().to_rfc3339(),
             "1969-12-31T23:59:49.750+00:00"
         );
+    }
+
+    #[test]
+    fn the_meetings_screen_is_one_row_per_meeting() {
+        let (_dir, v) = vault();
+        v.import_meetings(
+            fixture("meeting-guide-sample.json"),
+            FeedFormat::MeetingGuide,
+            "sample".into(),
+            None,
+            None,
+            false,
+        )
+        .unwrap();
+        let from = utc("2024-06-07T10:00:00Z");
+        let all = v
+            .meetings_upcoming(
+                from,
+                "Europe/Berlin".into(),
+                50,
+                MeetingFilter::default(),
+                false,
+            )
+            .unwrap();
+        let mut ids: Vec<&str> = all
+            .rows
+            .iter()
+            .map(|r| r.next.meeting.id.as_str())
+            .collect();
+        let rows = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), rows, "one row per meeting");
+        let occurrences = v
+            .next_meetings(
+                from,
+                "Europe/Berlin".into(),
+                50,
+                MeetingFilter::default(),
+                false,
+            )
+            .unwrap();
+        assert!(occurrences.occurrences.len() > rows);
+        assert_eq!(
+            all.rows[0].next.start.instant,
+            occurrences.occurrences[0].start.instant
+        );
+        assert!(all.rows.iter().any(|r| r.place == MeetingPlace::Online));
+        // Nothing saved: the saved-only screen is empty.
+        let saved = v
+            .meetings_upcoming(
+                from,
+                "Europe/Berlin".into(),
+                50,
+                MeetingFilter::default(),
+                true,
+            )
+            .unwrap();
+        assert!(saved.rows.is_empty());
+        assert!(matches!(
+            v.meetings_upcoming(from, "Mars/Base".into(), 5, MeetingFilter::default(), true),
+            Err(MeetingsError::UnknownZoneName)
+        ));
     }
 }

@@ -12,6 +12,7 @@ use chrono::{DateTime, Offset};
 use chrono_tz::Tz;
 use oneday_core::meetings::attendance::AttendanceCount;
 use oneday_core::meetings::store::{Upcoming, UpcomingMeeting as CoreUpcoming};
+use oneday_core::meetings::upcoming as screen;
 
 use crate::dates::{LocalDate, LocalDateTime};
 use crate::meetings::{Meeting, MeetingZone};
@@ -58,6 +59,85 @@ pub struct UpcomingMeetings {
     pub zone_unknown: Vec<String>,
     /// How many meetings passed the filter but are by appointment (no day or time).
     pub by_appointment: u64,
+}
+
+/// Where a row of the Meetings screen says a meeting is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum MeetingPlace {
+    /// At this address (the list's one-line address, else its place's name).
+    Address {
+        /// The address as the list gives it.
+        address: String,
+    },
+    /// Online or by phone only.
+    Online,
+    /// The list says neither.
+    Unknown,
+}
+
+/// One row of the Meetings screen: a meeting and when it is next (one row per meeting).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct MeetingsUpcomingRow {
+    /// The meeting's next start, with the meeting and the user's data on it.
+    pub next: UpcomingMeeting,
+    /// A closed meeting (for those who share the problem): mark it as such.
+    pub closed: bool,
+    /// The place is closed for now and there is no online alternative.
+    pub temporarily_closed: bool,
+    /// Where it is.
+    pub place: MeetingPlace,
+}
+
+/// A meeting list whose meetings cannot be placed on the clock until the user sets its zone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct ListWithoutZone {
+    /// The list's name (the name given when importing it).
+    pub list_name: String,
+    /// The names of its meetings that need the zone.
+    pub meeting_names: Vec<String>,
+}
+
+/// The Meetings screen's data, as `meetingsUpcoming` gives it: everything the screen shows, in one call.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct MeetingsUpcoming {
+    /// One row per meeting, soonest next start first.
+    pub rows: Vec<MeetingsUpcomingRow>,
+    /// Lists with meetings that name no zone (never placed in UTC): ask for their zone.
+    pub lists_without_zone: Vec<ListWithoutZone>,
+    /// How many meetings passed the filter but are by appointment (no day or time).
+    pub by_appointment: u64,
+}
+
+impl From<&screen::MeetingsScreen> for MeetingsUpcoming {
+    fn from(s: &screen::MeetingsScreen) -> Self {
+        MeetingsUpcoming {
+            rows: s
+                .rows
+                .iter()
+                .map(|r| MeetingsUpcomingRow {
+                    next: (&r.next).into(),
+                    closed: r.closed,
+                    temporarily_closed: r.temporarily_closed,
+                    place: match &r.place {
+                        screen::MeetingPlace::Address(a) => {
+                            MeetingPlace::Address { address: a.clone() }
+                        }
+                        screen::MeetingPlace::Online => MeetingPlace::Online,
+                        screen::MeetingPlace::Unknown => MeetingPlace::Unknown,
+                    },
+                })
+                .collect(),
+            lists_without_zone: s
+                .lists_without_zone
+                .iter()
+                .map(|l| ListWithoutZone {
+                    list_name: l.source.clone(),
+                    meeting_names: l.meetings.clone(),
+                })
+                .collect(),
+            by_appointment: count(s.by_appointment),
+        }
+    }
 }
 
 /// Attendance over a window of days ending today.

@@ -210,7 +210,8 @@ fn demo_shows_every_section_the_same_on_every_machine() {
     );
     assert!(one_tap.contains("988  tel:988"), "{one_tap}");
 
-    // Monday 09:00 in Chicago: the saved meetings only, in the demo's zone whatever TZ says.
+    // Monday 09:00 in Chicago: the saved meetings only, each once with its next start, in the
+    // demo's zone whatever TZ says.
     let meetings = section("── Next meetings");
     let lines: Vec<&str> = meetings
         .lines()
@@ -220,7 +221,6 @@ fn demo_shows_every_section_the_same_on_every_machine() {
         lines,
         [
             "Fri 2026-11-27 22:00  (Fri 23:00 America/New_York)  Night Owls",
-            "Sat 2026-11-28 22:00  (Sat 23:00 America/New_York)  Night Owls",
             "Sun 2026-11-29 07:00  Sunrise Serenity",
         ],
         "{meetings}"

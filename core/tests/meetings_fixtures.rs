@@ -229,6 +229,27 @@ fn every_meeting_guide_fixture_re_imports_into_the_vault_unchanged() {
     assert!(checked >= 15, "only {checked} feeds checked");
 }
 
+/// Issue 16: the row count of a store names no list. The 693-meeting San Jose list and a
+/// 100-meeting list give stores of the same number of rows.
+#[test]
+fn the_san_jose_list_and_a_100_meeting_list_take_the_same_rows() {
+    use oneday_core::meetings::store;
+    let Some(dir) = fixtures("the_san_jose_list_and_a_100_meeting_list_take_the_same_rows") else {
+        return;
+    };
+    let rows = |import: Import| {
+        let t = vault_support::new_vault();
+        store::import(&t.vault, import, "list", Some(chrono_tz::UTC), false).unwrap();
+        t.vault.list_all().unwrap().len()
+    };
+    let san_jose = mg(&dir, "tsml-ui__aasanjose.test.json");
+    assert_eq!(san_jose.meetings.len(), 693);
+    let mut hundred = mg(&dir, "tsml-ui__aasanjose.test.json");
+    hundred.meetings.truncate(100);
+    hundred.report.kept = 100;
+    assert_eq!(rows(san_jose), rows(hundred));
+}
+
 fn mg(dir: &Path, name: &str) -> Import {
     import_mg(&dir.join("meeting-guide").join(name)).unwrap()
 }

@@ -211,6 +211,8 @@ fn kind_names(kind: RecordKind) -> (&'static str, &'static str) {
         RecordKind::Contact => ("contact", "contacts"),
         RecordKind::Plan => ("plan", "plans"),
         RecordKind::CheckIn => ("check-in", "check-ins"),
+        RecordKind::MeetingChunk => ("part of a meeting list", "parts of meeting lists"),
+        RecordKind::MeetingMine => ("meeting of yours", "meetings of yours"),
     }
 }
 

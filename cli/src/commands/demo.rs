@@ -131,7 +131,7 @@ fn one_tap(vault: &Vault, out: &mut impl Write) -> Result<(), CliError> {
     call::print_text(out, &plan)
 }
 
-/// Imports the sample list, saves two meetings, and prints the next saved occurrences as
+/// Imports the sample list, saves two meetings, and prints their next starts as
 /// `oneday meetings next` does (without the random record ids).
 fn next_meetings(vault: &Vault, as_of: NaiveDate, out: &mut impl Write) -> Result<(), CliError> {
     let parsed = parse_feed(
@@ -146,7 +146,8 @@ fn next_meetings(vault: &Vault, as_of: NaiveDate, out: &mut impl Write) -> Resul
         meetings::store::set_saved(vault, &found.id, true)?;
     }
     let (from, _) = meetings::next::place(DEMO_ZONE, as_of, DEMO_TIME);
-    let found = meetings::store::next(vault, from, NEXT_MEETINGS, &MeetingFilter::default(), true)?;
+    let found =
+        meetings::store::upcoming(vault, from, NEXT_MEETINGS, &MeetingFilter::default(), true)?;
     meeting_commands::print_next(out, DEMO_ZONE, &found, false, IdColumn::Hidden)
 }
 

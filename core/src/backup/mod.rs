@@ -21,6 +21,7 @@
 pub(crate) mod contents;
 pub mod error;
 pub mod format;
+mod meeting_lists;
 pub(crate) mod merge;
 
 use std::collections::BTreeSet;
@@ -39,7 +40,8 @@ pub use self::format::{
 pub use self::merge::{KindReport, RestoreReport};
 use crate::checkins::CheckIn;
 use crate::cleantime::Counter;
-use crate::meetings::{store::MeetingSourceSettings, StoredMeeting};
+use crate::meetings::chunks::MeetingMine;
+use crate::meetings::store::MeetingSourceSettings;
 use crate::plans::store::PlanRecord;
 use crate::settings::NamedSetting;
 use crate::support::Contact;
@@ -119,7 +121,9 @@ pub fn restore(
     secret: &[u8],
     mode: RestoreMode,
 ) -> Result<RestoreReport, BackupError> {
-    // The vault first: a locked or non-empty vault is told before the Argon2id wait.
+    // The vault first: a locked or non-empty vault is told before the Argon2id wait. Meetings of
+    // the older layout are converted first, so the merge sees one layout on each side.
+    crate::meetings::stored::convert_older_layout(vault)?;
     let local = vault.list_all()?;
     if mode == RestoreMode::IntoEmpty && !local.is_empty() {
         return Err(BackupError::VaultNotEmpty {
@@ -260,6 +264,7 @@ fn plan_merge(
     local: &[Record],
     entries: &[Entry],
 ) -> Result<(RestoreReport, Vec<crate::vault::WriteOp>), BackupError> {
+    let entries = meeting_lists::in_current_layout(entries)?;
     let mut taken: BTreeSet<_> = local.iter().map(Record::id).collect();
     let mut ops = Vec::new();
     let mut report = RestoreReport::default();
@@ -269,11 +274,13 @@ fn plan_merge(
         let merge_kind: MergeKind = match kind {
             RecordKind::Counter => merge::merge_kind::<Counter>,
             RecordKind::Setting => merge::merge_kind::<NamedSetting>,
-            RecordKind::Meeting => merge::merge_kind::<StoredMeeting>,
+            RecordKind::Meeting => meeting_lists::merge_older_layout,
             RecordKind::MeetingSource => merge::merge_kind::<MeetingSourceSettings>,
             RecordKind::Contact => merge::merge_kind::<Contact>,
             RecordKind::Plan => merge::merge_kind::<PlanRecord>,
             RecordKind::CheckIn => merge::merge_kind::<CheckIn>,
+            RecordKind::MeetingChunk => meeting_lists::merge_chunks,
+            RecordKind::MeetingMine => merge::merge_kind::<MeetingMine>,
         };
         let r = merge_kind(&mine, &theirs, &mut taken, &mut ops)?;
         report.kinds.push((kind, r));

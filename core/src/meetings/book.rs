@@ -12,12 +12,12 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 
 use super::filter::MeetingFilter;
-use super::model::{MeetingKey, StoredMeeting};
-use super::next::SourceZones;
-use super::store::{
-    MeetingRecord, MeetingSourceSettings, MeetingStoreError, Upcoming, UpcomingMeeting,
-};
-use crate::vault::{match_id_prefix, ChangeStamp, PrefixMatch, RecordKind, Vault, VaultError};
+use super::model::{Meeting, MeetingKey};
+use super::next::{NextOccurrences, SourceZones};
+use super::store::{MeetingRecord, MeetingStoreError, Upcoming, UpcomingMeeting};
+use super::stored::StoredRecords;
+use super::upcoming::MeetingsScreen;
+use crate::vault::{match_id_prefix, ChangeStamp, PrefixMatch, RecordId, Vault, VaultError};
 
 /// Every stored meeting and the zones set for their lists, as of one [`ChangeStamp`].
 #[derive(Debug, Clone)]
@@ -28,30 +28,14 @@ pub struct MeetingBook {
 }
 
 impl MeetingBook {
-    /// Reads every stored meeting and source setting in one pass over the vault.
+    /// Reads every stored meeting and source setting in one pass over the vault (the chunks of
+    /// every list and the user's data, joined; a store of the older layout is converted first).
     pub fn load(vault: &Vault) -> Result<Self, MeetingStoreError> {
-        // The stamp first: a write between it and the read makes the book look stale, never fresh.
-        let stamp = vault.change_stamp()?;
-        let mut records = Vec::new();
-        let mut zones = SourceZones::new();
-        vault.for_each(|view| {
-            match view.kind() {
-                RecordKind::Meeting => records.push(MeetingRecord {
-                    id: view.id(),
-                    stored: view.decode::<StoredMeeting>()?,
-                }),
-                RecordKind::MeetingSource => {
-                    view.decode::<MeetingSourceSettings>()?.place_in(&mut zones);
-                }
-                _ => {}
-            }
-            Ok(())
-        })?;
-        records.sort_by(|a, b| a.stored.meeting.key.cmp(&b.stored.meeting.key));
+        let (stamp, stored) = StoredRecords::read(vault)?;
         Ok(Self {
             stamp,
-            records,
-            zones,
+            records: stored.meetings(),
+            zones: stored.zones(),
         })
     }
 
@@ -83,6 +67,11 @@ impl MeetingBook {
             PrefixMatch::Many => Err(MeetingStoreError::Ambiguous),
             PrefixMatch::None => Err(MeetingStoreError::NotFound),
         }
+    }
+
+    /// The stored meeting with this id ([`MeetingRecord::id`]).
+    pub fn by_id(&self, id: &RecordId) -> Option<&MeetingRecord> {
+        self.records.iter().find(|r| r.id == *id)
     }
 
     /// The stored meeting with this key (the records are sorted by key).
@@ -117,12 +106,35 @@ impl MeetingBook {
         filter: &MeetingFilter,
         saved_only: bool,
     ) -> Upcoming {
-        let chosen = self
-            .records
+        let found = super::next::next(self.chosen(saved_only), from, count, filter, &self.zones);
+        self.upcoming_of(found)
+    }
+
+    /// The Meetings screen: each meeting's next start (one row per meeting, soonest first, up to
+    /// `count`), from `from` (whose zone is the user's zone), of the meetings that pass `filter`
+    /// (saved ones only when `saved_only`); see [`MeetingsScreen`].
+    pub fn upcoming(
+        &self,
+        from: DateTime<Tz>,
+        count: usize,
+        filter: &MeetingFilter,
+        saved_only: bool,
+    ) -> MeetingsScreen {
+        let found =
+            super::next::next_each(self.chosen(saved_only), from, count, filter, &self.zones);
+        MeetingsScreen::new(self.upcoming_of(found), |key| self.record(key))
+    }
+
+    /// The meetings asked about: every one, or the saved ones.
+    fn chosen(&self, saved_only: bool) -> impl Iterator<Item = &Meeting> {
+        self.records
             .iter()
-            .filter(|r| !saved_only || r.stored.user.saved)
-            .map(|r| &r.stored.meeting);
-        let found = super::next::next(chosen, from, count, filter, &self.zones);
+            .filter(move |r| !saved_only || r.stored.user.saved)
+            .map(|r| &r.stored.meeting)
+    }
+
+    /// Occurrences found by [`super::next`] with the stored meetings they are of.
+    fn upcoming_of(&self, found: NextOccurrences<'_>) -> Upcoming {
         let occurrences = found
             .occurrences
             .into_iter()

@@ -105,6 +105,13 @@ pub enum MeetingsError {
     /// A calendar export was asked for no meetings.
     #[error("no meetings to export")]
     NothingToExport,
+    /// The point of a distance filter is not a valid place (not `LAT,LON`, out of range, not
+    /// finite, or the (0, 0) placeholder).
+    #[error("the point to search near is not a valid latitude and longitude")]
+    InvalidPoint,
+    /// The radius of a distance filter is not a number of kilometres, 0 or more.
+    #[error("the distance to search within must be a number of kilometres, 0 or more")]
+    InvalidRadius,
     /// The user's note on a meeting is too long.
     #[error("a note on a meeting can be at most {max} characters")]
     NoteTooLong {

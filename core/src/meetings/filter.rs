@@ -11,6 +11,7 @@
 use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::error::MeetingsError;
 use super::model::{AttendanceMode, Coordinates, Meeting, Openness};
 
 /// A time-of-day window, inclusive at both ends.
@@ -40,6 +41,43 @@ pub struct Near {
     pub point: Coordinates,
     /// The radius in kilometres.
     pub radius_km: f64,
+}
+
+impl Near {
+    /// Within `radius_km` kilometres of (`latitude`, `longitude`) in degrees. Refused with
+    /// [`MeetingsError::InvalidPoint`] when the point is not a valid place ([`Coordinates::new`])
+    /// and with [`MeetingsError::InvalidRadius`] unless the radius is a finite number, 0 or more.
+    ///
+    /// ```
+    /// use oneday_core::meetings::{MeetingsError, Near};
+    /// assert!(Near::new(52.52, 13.405, 5.0).is_ok());
+    /// assert!(matches!(Near::new(91.0, 0.0, 5.0), Err(MeetingsError::InvalidPoint)));
+    /// assert!(matches!(Near::new(52.52, 13.405, -1.0), Err(MeetingsError::InvalidRadius)));
+    /// ```
+    pub fn new(latitude: f64, longitude: f64, radius_km: f64) -> Result<Self, MeetingsError> {
+        let point = Coordinates::new(latitude, longitude).ok_or(MeetingsError::InvalidPoint)?;
+        if !(radius_km.is_finite() && radius_km >= 0.0) {
+            return Err(MeetingsError::InvalidRadius);
+        }
+        Ok(Self { point, radius_km })
+    }
+
+    /// [`Near::new`] from a point typed as `LAT,LON` (blanks around either number ignored).
+    ///
+    /// ```
+    /// use oneday_core::meetings::{MeetingsError, Near};
+    /// assert_eq!(Near::parse(" 39.78, -89.65 ", 5.0).unwrap().point.latitude, 39.78);
+    /// assert!(matches!(Near::parse("39.78", 5.0), Err(MeetingsError::InvalidPoint)));
+    /// ```
+    pub fn parse(point: &str, radius_km: f64) -> Result<Self, MeetingsError> {
+        let (lat, lon) = point.split_once(',').ok_or(MeetingsError::InvalidPoint)?;
+        let number = |s: &str| {
+            s.trim()
+                .parse::<f64>()
+                .map_err(|_| MeetingsError::InvalidPoint)
+        };
+        Self::new(number(lat)?, number(lon)?, radius_km)
+    }
 }
 
 /// A set of filters; `Default` matches every meeting.

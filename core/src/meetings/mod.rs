@@ -10,15 +10,19 @@
 //! - [`merge`](mod@merge): re-importing a source without losing the user's data;
 //! - [`next`](mod@next): upcoming occurrences, computed in each meeting's own zone;
 //! - [`filter`]: weekday, time, attendance mode, open/closed, types, text and distance filters;
+//! - [`upcoming`]: the Meetings screen as data (one row per meeting with its next start);
 //! - [`attendance`]: the attendance log and counts such as "90 in 90";
 //! - [`ics`]: RFC 5545 calendar export;
+//! - [`chunks`]: how lists and the user's data are laid out in sealed records;
 //! - [`store`]: meetings sealed in the vault (import, saved, notes, attendance, next, export);
+//! - [`stored`]: the one loader of the meeting records, converting the older layout first;
 //! - [`book`]: the stored meetings decoded once and kept while the vault is unchanged;
 //! - [`zone_name`]: IANA zone names in any letter case, stored canonically;
 //! - [`zone_guess`]: the likely zone of a list that names none, from its places (offline).
 
 pub mod attendance;
 pub mod book;
+pub mod chunks;
 pub mod error;
 pub mod filter;
 pub mod ics;
@@ -27,7 +31,9 @@ pub mod merge;
 pub mod model;
 pub mod next;
 pub mod store;
+pub mod stored;
 pub mod type_codes;
+pub mod upcoming;
 pub mod weekday;
 pub mod zone_guess;
 pub mod zone_name;
@@ -45,3 +51,4 @@ pub use model::{
     MEETING_SCHEMA_VERSION,
 };
 pub use next::{next, NextOccurrences, Occurrence, SourceZones};
+pub use upcoming::{ListWithoutZone, MeetingPlace, MeetingsScreen, UpcomingRow};

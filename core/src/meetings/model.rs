@@ -559,43 +559,6 @@ mod tz_name {
     }
 }
 
-/// Backups: a meeting is matched by its key. The newer edit wins, and the days attended on either
-/// side are all kept.
-impl crate::backup::merge::Mergeable for StoredMeeting {
-    fn identity(&self) -> String {
-        let k = &self.meeting.key;
-        format!(
-            "{}\u{0}{}\u{0}{:?}\u{0}{:?}",
-            k.source, k.id, k.day, k.occurrence
-        )
-    }
-
-    fn merge(
-        local: &Self,
-        incoming: &Self,
-        incoming_is_newer: bool,
-    ) -> crate::backup::merge::Merged<Self> {
-        use crate::backup::merge::Merged;
-        let (newer, older) = if incoming_is_newer {
-            (incoming, local)
-        } else {
-            (local, incoming)
-        };
-        let mut merged = newer.clone();
-        merged
-            .user
-            .attended
-            .extend(older.user.attended.iter().copied());
-        if &merged == local {
-            Merged::Local
-        } else if &merged == incoming {
-            Merged::Incoming
-        } else {
-            Merged::Combined(merged)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

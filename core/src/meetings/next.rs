@@ -133,70 +133,13 @@ pub fn next<'a>(
     filter: &MeetingFilter,
     zones: &SourceZones,
 ) -> NextOccurrences<'a> {
-    let user_zone = from.timezone();
     let from_utc = from.with_timezone(&Utc);
-    let mut zone_unknown = Vec::new();
-    let mut by_appointment = 0;
-    // (meeting, zone, weekday, start, first local date on or after `from`).
-    let mut series: Vec<Series<'a>> = Vec::new();
-    let mut local_today: Vec<(Tz, NaiveDate)> = Vec::new();
-    for m in meetings {
-        if !filter.matches(m) {
-            continue;
-        }
-        let Schedule::Weekly {
-            weekdays, start, ..
-        } = &m.schedule
-        else {
-            by_appointment += 1;
-            continue;
-        };
-        let zone = zones.zone_of(m);
-        let Some(tz) = zone.tz() else {
-            zone_unknown.push(&m.key);
-            continue;
-        };
-        let today = match local_today.iter().find(|(z, _)| *z == tz) {
-            Some((_, d)) => *d,
-            None => {
-                let d = from_utc.with_timezone(&tz).date_naive();
-                local_today.push((tz, d));
-                d
-            }
-        };
-        for &wd in weekdays {
-            let mut date = next_weekday(today, wd);
-            if place(tz, date, *start).0 < from_utc {
-                date = date + Days::new(7);
-            }
-            series.push(Series {
-                meeting: m,
-                zone,
-                tz,
-                start: *start,
-                first: date,
-            });
-        }
-    }
+    let placed = Placed::new(meetings, from, filter, zones);
     let mut found: Vec<Occurrence<'a>> = Vec::new();
-    if count > 0 && !series.is_empty() {
+    if count > 0 && !placed.series.is_empty() {
         for week in 0..MAX_WEEKS {
-            for s in &series {
-                let date = s.first + Days::new(7 * week);
-                let (start, moved) = place(s.tz, date, s.start);
-                let end = s
-                    .meeting
-                    .schedule_minutes()
-                    .map(|m| start + TimeDelta::minutes(i64::from(m)));
-                found.push(Occurrence {
-                    meeting: s.meeting,
-                    start_user: start.with_timezone(&user_zone),
-                    start,
-                    end,
-                    zone: s.zone,
-                    moved_by_dst_gap: moved,
-                });
-            }
+            let series = placed.series.iter();
+            found.extend(series.map(|s| s.occurrence(week, from.timezone())));
             // Later weeks start at least 7 days (less any DST shift) after `from` per week.
             let settled = from_utc + TimeDelta::days(7 * (week as i64 + 1)) - TimeDelta::hours(3);
             if found.iter().filter(|o| o.start < settled).count() >= count {
@@ -204,6 +147,52 @@ pub fn next<'a>(
             }
         }
     }
+    placed.answer(found, count)
+}
+
+/// Like [`next`], but one occurrence per meeting: each meeting's soonest upcoming start (however
+/// many weekdays it meets on), up to `count` meetings, soonest first. What a list of "my meetings
+/// and when each is next" shows, rather than one row per future week.
+///
+/// ```
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Berlin;
+/// use oneday_core::meetings::{import::{meeting_guide, ImportOptions}, next::next_each, MeetingFilter, SourceZones};
+/// let feed = br#"[{"slug":"a","name":"Daily","day":[0,1,2,3,4,5,6],"time":"12:00","timezone":"Europe/Berlin"},
+///                {"slug":"b","name":"Weekly","day":3,"time":"12:00","timezone":"Europe/Berlin"}]"#;
+/// let ms = meeting_guide::import(feed, &ImportOptions::new("s")).unwrap().meetings;
+/// let from = Berlin.with_ymd_and_hms(2024, 6, 3, 9, 0, 0).unwrap(); // a Monday
+/// let n = next_each(&ms, from, 10, &MeetingFilter::default(), &SourceZones::new());
+/// let names: Vec<&str> = n.occurrences.iter().map(|o| o.meeting.name.as_str()).collect();
+/// assert_eq!(names, ["Daily", "Weekly"]);
+/// ```
+pub fn next_each<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    from: DateTime<Tz>,
+    count: usize,
+    filter: &MeetingFilter,
+    zones: &SourceZones,
+) -> NextOccurrences<'a> {
+    let placed = Placed::new(meetings, from, filter, zones);
+    // Week 0 of every series is its first upcoming start; a meeting's soonest is the least of its
+    // weekdays'. Series of one meeting are next to each other.
+    let mut found: Vec<Occurrence<'a>> = Vec::new();
+    for s in &placed.series {
+        let o = s.occurrence(0, from.timezone());
+        match found.last_mut() {
+            Some(last) if std::ptr::eq(last.meeting, o.meeting) => {
+                if o.start < last.start {
+                    *last = o;
+                }
+            }
+            _ => found.push(o),
+        }
+    }
+    placed.answer(found, count)
+}
+
+/// The `count` soonest of `found`, sorted by instant, then by key.
+fn soonest(mut found: Vec<Occurrence<'_>>, count: usize) -> Vec<Occurrence<'_>> {
     let order = |a: &Occurrence<'_>, b: &Occurrence<'_>| {
         a.start
             .cmp(&b.start)
@@ -215,10 +204,82 @@ pub fn next<'a>(
     }
     found.sort_by(order);
     found.truncate(count);
-    NextOccurrences {
-        occurrences: found,
-        zone_unknown,
-        by_appointment,
+    found
+}
+
+/// The meetings that pass a filter, sorted into weekly series on the clock, the ones without a
+/// zone, and a count of those by appointment.
+struct Placed<'a> {
+    series: Vec<Series<'a>>,
+    zone_unknown: Vec<&'a MeetingKey>,
+    by_appointment: usize,
+}
+
+impl<'a> Placed<'a> {
+    fn new(
+        meetings: impl IntoIterator<Item = &'a Meeting>,
+        from: DateTime<Tz>,
+        filter: &MeetingFilter,
+        zones: &SourceZones,
+    ) -> Self {
+        let from_utc = from.with_timezone(&Utc);
+        let mut zone_unknown = Vec::new();
+        let mut by_appointment = 0;
+        // (meeting, zone, weekday, start, first local date on or after `from`).
+        let mut series: Vec<Series<'a>> = Vec::new();
+        let mut local_today: Vec<(Tz, NaiveDate)> = Vec::new();
+        for m in meetings {
+            if !filter.matches(m) {
+                continue;
+            }
+            let Schedule::Weekly {
+                weekdays, start, ..
+            } = &m.schedule
+            else {
+                by_appointment += 1;
+                continue;
+            };
+            let zone = zones.zone_of(m);
+            let Some(tz) = zone.tz() else {
+                zone_unknown.push(&m.key);
+                continue;
+            };
+            let today = match local_today.iter().find(|(z, _)| *z == tz) {
+                Some((_, d)) => *d,
+                None => {
+                    let d = from_utc.with_timezone(&tz).date_naive();
+                    local_today.push((tz, d));
+                    d
+                }
+            };
+            for &wd in weekdays {
+                let mut date = next_weekday(today, wd);
+                if place(tz, date, *start).0 < from_utc {
+                    date = date + Days::new(7);
+                }
+                series.push(Series {
+                    meeting: m,
+                    zone,
+                    tz,
+                    start: *start,
+                    first: date,
+                });
+            }
+        }
+        Self {
+            series,
+            zone_unknown,
+            by_appointment,
+        }
+    }
+
+    /// The answer: the `count` soonest of `found`, with the meetings that could not be placed.
+    fn answer(self, found: Vec<Occurrence<'a>>, count: usize) -> NextOccurrences<'a> {
+        NextOccurrences {
+            occurrences: soonest(found, count),
+            zone_unknown: self.zone_unknown,
+            by_appointment: self.by_appointment,
+        }
     }
 }
 
@@ -228,6 +289,26 @@ struct Series<'a> {
     tz: Tz,
     start: NaiveTime,
     first: NaiveDate,
+}
+
+impl<'a> Series<'a> {
+    /// The occurrence `week` weeks after the first, with its start also in `user_zone`.
+    fn occurrence(&self, week: u64, user_zone: Tz) -> Occurrence<'a> {
+        let date = self.first + Days::new(7 * week);
+        let (start, moved) = place(self.tz, date, self.start);
+        let end = self
+            .meeting
+            .schedule_minutes()
+            .map(|m| start + TimeDelta::minutes(i64::from(m)));
+        Occurrence {
+            meeting: self.meeting,
+            start_user: start.with_timezone(&user_zone),
+            start,
+            end,
+            zone: self.zone,
+            moved_by_dst_gap: moved,
+        }
+    }
 }
 
 /// The first date on or after `d` that is a `wd`.

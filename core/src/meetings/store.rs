@@ -1,19 +1,20 @@
 //! Meetings kept in the vault, sealed like everything else (which area someone searches for
 //! meetings says where they live).
 //!
-//! Layout:
-//! - one sealed record of kind [`RecordKind::Meeting`] per meeting, holding a whole
-//!   [`StoredMeeting`] (imported data, the user's data, the vanished flag), so one write is one
-//!   atomic change to one meeting;
+//! Layout ([`super::chunks`]):
+//! - each imported list in a few sealed records of kind [`RecordKind::MeetingChunk`], their number
+//!   rounded up to a bucket, rewritten together by each import that changes the list;
+//! - the user's data on a meeting (saved, note, reminder, attendance) in a record of kind
+//!   [`RecordKind::MeetingMine`], one per meeting the user touched, keyed inside by its
+//!   [`MeetingKey`];
 //! - one sealed record of kind [`RecordKind::MeetingSource`] per meeting list whose settings the
 //!   user gave (a [`MeetingSourceSettings`]: the zone for meetings whose list names none).
 //!
-//! Record ids are random and say nothing; the mapping from a [`MeetingKey`] to its record is found
-//! by listing (decrypting) the meeting records, never by an index in plaintext. Keys are unique in
-//! the store: every write that could add a meeting goes through [`import`], which merges by key
-//! inside one vault transaction.
-
-use std::collections::{BTreeSet, HashMap};
+//! Every entry point reads through one loader ([`super::stored`]), which first converts a store of
+//! the older layout (one record per meeting). A meeting's id ([`MeetingRecord::id`]) is derived
+//! from its key ([`chunks::meeting_id`]) and never stored; record ids are random and say nothing.
+//! Keys are unique in the store: every write that could add a meeting goes through [`import`],
+//! which merges by key inside one vault transaction.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -22,14 +23,19 @@ use thiserror::Error;
 
 use super::attendance::{count_in_window, AttendanceCount};
 use super::book::MeetingBook;
+use super::chunks::{self, ListedMeeting, MeetingMine};
 use super::error::MeetingsError;
 use super::filter::MeetingFilter;
 use super::import::report::ImportReport;
 use super::import::Import;
 use super::merge::{merge, MergeCounts};
-use super::model::{Meeting, MeetingKey, MeetingZone, ReminderChoice, StoredMeeting};
+use super::model::{
+    Meeting, MeetingKey, MeetingUserData, MeetingZone, ReminderChoice, StoredMeeting,
+};
 use super::next::SourceZones;
+use super::stored::StoredRecords;
 use super::zone_name::parse_zone;
+use crate::vault::payload::now_millis;
 use crate::vault::{RecordId, RecordKind, Vault, VaultError, VaultTx};
 
 /// Why a stored-meeting operation failed.
@@ -70,10 +76,10 @@ impl MeetingSourceSettings {
     }
 }
 
-/// A meeting with its record id in the vault.
+/// A stored meeting with its id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingRecord {
-    /// Its record id.
+    /// Its id, derived from its key ([`chunks::meeting_id`]).
     pub id: RecordId,
     /// The meeting and the user's data on it.
     pub stored: StoredMeeting,
@@ -91,7 +97,7 @@ pub struct ImportOutcome {
 /// One upcoming occurrence of a stored meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpcomingMeeting {
-    /// The meeting's record id.
+    /// The meeting's id ([`MeetingRecord::id`]).
     pub id: RecordId,
     /// The meeting and the user's data on it.
     pub stored: StoredMeeting,
@@ -122,8 +128,8 @@ pub struct Upcoming {
 }
 
 /// How far [`import_with_progress`] has come. Reported in this order: [`Reading`] once,
-/// [`Writing`] once before the first meeting is sealed and once after each, then [`Done`] once the
-/// transaction has committed (not at all when the import fails).
+/// [`Writing`] once before the first chunk is sealed and once after each chunk holding meetings
+/// (only when the list changed), then [`Done`] once the transaction has committed (not at all when the import fails).
 ///
 /// [`Reading`]: ImportProgress::Reading
 /// [`Writing`]: ImportProgress::Writing
@@ -132,7 +138,7 @@ pub struct Upcoming {
 pub enum ImportProgress {
     /// Reading (unsealing) the meetings already stored for the source.
     Reading,
-    /// Sealing the new and changed meetings into the vault.
+    /// Sealing the list's meetings into the vault, chunk by chunk.
     Writing {
         /// Meetings sealed so far.
         written: usize,
@@ -141,7 +147,7 @@ pub enum ImportProgress {
     },
     /// The import is committed.
     Done {
-        /// Meetings sealed (new, changed, or newly flagged as no longer listed).
+        /// Meetings sealed: the whole list when anything in it changed, else none.
         written: usize,
         /// Meetings removed (no longer listed and without data of the user).
         removed: usize,
@@ -175,10 +181,9 @@ pub fn preview(
     source: &str,
     default_zone: Option<Tz>,
 ) -> Result<ImportPreview, MeetingStoreError> {
-    let stored = vault.list::<StoredMeeting>(RecordKind::Meeting)?;
-    let settings = vault.list::<MeetingSourceSettings>(RecordKind::MeetingSource)?;
-    let zone = default_zone.or_else(|| saved_zone(&settings, source));
-    let plan = Plan::new(stored, source, import.meetings.clone(), zone);
+    let (_, mut stored) = StoredRecords::read(vault)?;
+    let zone = default_zone.or_else(|| saved_zone(&stored.settings, source));
+    let plan = Plan::new(&mut stored, source, import.meetings.clone(), zone);
     plan.check(&import.report)?;
     Ok(ImportPreview {
         counts: plan.counts,
@@ -190,11 +195,13 @@ pub fn preview(
 
 /// Imports a parsed feed into the store in one vault transaction: meetings of the same source are
 /// updated in place by key, new ones added, vanished ones flagged (when the user had added
-/// something to them) or removed (otherwise); the user's data always survives. `default_zone`,
-/// when given, is saved as the source's zone (used by [`next`] and [`export_ics`] for meetings
-/// whose list names none). The meetings of an [`Import`] all share one source. `source` must be the
-/// source the feed was imported with ([`super::ImportOptions::source`]): only that source's stored
-/// meetings are merged.
+/// something to them) or removed (otherwise); the user's data always survives (it is kept in
+/// records of its own, which an import never writes). The list is written as new chunks replacing
+/// the source's old ones ([`super::chunks`]); an import that changes nothing writes nothing.
+/// `default_zone`, when given, is saved as the source's zone (used by [`next`] and [`export_ics`]
+/// for meetings whose list names none). The meetings of an [`Import`] all share one source. `source`
+/// must be the source the feed was imported with ([`super::ImportOptions::source`]): only that
+/// source's stored meetings are merged.
 ///
 /// Nothing is written, and the error says why, when the import yields no meeting and nothing is
 /// stored for the source ([`MeetingsError::NothingImported`]), when meetings name no zone and none
@@ -226,11 +233,10 @@ pub fn import_with_progress(
     progress(ImportProgress::Reading);
     let (counts, report, written, removed) = vault.transaction(
         |tx| -> Result<(MergeCounts, ImportReport, usize, usize), MeetingStoreError> {
-            let stored = tx.list::<StoredMeeting>(RecordKind::Meeting)?;
-            let settings = tx.list::<MeetingSourceSettings>(RecordKind::MeetingSource)?;
-            let zone = default_zone.or_else(|| saved_zone(&settings, source));
+            let mut stored = StoredRecords::read_in(tx)?;
+            let zone = default_zone.or_else(|| saved_zone(&stored.settings, source));
             let Import { meetings, report } = import;
-            let plan = Plan::new(stored, source, meetings, zone);
+            let plan = Plan::new(&mut stored, source, meetings, zone);
             plan.check(&report)?;
             if plan.needs_replace() && !replace {
                 return Err(MeetingsError::ReplaceNeeded {
@@ -239,45 +245,38 @@ pub fn import_with_progress(
                 }
                 .into());
             }
-            let Plan {
-                ids,
-                merged,
-                counts,
-                ..
-            } = plan;
-            let mut kept: BTreeSet<MeetingKey> = BTreeSet::new();
-            let mut writes: Vec<(RecordId, StoredMeeting)> = Vec::new();
-            for s in merged {
-                kept.insert(s.meeting.key.clone());
-                match ids.get(&s.meeting.key) {
-                    Some((id, before)) => {
-                        if *before != s {
-                            writes.push((*id, s));
-                        }
-                    }
-                    None => writes.push((RecordId::generate()?, s)),
-                }
-            }
-            let total = writes.len();
-            progress(ImportProgress::Writing { written: 0, total });
-            for (i, (id, s)) in writes.iter().enumerate() {
-                tx.put(RecordKind::Meeting, id, s)?;
-                progress(ImportProgress::Writing {
-                    written: i + 1,
-                    total,
-                });
-            }
-            let mut removed = 0;
-            for (key, (id, _)) in &ids {
-                if !kept.contains(key) {
+            // Nothing to write when no meeting was added, changed or dropped (a list in another
+            // order is the same list).
+            let removed = plan.previous_len + plan.counts.added - plan.merged.len();
+            let c = plan.counts;
+            let changed = c.added + c.updated + c.vanished + removed > 0;
+            let listed: Vec<ListedMeeting> = plan
+                .merged
+                .into_iter()
+                .map(|s| ListedMeeting {
+                    meeting: s.meeting,
+                    vanished_upstream: s.vanished_upstream,
+                })
+                .collect();
+            let mut written = 0;
+            if changed {
+                for (id, _) in stored.chunks_of(source) {
                     tx.delete(id)?;
-                    removed += 1;
+                }
+                let total = listed.len();
+                progress(ImportProgress::Writing { written: 0, total });
+                for chunk in chunks::split(source, now_millis(), listed) {
+                    tx.put(RecordKind::MeetingChunk, &RecordId::generate()?, &chunk)?;
+                    if !chunk.meetings.is_empty() {
+                        written += chunk.meetings.len();
+                        progress(ImportProgress::Writing { written, total });
+                    }
                 }
             }
             if let Some(tz) = default_zone {
-                save_source_zone(tx, source, tz)?;
+                save_source_zone(tx, &stored.settings, source, tz)?;
             }
-            Ok((counts, report, total, removed))
+            Ok((plan.counts, report, written, removed))
         },
     )?;
     progress(ImportProgress::Done { written, removed });
@@ -286,8 +285,8 @@ pub fn import_with_progress(
 
 /// An import merged with what is stored for its source, not yet written.
 struct Plan {
-    /// The stored meetings of the source by key, with their record ids.
-    ids: HashMap<MeetingKey, (RecordId, StoredMeeting)>,
+    /// How many meetings the source's list had before the import.
+    previous_len: usize,
     /// The source's meetings after the merge.
     merged: Vec<StoredMeeting>,
     /// What the merge changes.
@@ -303,7 +302,7 @@ impl Plan {
     /// get `source_zone` (given now, or saved for the source), so a re-import without the zone
     /// leaves them as they were.
     fn new(
-        stored: Vec<(RecordId, StoredMeeting)>,
+        stored: &mut StoredRecords,
         source: &str,
         mut meetings: Vec<Meeting>,
         source_zone: Option<Tz>,
@@ -316,29 +315,17 @@ impl Plan {
                 m.zone = MeetingZone::SourceDefault(tz);
             }
         }
-        let mut previous: Vec<(RecordId, StoredMeeting)> = stored
-            .into_iter()
-            .filter(|(_, s)| s.meeting.key.source == source)
-            .collect();
-        previous.sort_by(|a, b| a.1.meeting.key.cmp(&b.1.meeting.key));
-        let listed_before = previous
-            .iter()
-            .filter(|(_, s)| !s.vanished_upstream)
-            .count();
+        let old = stored.take_list(source);
+        let previous_len = old.len();
+        let listed_before = old.iter().filter(|s| !s.vanished_upstream).count();
         let zone_missing = meetings
             .iter()
             .filter(|m| m.zone == MeetingZone::Unknown && m.schedule.start().is_some())
             .cloned()
             .collect();
-        let mut ids = HashMap::new();
-        let mut old = Vec::with_capacity(previous.len());
-        for (id, s) in previous {
-            ids.insert(s.meeting.key.clone(), (id, s.clone()));
-            old.push(s);
-        }
         let (merged, counts) = merge(old, meetings);
         Self {
-            ids,
+            previous_len,
             merged,
             counts,
             listed_before,
@@ -377,11 +364,14 @@ fn saved_zone(settings: &[(RecordId, MeetingSourceSettings)], source: &str) -> O
         .find_map(|(_, s)| s.default_zone.as_deref().and_then(parse_zone))
 }
 
-fn save_source_zone(tx: &mut VaultTx<'_>, source: &str, tz: Tz) -> Result<(), VaultError> {
-    let existing = tx
-        .list::<MeetingSourceSettings>(RecordKind::MeetingSource)?
-        .into_iter()
-        .find(|(_, s)| s.source == source);
+/// Saves `tz` as the zone of `source` (given its lists' `settings` as stored), unless it already is.
+fn save_source_zone(
+    tx: &mut VaultTx<'_>,
+    settings: &[(RecordId, MeetingSourceSettings)],
+    source: &str,
+    tz: Tz,
+) -> Result<(), VaultError> {
+    let existing = settings.iter().find(|(_, s)| s.source == source).cloned();
     let (id, mut settings) = match existing {
         Some(found) => found,
         None => (
@@ -392,28 +382,21 @@ fn save_source_zone(tx: &mut VaultTx<'_>, source: &str, tz: Tz) -> Result<(), Va
             },
         ),
     };
+    if settings.default_zone.as_deref() == Some(tz.name()) {
+        return Ok(());
+    }
     settings.default_zone = Some(tz.name().to_owned());
     tx.put(RecordKind::MeetingSource, &id, &settings)
 }
 
 /// The zones the user set for meeting lists (zone names this version does not know are ignored).
 pub fn source_zones(vault: &Vault) -> Result<SourceZones, MeetingStoreError> {
-    let mut zones = SourceZones::new();
-    for (_, s) in vault.list::<MeetingSourceSettings>(RecordKind::MeetingSource)? {
-        s.place_in(&mut zones);
-    }
-    Ok(zones)
+    Ok(StoredRecords::read(vault)?.1.zones())
 }
 
 /// Every stored meeting, sorted by key.
 pub fn list(vault: &Vault) -> Result<Vec<MeetingRecord>, MeetingStoreError> {
-    let mut all: Vec<MeetingRecord> = vault
-        .list::<StoredMeeting>(RecordKind::Meeting)?
-        .into_iter()
-        .map(|(id, stored)| MeetingRecord { id, stored })
-        .collect();
-    all.sort_by(|a, b| a.stored.meeting.key.cmp(&b.stored.meeting.key));
-    Ok(all)
+    Ok(StoredRecords::read(vault)?.1.meetings())
 }
 
 /// The stored meetings that pass `filter` (and are saved, when `saved_only`), sorted by key.
@@ -431,20 +414,40 @@ pub fn find(vault: &Vault, query: &str) -> Result<MeetingRecord, MeetingStoreErr
     MeetingBook::load(vault)?.find(query).cloned()
 }
 
-/// Applies `change` to the user data of meeting `id` and saves it, in one vault transaction.
-/// Returns the meeting as saved.
+/// Applies `change` to the user's data on meeting `id` and saves it, in one vault transaction: in
+/// the meeting's own [`MeetingMine`] record, made on the first change and deleted when the user's
+/// data is empty again. Returns the meeting as saved.
 fn update(
     vault: &Vault,
     id: &RecordId,
-    change: impl FnOnce(&mut StoredMeeting),
+    change: impl FnOnce(&mut MeetingUserData),
 ) -> Result<StoredMeeting, MeetingStoreError> {
     vault.transaction(|tx| {
-        let mut stored: StoredMeeting = tx
-            .get(RecordKind::Meeting, id)?
-            .ok_or(MeetingStoreError::NotFound)?;
-        change(&mut stored);
-        tx.put(RecordKind::Meeting, id, &stored)?;
-        Ok(stored)
+        let stored = StoredRecords::read_in(tx)?;
+        let mut meeting = stored
+            .meetings()
+            .into_iter()
+            .find(|r| r.id == *id)
+            .ok_or(MeetingStoreError::NotFound)?
+            .stored;
+        change(&mut meeting.user);
+        let key = &meeting.meeting.key;
+        let found = stored.mine.iter().find(|(_, m)| &m.key == key);
+        match (found, meeting.user.is_empty()) {
+            (Some((mine_id, _)), true) => {
+                tx.delete(mine_id)?;
+            }
+            (Some((mine_id, _)), false) => {
+                let mine = MeetingMine::new(key.clone(), meeting.user.clone());
+                tx.put(RecordKind::MeetingMine, mine_id, &mine)?;
+            }
+            (None, true) => {}
+            (None, false) => {
+                let mine = MeetingMine::new(key.clone(), meeting.user.clone());
+                tx.put(RecordKind::MeetingMine, &RecordId::generate()?, &mine)?;
+            }
+        }
+        Ok(meeting)
     })
 }
 
@@ -454,7 +457,7 @@ pub fn set_saved(
     id: &RecordId,
     saved: bool,
 ) -> Result<StoredMeeting, MeetingStoreError> {
-    update(vault, id, |s| s.user.saved = saved)
+    update(vault, id, |u| u.saved = saved)
 }
 
 /// Sets (or, with `None` or blank text, removes) the user's own note on meeting `id`.
@@ -473,7 +476,7 @@ pub fn set_note(
         }
         .into());
     }
-    update(vault, id, |s| s.user.note = note)
+    update(vault, id, |u| u.note = note)
 }
 
 /// Sets the reminder the user chose for meeting `id`. Returns the meeting as saved.
@@ -483,7 +486,7 @@ pub fn set_reminder(
     reminder: ReminderChoice,
 ) -> Result<StoredMeeting, MeetingStoreError> {
     reminder.validate()?;
-    update(vault, id, |s| s.user.reminder = reminder)
+    update(vault, id, |u| u.reminder = reminder)
 }
 
 /// Records that the user went to meeting `id` on `date` (once per day). Returns `true` if it was
@@ -494,7 +497,7 @@ pub fn mark_attended(
     date: NaiveDate,
 ) -> Result<bool, MeetingStoreError> {
     let mut added = false;
-    update(vault, id, |s| added = s.user.mark_attended(date))?;
+    update(vault, id, |u| added = u.mark_attended(date))?;
     Ok(added)
 }
 
@@ -504,9 +507,9 @@ pub fn attendance_count(
     today: NaiveDate,
     days: u32,
 ) -> Result<AttendanceCount, MeetingStoreError> {
-    let all = vault.list::<StoredMeeting>(RecordKind::Meeting)?;
+    let (_, stored) = StoredRecords::read(vault)?;
     Ok(count_in_window(
-        all.iter().map(|(_, s)| &s.user),
+        stored.mine.iter().map(|(_, m)| &m.user),
         today,
         days,
     ))
@@ -526,6 +529,20 @@ pub fn next(
     Ok(MeetingBook::load(vault)?.next(from, count, filter, saved_only))
 }
 
+/// The Meetings screen ([`MeetingBook::upcoming`]): each meeting's next start from `from` (whose
+/// zone is the user's zone), one row per meeting, up to `count`, of the meetings that pass `filter`
+/// (saved ones only when `saved_only`). Reads the whole store; to ask repeatedly, keep a
+/// [`MeetingBook`].
+pub fn upcoming(
+    vault: &Vault,
+    from: DateTime<Tz>,
+    count: usize,
+    filter: &MeetingFilter,
+    saved_only: bool,
+) -> Result<super::MeetingsScreen, MeetingStoreError> {
+    Ok(MeetingBook::load(vault)?.upcoming(from, count, filter, saved_only))
+}
+
 /// An RFC 5545 calendar of the meetings `ids`, in that order ([`super::ics::export`]); `dtstamp`
 /// is the export instant. Refused when an id is unknown, or a meeting has no zone or no schedule.
 pub fn export_ics(
@@ -533,16 +550,13 @@ pub fn export_ics(
     ids: &[RecordId],
     dtstamp: DateTime<Utc>,
 ) -> Result<String, MeetingStoreError> {
-    let zones = source_zones(vault)?;
+    let book = MeetingBook::load(vault)?;
     let mut meetings = Vec::with_capacity(ids.len());
     for id in ids {
-        let stored: StoredMeeting = vault
-            .get(RecordKind::Meeting, id)?
-            .ok_or(MeetingStoreError::NotFound)?;
-        meetings.push(stored.meeting);
+        let found = book.by_id(id).ok_or(MeetingStoreError::NotFound)?;
+        meetings.push(&found.stored.meeting);
     }
-    let refs: Vec<&Meeting> = meetings.iter().collect();
-    Ok(super::ics::export(&refs, dtstamp, &zones)?)
+    Ok(super::ics::export(&meetings, dtstamp, book.zones())?)
 }
 
 /// Backups: a list's settings are matched by the list's name; the newer edit wins.

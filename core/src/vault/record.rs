@@ -157,7 +157,8 @@ pub enum RecordKind {
     Counter,
     /// An app setting.
     Setting,
-    /// A meeting from an imported list, with the user's data on it (saved, note, attendance).
+    /// A meeting from an imported list, with the user's data on it (saved, note, attendance): the
+    /// layout before meeting lists were kept in chunks, still read so older stores and backups convert.
     Meeting,
     /// The user's settings for one imported meeting list (such as its default time zone).
     MeetingSource,
@@ -167,11 +168,17 @@ pub enum RecordKind {
     Plan,
     /// One day's check-in (mood, craving, sleep, journal line, ...).
     CheckIn,
+    /// Part of an imported meeting list: many meetings in one record, so the row count tells only
+    /// a coarse size of the list.
+    MeetingChunk,
+    /// The user's own data on one meeting (saved, note, reminder, attendance), kept apart from the
+    /// list so a re-import never touches it.
+    MeetingMine,
 }
 
 impl RecordKind {
     /// Every kind this version knows.
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Counter,
         RecordKind::Setting,
         RecordKind::Meeting,
@@ -179,6 +186,8 @@ impl RecordKind {
         RecordKind::Contact,
         RecordKind::Plan,
         RecordKind::CheckIn,
+        RecordKind::MeetingChunk,
+        RecordKind::MeetingMine,
     ];
 
     /// The stable name stored in sealed payloads. Never change an existing name.
@@ -191,6 +200,8 @@ impl RecordKind {
             RecordKind::Contact => "contact",
             RecordKind::Plan => "plan",
             RecordKind::CheckIn => "check_in",
+            RecordKind::MeetingChunk => "meeting_chunk",
+            RecordKind::MeetingMine => "meeting_mine",
         }
     }
 
@@ -283,6 +294,8 @@ mod tests {
         assert_eq!(RecordKind::Contact.as_str(), "contact");
         assert_eq!(RecordKind::Plan.as_str(), "plan");
         assert_eq!(RecordKind::CheckIn.as_str(), "check_in");
+        assert_eq!(RecordKind::MeetingChunk.as_str(), "meeting_chunk");
+        assert_eq!(RecordKind::MeetingMine.as_str(), "meeting_mine");
         for k in RecordKind::ALL {
             assert_eq!(RecordKind::from_name(k.as_str().as_bytes()), Some(k));
             assert_eq!(

@@ -286,6 +286,8 @@ public final class BackupModel {
         case .contact: (one, many) = ("contact", "contacts")
         case .plan: (one, many) = ("plan", "plans")
         case .checkIn: (one, many) = ("check-in", "check-ins")
+        case .meetingChunk: (one, many) = ("part of a meeting list", "parts of meeting lists")
+        case .meetingMine: (one, many) = ("meeting of yours", "meetings of yours")
         }
         return "\(n) \(n == 1 ? one : many)"
     }

@@ -1,7 +1,7 @@
 import Foundation
 import OneDay
 
-/// One upcoming occurrence of a saved meeting, as core placed it on the clock.
+/// One meeting of the Meetings screen and its next start, as core placed it on the clock.
 public struct MeetingRow: Equatable, Sendable {
     /// The meeting's record id (for "mark attended" and the detail screen).
     public let meetingId: String
@@ -17,14 +17,26 @@ public struct MeetingRow: Equatable, Sendable {
     public let dstLine: String?
     /// `Online`, `In person`, ...
     public let modeLabel: String
+    /// The address, or `Online`; `nil` when the list says neither.
+    public let placeLine: String?
+    /// `Closed meeting` for a meeting closed to those who share the problem, or `Closed for now`
+    /// when its place is closed and it has no online alternative.
+    public let closedLine: String?
     /// The one-tap way in.
     public let action: MeetingAction
     /// A dial-in offered beside the link, if the meeting has both.
     public let dialIn: MeetingAction?
 
-    /// The row of one occurrence, with dates written for `locale`.
-    public static func of(_ o: UpcomingMeeting, locale: Locale) -> MeetingRow {
+    /// The row of one meeting of core's screen, with dates written for `locale`.
+    public static func of(_ row: MeetingsUpcomingRow, locale: Locale) -> MeetingRow {
+        let o = row.next
         let m = o.meeting
+        let place: String?
+        switch row.place {
+        case .address(let address): place = address
+        case .online: place = "Online"
+        case .unknown: place = nil
+        }
         return MeetingRow(
             meetingId: m.id,
             name: m.name,
@@ -35,6 +47,8 @@ public struct MeetingRow: Equatable, Sendable {
                 ? "Times use the zone you chose for this list: \(o.start.zone)" : nil,
             dstLine: o.movedByDstGap ? "The clocks change then: the start was moved forward" : nil,
             modeLabel: AttendanceLabel.of(m.attendance),
+            placeLine: place,
+            closedLine: row.temporarilyClosed ? "Closed for now" : row.closed ? "Closed meeting" : nil,
             action: MeetingAction.primary(m),
             dialIn: MeetingAction.secondary(m)
         )
@@ -54,7 +68,7 @@ public struct ZonePrompt: Equatable, Sendable {
 
 /// The Meetings screen.
 public struct MeetingsScreen: Equatable, Sendable {
-    /// Upcoming occurrences, soonest first (core's order).
+    /// One row per meeting, soonest next start first (core's order).
     public let rows: [MeetingRow]
     /// One prompt per list whose meetings have no zone.
     public let zonePrompts: [ZonePrompt]

@@ -18,14 +18,15 @@ public final class MeetingsModel {
         self.locale = locale
     }
 
-    /// Up to `count` occurrences from `now` of the saved meetings (every stored meeting when
-    /// `savedOnly` is false), with a prompt per list that has no zone.
+    /// The next start from `now` of up to `count` saved meetings (every stored meeting when
+    /// `savedOnly` is false), one row per meeting, with a prompt per list that has no zone: core's
+    /// screen, in one call.
     public func upcoming(now: Date, count: Int = 20, savedOnly: Bool = true) throws -> Outcome<MeetingsScreen> {
         try outcomeOf {
-            let found = try vault.nextMeetings(
+            let found = try vault.meetingsUpcoming(
                 from: now, userZone: userZone, count: UInt32(clamping: max(count, 0)), filter: Self.noFilter,
                 savedOnly: savedOnly)
-            return try screen(found)
+            return screen(found)
         }
     }
 
@@ -94,20 +95,13 @@ public final class MeetingsModel {
     private static let noFilter = MeetingFilter(
         weekdays: nil, time: nil, modes: nil, openness: nil, typeCodes: [], text: nil, near: nil)
 
-    private func screen(_ found: UpcomingMeetings) throws -> MeetingsScreen {
-        let rows = found.occurrences.map { MeetingRow.of($0, locale: locale) }
-        var order: [String] = []
-        var byList: [String: [String]] = [:]
-        for id in found.zoneUnknown {
-            let m = try vault.meeting(id: id)
-            if byList[m.source] == nil { order.append(m.source) }
-            byList[m.source, default: []].append(m.name)
-        }
-        let prompts = order.map { list in
+    private func screen(_ found: MeetingsUpcoming) -> MeetingsScreen {
+        let rows = found.rows.map { MeetingRow.of($0, locale: locale) }
+        let prompts = found.listsWithoutZone.map { list in
             ZonePrompt(
-                listName: list,
-                meetingNames: byList[list] ?? [],
-                prompt: "The list “\(list)” does not say which time zone its meetings are in. "
+                listName: list.listName,
+                meetingNames: list.meetingNames,
+                prompt: "The list “\(list.listName)” does not say which time zone its meetings are in. "
                     + "Set its zone to see when they meet.")
         }
         let byAppointment: String?

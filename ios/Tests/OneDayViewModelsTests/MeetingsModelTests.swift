@@ -51,10 +51,11 @@ final class MeetingsModelTests: XCTestCase {
         let vault = try TestVaults.newVault()
         let model = try imported(vault)
         let screen = try model.upcoming(now: monday).done()
-        let core = try vault.nextMeetings(from: monday, userZone: zone, count: 20, filter: MeetingFilter(), savedOnly: true)
-        XCTAssertEqual(screen.rows.map(\.name), core.occurrences.map(\.meeting.name))
-        XCTAssertEqual(screen.rows.map(\.meetingId), core.occurrences.map(\.meeting.id))
-        // The soonest occurrence of each meeting (later weeks follow in the list).
+        let core = try vault.meetingsUpcoming(from: monday, userZone: zone, count: 20, filter: MeetingFilter(), savedOnly: true)
+        XCTAssertEqual(screen.rows.map(\.name), core.rows.map(\.next.meeting.name))
+        XCTAssertEqual(screen.rows.map(\.meetingId), core.rows.map(\.next.meeting.id))
+        // One row per meeting: its soonest start.
+        XCTAssertEqual(Set(screen.rows.map(\.name)).count, screen.rows.count)
         func row(_ name: String) throws -> MeetingRow { try XCTUnwrap(screen.rows.first { $0.name == name }) }
 
         let online = try row("Tuesday Online")
@@ -66,6 +67,7 @@ final class MeetingsModelTests: XCTestCase {
         // 19:00 in New York is 01:00 the next day in Berlin.
         XCTAssertEqual(online.whenLine, "Wed 5 Jun, 01:00")
         XCTAssertEqual(online.meetingZoneLine, "19:00 in America/New_York")
+        XCTAssertEqual(online.placeLine, "Online")
 
         let phone = try row("Wednesday Phone")
         XCTAssertEqual(try vault.meeting(id: "home/phone-wed").attendance, .phoneOnly)

@@ -92,7 +92,8 @@ class BackupTest {
                 mapOf(
                     BackupRecordKind.COUNTER to 1, BackupRecordKind.SETTING to 1, BackupRecordKind.MEETING to 0,
                     BackupRecordKind.MEETING_SOURCE to 0, BackupRecordKind.CONTACT to 1, BackupRecordKind.PLAN to 1,
-                    BackupRecordKind.CHECK_IN to 1,
+                    BackupRecordKind.CHECK_IN to 1, BackupRecordKind.MEETING_CHUNK to 0,
+                    BackupRecordKind.MEETING_MINE to 0,
                 ),
                 counts,
             )

@@ -18,6 +18,7 @@ import org.oneday.ffi.Coordinates
 import org.oneday.ffi.FeedFormat
 import org.oneday.ffi.ImportIssue
 import org.oneday.ffi.MeetingFilter
+import org.oneday.ffi.MeetingPlace
 import org.oneday.ffi.MeetingReminder
 import org.oneday.ffi.MeetingSchedule
 import org.oneday.ffi.MeetingTimeWindow
@@ -194,6 +195,33 @@ class MeetingsTest {
             assertEquals(LocalDateTime.of(2024, 6, 8, 15, 30), all.occurrences[1].startUser.local)
             assertEquals(1uL, all.byAppointment)
             assertEquals(emptyList(), all.zoneUnknown)
+        }
+    }
+
+    @Test
+    fun theMeetingsScreenIsOneRowPerMeetingWithItsNextStart() {
+        newVault().first.use { vault ->
+            importSample(vault)
+            val screen = vault.meetingsUpcoming(friday, "Europe/Berlin", 10u, MeetingFilter(), savedOnly = false)
+            val names = screen.rows.map { it.next.meeting.name }
+            // Five meetings with a day and time, each once (Night Owls meets twice a week).
+            assertEquals(5, names.size)
+            assertEquals(names.distinct(), names)
+            assertEquals(listOf("Night Owls", "Kolkata Online"), names.take(2))
+            val owls = screen.rows[0]
+            assertTrue(owls.closed)
+            assertEquals(MeetingPlace.Online, owls.place)
+            assertEquals(LocalDateTime.of(2024, 6, 8, 5, 0), owls.next.startUser.local)
+            val closedForNow = screen.rows.first { it.next.meeting.name == "Closed For Now" }
+            assertTrue(closedForNow.temporarilyClosed)
+            assertTrue(closedForNow.place is MeetingPlace.Address, closedForNow.place.toString())
+            assertEquals(1uL, screen.byAppointment)
+            assertEquals(emptyList(), screen.listsWithoutZone)
+            // Saved meetings only unless asked: none saved yet.
+            assertEquals(emptyList(), vault.meetingsUpcoming(friday, "Europe/Berlin", 10u, MeetingFilter()).rows)
+            assertFailsWith<MeetingsException.UnknownZoneName> {
+                vault.meetingsUpcoming(friday, "Mars/Olympus_Mons", 1u, MeetingFilter())
+            }
         }
     }
 

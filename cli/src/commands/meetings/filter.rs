@@ -4,7 +4,7 @@
 use chrono::Weekday;
 use oneday_core::date::parse_time;
 use oneday_core::meetings::{
-    AttendanceMode, Coordinates, MeetingFilter, Near, Openness, TimeWindow,
+    AttendanceMode, MeetingFilter, MeetingsError, Near, Openness, TimeWindow,
 };
 
 use super::args::{DayArg, MeetingFilterArgs, ModeArg};
@@ -25,10 +25,10 @@ pub fn to_filter(args: &MeetingFilterArgs) -> Result<MeetingFilter, CliError> {
         _ => None,
     };
     let near = match (&point, args.within) {
-        (Some(point), Some(km)) => Some(Near {
-            point: parse_point(point)?,
-            radius_km: parse_radius(km)?,
-        }),
+        (Some(point), Some(km)) => Some(Near::parse(point, km).map_err(|e| match e {
+            MeetingsError::InvalidRadius => CliError::BadRadius,
+            _ => CliError::BadPoint,
+        })?),
         _ => None,
     };
     Ok(MeetingFilter {
@@ -46,22 +46,6 @@ pub fn to_filter(args: &MeetingFilterArgs) -> Result<MeetingFilter, CliError> {
         text,
         near,
     })
-}
-
-/// `LAT,LON` in degrees; the core says which points are valid.
-fn parse_point(text: &str) -> Result<Coordinates, CliError> {
-    let (lat, lon) = text.split_once(',').ok_or(CliError::BadPoint)?;
-    let number = |s: &str| s.trim().parse::<f64>().map_err(|_| CliError::BadPoint);
-    Coordinates::new(number(lat)?, number(lon)?).ok_or(CliError::BadPoint)
-}
-
-/// A distance in kilometres: a number, 0 or more.
-fn parse_radius(km: f64) -> Result<f64, CliError> {
-    if km.is_finite() && km >= 0.0 {
-        Ok(km)
-    } else {
-        Err(CliError::BadRadius)
-    }
 }
 
 fn weekday(d: DayArg) -> Weekday {
@@ -140,10 +124,7 @@ mod tests {
                 openness: Some(Openness::Open),
                 types: vec!["B".into()],
                 text: Some("book".into()),
-                near: Some(Near {
-                    point: Coordinates::new(-33.92, 18.42).unwrap(),
-                    radius_km: 5.5
-                }),
+                near: Some(Near::new(-33.92, 18.42, 5.5).unwrap()),
             }
         );
     }

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use oneday_core::meetings::attendance::AttendanceCount;
-use oneday_core::meetings::store::{MeetingRecord, Upcoming};
+use oneday_core::meetings::store::MeetingRecord;
 use oneday_core::meetings::{
-    AttendanceMode, ImportReport, Meeting, MeetingKey, MeetingZone, MergeCounts, ReminderChoice,
+    AttendanceMode, ImportReport, Meeting, MeetingPlace, MeetingZone, MeetingsScreen, MergeCounts,
+    ReminderChoice,
 };
 use serde::Serialize;
 
@@ -98,6 +99,16 @@ struct OccurrenceJson<'a> {
     remind_at: Option<String>,
     attendance: AttendanceMode,
     vanished_upstream: bool,
+    closed: bool,
+    temporarily_closed: bool,
+    place: &'a MeetingPlace,
+}
+
+/// A list whose meetings have no zone, in `oneday meetings next --json`.
+#[derive(Debug, Serialize)]
+struct ListWithoutZoneJson<'a> {
+    list: &'a str,
+    meetings: &'a [String],
 }
 
 /// `oneday meetings next --json`.
@@ -107,21 +118,22 @@ pub struct NextDoc<'a> {
     from: String,
     user_zone: &'static str,
     occurrences: Vec<OccurrenceJson<'a>>,
-    zone_unknown: Vec<String>,
+    lists_without_zone: Vec<ListWithoutZoneJson<'a>>,
     by_appointment: usize,
 }
 
 impl<'a> NextDoc<'a> {
-    /// The document for what `next` found from `from` in the user's `zone`.
-    pub fn new(from: DateTime<Tz>, zone: Tz, found: &'a Upcoming) -> Self {
+    /// The document for the Meetings screen `found` from `from` in the user's `zone`.
+    pub fn new(from: DateTime<Tz>, zone: Tz, found: &'a MeetingsScreen) -> Self {
         NextDoc {
             schema_version: SCHEMA_VERSION,
             from: from.to_rfc3339(),
             user_zone: zone.name(),
             occurrences: found
-                .occurrences
+                .rows
                 .iter()
-                .map(|o| OccurrenceJson {
+                .map(|row| (row, &row.next))
+                .map(|(row, o)| OccurrenceJson {
                     id: o.id.to_string(),
                     key: o.stored.meeting.key.to_string(),
                     name: &o.stored.meeting.name,
@@ -139,12 +151,18 @@ impl<'a> NextDoc<'a> {
                     remind_at: o.remind_at.map(|r| r.to_rfc3339()),
                     attendance: o.stored.meeting.attendance,
                     vanished_upstream: o.stored.vanished_upstream,
+                    closed: row.closed,
+                    temporarily_closed: row.temporarily_closed,
+                    place: &row.place,
                 })
                 .collect(),
-            zone_unknown: found
-                .zone_unknown
+            lists_without_zone: found
+                .lists_without_zone
                 .iter()
-                .map(MeetingKey::to_string)
+                .map(|l| ListWithoutZoneJson {
+                    list: &l.source,
+                    meetings: &l.meetings,
+                })
                 .collect(),
             by_appointment: found.by_appointment,
         }

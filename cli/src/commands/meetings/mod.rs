@@ -17,10 +17,10 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::date::parse_date;
 use oneday_core::input::{self, InputError};
-use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError, Upcoming};
+use oneday_core::meetings::store::{self, MeetingRecord, MeetingStoreError};
 use oneday_core::meetings::{
-    parse_feed, zone_name, FeedFormat, ImportOptions, ImportReport, Meeting, MeetingsError,
-    MergeCounts, ReminderChoice, MAX_FEED_BYTES,
+    parse_feed, zone_name, FeedFormat, ImportOptions, ImportReport, Meeting, MeetingPlace,
+    MeetingsError, MeetingsScreen, MergeCounts, ReminderChoice, MAX_FEED_BYTES,
 };
 use oneday_core::vault::{RecordId, Vault};
 
@@ -304,7 +304,7 @@ fn next(vault: &Vault, args: &MeetingsNextArgs, out: &mut impl Write) -> Result<
         None => Utc::now().with_timezone(&zone),
     };
     let filter = filter::to_filter(&args.filter)?;
-    let found = store::next(vault, from, args.count, &filter, !args.all)?;
+    let found = store::upcoming(vault, from, args.count, &filter, !args.all)?;
     if args.json {
         return json::print(out, &NextDoc::new(from, zone, &found));
     }
@@ -320,17 +320,18 @@ pub(crate) enum IdColumn {
     Hidden,
 }
 
-/// `oneday meetings next` as text: one line per occurrence in the user's `zone` (with the
-/// meeting's own time when its zone differs), its reminder, and the meetings without a zone.
-/// `all` says whether every meeting was asked for, not only the saved ones.
+/// `oneday meetings next` as text: one line per meeting with its next start in the user's `zone`
+/// (with the meeting's own time when its zone differs), where it is (and whether it is closed), its
+/// reminder, and the lists without a zone. `all` says whether every meeting was asked for, not only
+/// the saved ones.
 pub(crate) fn print_next(
     out: &mut impl Write,
     zone: Tz,
-    found: &Upcoming,
+    found: &MeetingsScreen,
     all: bool,
     ids: IdColumn,
 ) -> Result<(), CliError> {
-    if found.occurrences.is_empty() {
+    if found.rows.is_empty() {
         if all {
             writeln!(out, "No upcoming meetings.")?;
         } else {
@@ -340,7 +341,8 @@ pub(crate) fn print_next(
             )?;
         }
     }
-    for o in &found.occurrences {
+    for row in &found.rows {
+        let o = &row.next;
         let there = if o.start.timezone() == zone {
             String::new()
         } else {
@@ -363,6 +365,22 @@ pub(crate) fn print_next(
             o.start_user.format("%a %Y-%m-%d %H:%M"),
             o.stored.meeting.name
         )?;
+        let place = match &row.place {
+            MeetingPlace::Address(address) => Some(address.as_str()),
+            MeetingPlace::Online => Some("online"),
+            MeetingPlace::Unknown => None,
+        };
+        let closed = if row.temporarily_closed {
+            Some("closed for now")
+        } else if row.closed {
+            Some("closed meeting")
+        } else {
+            None
+        };
+        let about: Vec<&str> = place.into_iter().chain(closed).collect();
+        if !about.is_empty() {
+            writeln!(out, "    {}", about.join(" · "))?;
+        }
         if o.moved_by_dst_gap {
             if let Some(listed) = o.stored.meeting.schedule.start() {
                 writeln!(
@@ -382,11 +400,12 @@ pub(crate) fn print_next(
             writeln!(out, "    reminder at {when}")?;
         }
     }
-    if !found.zone_unknown.is_empty() {
+    for list in &found.lists_without_zone {
         writeln!(
             out,
-            "{} meeting(s) have no time zone; re-import their list with --zone.",
-            found.zone_unknown.len()
+            "{} meeting(s) of the list {} have no time zone; re-import the list with --zone.",
+            list.meetings.len(),
+            list.source
         )?;
     }
     Ok(())

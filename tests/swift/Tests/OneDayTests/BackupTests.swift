@@ -82,10 +82,11 @@ final class BackupTests: XCTestCase {
 
         let summary = try verifyBackup(file: file, secret: passphrase)
         XCTAssertEqual(summary.header, BackupHeader(version: 2, secretKind: .passphrase, kdf: minimumKdfParams()))
-        XCTAssertEqual(summary.records.count, 7)
+        XCTAssertEqual(summary.records.count, 9)
         let counts = Dictionary(uniqueKeysWithValues: summary.records.map { ($0.kind, $0.count) })
         XCTAssertEqual(counts, [
             .counter: 1, .setting: 1, .meeting: 0, .meetingSource: 0, .contact: 1, .plan: 1, .checkIn: 1,
+            .meetingChunk: 0, .meetingMine: 0,
         ])
         let age = Int64(Date().timeIntervalSince1970 * 1000) - summary.madeAtEpochMillis
         XCTAssertTrue((0...3_600_000).contains(age), "made \(age) ms ago")

@@ -141,6 +141,36 @@ final class MeetingsTests: XCTestCase {
         XCTAssertEqual(bmlt.occurrences.map(\.meeting.key.text), ["na/101"])
     }
 
+    func testTheMeetingsScreenIsOneRowPerMeetingWithItsNextStart() throws {
+        let vault = try Support.newVault().vault
+        _ = try importSample(vault)
+        let screen = try vault.meetingsUpcoming(
+            from: friday, userZone: "Europe/Berlin", count: 10, filter: MeetingFilter(), savedOnly: false)
+        let names = screen.rows.map(\.next.meeting.name)
+        // Five meetings with a day and time, each once (Night Owls meets twice a week).
+        XCTAssertEqual(names.count, 5)
+        XCTAssertEqual(Set(names).count, 5)
+        XCTAssertEqual(Array(names.prefix(2)), ["Night Owls", "Kolkata Online"])
+        let owls = screen.rows[0]
+        XCTAssertTrue(owls.closed)
+        XCTAssertEqual(owls.place, .online)
+        XCTAssertEqual(owls.next.startUser.local, "2024-06-08T05:00:00")
+        let closedForNow = try XCTUnwrap(screen.rows.first { $0.next.meeting.name == "Closed For Now" })
+        XCTAssertTrue(closedForNow.temporarilyClosed)
+        if case .address = closedForNow.place {} else { XCTFail("\(closedForNow.place)") }
+        XCTAssertEqual(screen.byAppointment, 1)
+        XCTAssertEqual(screen.listsWithoutZone, [])
+        // Saved meetings only unless asked: none saved yet.
+        XCTAssertEqual(
+            try vault.meetingsUpcoming(from: friday, userZone: "Europe/Berlin", count: 10, filter: MeetingFilter()).rows,
+            [])
+        XCTAssertThrowsError(
+            try vault.meetingsUpcoming(from: friday, userZone: "Mars/Olympus_Mons", count: 1, filter: MeetingFilter())
+        ) {
+            XCTAssertEqual($0 as? MeetingsError, .UnknownZoneName)
+        }
+    }
+
     func testAWrongFormatOrAnEmptiedListIsRefusedAndChangesNothing() throws {
         let vault = try Support.newVault().vault
         _ = try importSample(vault)

@@ -287,6 +287,8 @@ class BackupModel(
                 BackupRecordKind.CONTACT -> "contact" to "contacts"
                 BackupRecordKind.PLAN -> "plan" to "plans"
                 BackupRecordKind.CHECK_IN -> "check-in" to "check-ins"
+                BackupRecordKind.MEETING_CHUNK -> "part of a meeting list" to "parts of meeting lists"
+                BackupRecordKind.MEETING_MINE -> "meeting of yours" to "meetings of yours"
             }
             return "$n ${if (n == 1u) one else many}"
         }

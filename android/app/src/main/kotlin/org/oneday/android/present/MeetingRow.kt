@@ -2,11 +2,12 @@ package org.oneday.android.present
 
 import java.time.format.DateTimeFormatter
 import java.util.Locale
+import org.oneday.ffi.MeetingPlace
 import org.oneday.ffi.MeetingZoneSource
-import org.oneday.ffi.UpcomingMeeting
+import org.oneday.ffi.MeetingsUpcomingRow
 
 /**
- * One upcoming occurrence of a saved meeting, as core placed it on the clock.
+ * One meeting of the Meetings screen and its next start, as core placed it on the clock.
  *
  * @property meetingId The meeting's record id (for "mark attended" and the detail screen).
  * @property name The meeting's name.
@@ -16,6 +17,9 @@ import org.oneday.ffi.UpcomingMeeting
  *   none), as the design asks: `Times use the zone you chose for this list: Europe/Berlin`.
  * @property dstLine Said when the start fell in a clock change and core moved it forward.
  * @property modeLabel `Online`, `In person`, ...
+ * @property placeLine The address, or `Online`; `null` when the list says neither.
+ * @property closedLine `Closed meeting` for a meeting closed to those who share the problem, or
+ *   `Closed for now` when its place is closed and it has no online alternative.
  * @property action The one-tap way in.
  * @property dialIn A dial-in offered beside the link, if the meeting has both.
  */
@@ -27,15 +31,18 @@ data class MeetingRow(
     val zoneChoiceLine: String?,
     val dstLine: String?,
     val modeLabel: String,
+    val placeLine: String?,
+    val closedLine: String?,
     val action: MeetingAction,
     val dialIn: MeetingAction.Dial?,
 ) {
     /** Building rows from core's occurrences. */
     companion object {
-        /** The row of one occurrence, with dates written for [locale]. */
-        fun of(o: UpcomingMeeting, locale: Locale): MeetingRow {
+        /** The row of one meeting of core's screen, with dates written for [locale]. */
+        fun of(row: MeetingsUpcomingRow, locale: Locale): MeetingRow {
             val day = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", locale)
             val time = DateTimeFormatter.ofPattern("HH:mm", locale)
+            val o = row.next
             val m = o.meeting
             return MeetingRow(
                 meetingId = m.id,
@@ -53,6 +60,16 @@ data class MeetingRow(
                 },
                 dstLine = if (o.movedByDstGap) "The clocks change then: the start was moved forward" else null,
                 modeLabel = AttendanceLabel.of(m.attendance),
+                placeLine = when (val p = row.place) {
+                    is MeetingPlace.Address -> p.address
+                    MeetingPlace.Online -> "Online"
+                    MeetingPlace.Unknown -> null
+                },
+                closedLine = when {
+                    row.temporarilyClosed -> "Closed for now"
+                    row.closed -> "Closed meeting"
+                    else -> null
+                },
                 action = MeetingAction.primary(m),
                 dialIn = MeetingAction.secondary(m),
             )
@@ -73,7 +90,7 @@ data class ZonePrompt(val listName: String, val meetingNames: List<String>, val 
 /**
  * The Meetings screen.
  *
- * @property rows Upcoming occurrences, soonest first (core's order).
+ * @property rows One row per meeting, soonest next start first (core's order).
  * @property zonePrompts One prompt per list whose meetings have no zone.
  * @property byAppointmentLine `2 saved meetings are by appointment` when there are any.
  * @property emptyLine What to say when there is no row and no prompt.

@@ -6,7 +6,7 @@ import java.util.Locale
 import org.oneday.ffi.FeedFormat
 import org.oneday.ffi.MeetingFilter
 import org.oneday.ffi.MeetingsException
-import org.oneday.ffi.UpcomingMeetings
+import org.oneday.ffi.MeetingsUpcoming
 import org.oneday.ffi.Vault
 
 /**
@@ -25,12 +25,12 @@ class MeetingsModel(
     private val locale: Locale = Locale.ENGLISH,
 ) {
     /**
-     * Up to [count] occurrences from [now] of the saved meetings (every stored meeting when
-     * [savedOnly] is false), with a prompt per list that has no zone.
+     * The next start from [now] of up to [count] saved meetings (every stored meeting when
+     * [savedOnly] is false), one row per meeting, with a prompt per list that has no zone: core's
+     * screen, in one call.
      */
     fun upcoming(now: Instant, count: Int = 20, savedOnly: Boolean = true): Outcome<MeetingsScreen> = outcomeOf {
-        val found = vault.nextMeetings(now, userZone, count.coerceAtLeast(0).toUInt(), MeetingFilter(), savedOnly)
-        screen(found)
+        screen(vault.meetingsUpcoming(now, userZone, count.coerceAtLeast(0).toUInt(), MeetingFilter(), savedOnly))
     }
 
     /**
@@ -95,19 +95,16 @@ class MeetingsModel(
         if (meeting.user.saved) "Saved “${meeting.name}”." else "Removed “${meeting.name}” from your meetings."
     }
 
-    private fun screen(found: UpcomingMeetings): MeetingsScreen {
-        val rows = found.occurrences.map { MeetingRow.of(it, locale) }
-        val prompts = found.zoneUnknown
-            .map { vault.meeting(it) }
-            .groupBy { it.source }
-            .map { (list, meetings) ->
-                ZonePrompt(
-                    listName = list,
-                    meetingNames = meetings.map { it.name },
-                    prompt = "The list “$list” does not say which time zone its meetings are in. " +
-                        "Set its zone to see when they meet.",
-                )
-            }
+    private fun screen(found: MeetingsUpcoming): MeetingsScreen {
+        val rows = found.rows.map { MeetingRow.of(it, locale) }
+        val prompts = found.listsWithoutZone.map { list ->
+            ZonePrompt(
+                listName = list.listName,
+                meetingNames = list.meetingNames,
+                prompt = "The list “${list.listName}” does not say which time zone its meetings are in. " +
+                    "Set its zone to see when they meet.",
+            )
+        }
         val byAppointment = found.byAppointment
         return MeetingsScreen(
             rows = rows,

@@ -66,16 +66,17 @@ class MeetingsModelTest {
         newVault().use { vault ->
             val model = imported(vault)
             val screen = model.upcoming(monday).done()
-            val core = vault.nextMeetings(monday, zone, 20u, MeetingFilter(), true)
+            val core = vault.meetingsUpcoming(monday, zone, 20u, MeetingFilter(), true)
 
-            assertEquals(core.occurrences.map { it.meeting.name }, screen.rows.map { it.name })
+            assertEquals(core.rows.map { it.next.meeting.name }, screen.rows.map { it.name })
             val format = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH)
-            screen.rows.zip(core.occurrences).forEach { (row, o) ->
-                assertEquals(o.startUser.local.format(format), row.whenLine)
-                assertEquals(o.meeting.id, row.meetingId)
+            screen.rows.zip(core.rows).forEach { (row, r) ->
+                assertEquals(r.next.startUser.local.format(format), row.whenLine)
+                assertEquals(r.next.meeting.id, row.meetingId)
             }
-            // The soonest occurrence of each meeting (later weeks follow in the list).
-            val rows = screen.rows.groupBy { it.name }.mapValues { it.value.first() }
+            // One row per meeting: its soonest start.
+            assertEquals(screen.rows.map { it.name }.distinct(), screen.rows.map { it.name })
+            val rows = screen.rows.associateBy { it.name }
 
             val online = rows.getValue("Tuesday Online")
             assertEquals("Online", online.modeLabel)
@@ -84,6 +85,7 @@ class MeetingsModelTest {
             // 19:00 in New York is 01:00 the next day in Berlin.
             assertEquals("Wed 5 Jun, 01:00", online.whenLine)
             assertEquals("19:00 in America/New_York", online.meetingZoneLine)
+            assertEquals("Online", online.placeLine)
 
             val phone = rows.getValue("Wednesday Phone")
             assertEquals(AttendanceMode.PHONE_ONLY, vault.meeting("home/phone-wed").attendance)
