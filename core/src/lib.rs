@@ -19,10 +19,12 @@ pub mod backup;
 pub mod checkins;
 pub mod cleantime;
 pub mod date;
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod input;
 pub mod meetings;
 pub mod plans;
+mod record_merge;
 pub mod settings;
 pub mod support;
 pub mod vault;

@@ -561,7 +561,7 @@ mod tz_name {
 
 /// Backups: a meeting is matched by its key. The newer edit wins, and the days attended on either
 /// side are all kept.
-impl crate::backup::merge::Mergeable for StoredMeeting {
+impl crate::record_merge::Mergeable for StoredMeeting {
     fn identity(&self) -> String {
         let k = &self.meeting.key;
         format!(
@@ -574,8 +574,8 @@ impl crate::backup::merge::Mergeable for StoredMeeting {
         local: &Self,
         incoming: &Self,
         incoming_is_newer: bool,
-    ) -> crate::backup::merge::Merged<Self> {
-        use crate::backup::merge::Merged;
+    ) -> crate::record_merge::Merged<Self> {
+        use crate::record_merge::Merged;
         let (newer, older) = if incoming_is_newer {
             (incoming, local)
         } else {
