@@ -99,4 +99,4 @@ pub use support::{
     EmergencyNumber, NewContact, RegionStatus, SourceKind,
 };
 pub use support_error::SupportError;
-pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};
+pub use vault::{create_vault, secrets_match, vault_exists, wipe_vault, Vault, VaultCreation};

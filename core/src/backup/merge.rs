@@ -21,8 +21,8 @@
 use std::collections::BTreeMap;
 
 use super::contents::{Entry, UNKNOWN_EDIT_TIME};
-use crate::record_merge::{Mergeable, Merged};
 use super::error::BackupError;
+use crate::record_merge::{Mergeable, Merged};
 use crate::vault::payload::now_millis;
 use crate::vault::{Record, RecordId, RecordKind, WriteOp};
 

@@ -21,9 +21,9 @@ pub(crate) mod v2;
 use zeroize::Zeroizing;
 
 // The current version writes; the fuzz target's fixed-key round trip is of the current version too.
-pub use self::v2::PROFILES as KDF_PROFILES;
 #[cfg(feature = "fuzzing")]
 pub(crate) use self::v2::fixed_key_round_trip;
+pub use self::v2::PROFILES as KDF_PROFILES;
 pub(crate) use self::v2::{check_profile as check_kdf, seal};
 
 use super::error::BackupError;
