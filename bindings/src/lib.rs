@@ -96,7 +96,7 @@ pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Spa
 pub use support::{
     crisis_lines, default_sms_message, sms_uri, tel_uri, validate_phone, CallChannel, CallPlan,
     CallReason, CallTarget, Contact, ContactChange, ContactRole, CrisisCountry, CrisisLine,
-    EmergencyNumber, NewContact, RegionStatus, SourceKind,
+    DirectCalls, EmergencyNumber, NewContact, PreparedMessage, RegionStatus, SourceKind,
 };
 pub use support_error::SupportError;
 pub use vault::{create_vault, secrets_match, vault_exists, wipe_vault, Vault, VaultCreation};

@@ -230,7 +230,46 @@ fn texting_uses_prepared_messages_percent_encoded() {
     let (code, _) = fails(&dir, &["call", "--sms", "--message", "2"]);
     assert_eq!(code, 3);
     ok(&dir, &["contacts", "messages", "--remove", "1"]);
-    assert_eq!(ok(&dir, &["contacts", "messages"]), "0. Can you call me?\n");
+    assert_eq!(
+        ok(&dir, &["contacts", "messages"]),
+        "0. Can you call me?\n   to Jo (friend)  sms:07700900002?body=Can%20you%20call%20me%3F\n"
+    );
+}
+
+#[test]
+fn prepared_messages_say_who_one_tap_texts_and_the_uri() {
+    let (_tmp, dir) = new_store();
+    ok(
+        &dir,
+        &[
+            "contacts",
+            "add",
+            "Sam",
+            "--role",
+            "sponsor",
+            "--phone",
+            "07700 900001",
+            "--sms",
+        ],
+    );
+    ok_in(
+        &dir,
+        &["contacts", "messages", "--add", "-"],
+        "At a meeting, later?\n",
+    );
+    let doc = json(&dir, &["contacts", "messages", "--json"]);
+    let prepared = doc["prepared"].as_array().unwrap();
+    assert_eq!(prepared.len(), 2);
+    assert_eq!(prepared[1]["index"], 1);
+    assert_eq!(prepared[1]["text"], "At a meeting, later?");
+    assert_eq!(prepared[1]["to"], "Sam (sponsor)");
+    assert_eq!(
+        prepared[1]["uri"],
+        "sms:07700900001?body=At%20a%20meeting%2C%20later%3F"
+    );
+    // The same URI `oneday call --sms --message 1` gives.
+    let plan = json(&dir, &["call", "--sms", "--message", "1", "--json"]);
+    assert_eq!(plan["target"]["uri"], prepared[1]["uri"]);
 }
 
 #[test]

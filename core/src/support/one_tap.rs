@@ -112,7 +112,9 @@ impl CallTarget {
 
     /// The number it reaches, for telling two targets apart: its URI without any message.
     fn dial_key(&self) -> Option<&str> {
-        self.uri.as_deref().map(|u| u.split('?').next().unwrap_or(u))
+        self.uri
+            .as_deref()
+            .map(|u| u.split('?').next().unwrap_or(u))
     }
 
     /// How to name the target: `Sam (sponsor)`, `Samaritans (crisis line)`, `911 (emergency
@@ -698,10 +700,7 @@ mod tests {
 
         // No region: the crisis row is the local emergency wording, with no number.
         let p = plan(&contacts, None, None, &Channel::Call);
-        assert_eq!(
-            p.crisis_row().unwrap().reason,
-            Reason::LocalEmergencyNumber
-        );
+        assert_eq!(p.crisis_row().unwrap().reason, Reason::LocalEmergencyNumber);
         // Nobody saved: the target is the line itself; the next line is the crisis row.
         let p = plan(&[], Some(&gb), Some(country("GB")), &Channel::Call);
         assert!(p.target.as_ref().unwrap().is_line());
@@ -737,7 +736,10 @@ mod tests {
             contact("Jo", R::Friend, "+44 20 7946 0999", true, 0),
             contact("Sam", R::Sponsor, "+1 (555) 010-0000", true, 1),
         ];
-        let messages = vec!["Can you call me?".to_owned(), "At a meeting, later?".to_owned()];
+        let messages = vec![
+            "Can you call me?".to_owned(),
+            "At a meeting, later?".to_owned(),
+        ];
         let prepared = prepared_messages(&contacts, None, None, messages);
         assert_eq!(prepared.len(), 2);
         assert_eq!(prepared[0].index, 0);

@@ -10,8 +10,8 @@
 //! [`get`] and all of them with [`list`]; both decrypt the contact records only.
 
 use super::contact::{Contact, ContactChange, ContactInput};
-use super::error::SupportError;
 use super::crisis::Country;
+use super::error::SupportError;
 use super::one_tap::{self, CallPlan, Channel, PreparedMessage};
 use super::region::Region;
 use super::{crisis, region, sms};
