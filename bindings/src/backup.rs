@@ -561,6 +561,32 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_sealed_under_unnormalised_bytes_still_opens_typed_the_same_way() {
+        // What the CLI wrote before secrets were normalised: the decomposed bytes as typed.
+        let decomposed = "cafe\u{301} cre\u{300}me bru\u{302}le\u{301}e thursday";
+        let composed = "caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e thursday";
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = filled_vault(&tmp);
+        let file = core::export(
+            &vault.inner,
+            decomposed.as_bytes(),
+            core::BackupSecretKind::Passphrase,
+            minimum_kdf_params().into(),
+        )
+        .unwrap();
+        verify_backup(file.clone(), decomposed.as_bytes().to_vec()).unwrap();
+        // Typed the other way it cannot be told apart from a wrong passphrase.
+        assert_eq!(
+            verify_backup(file, composed.as_bytes().to_vec()).unwrap_err(),
+            BackupError::WrongSecret
+        );
+        assert_eq!(
+            verify_backup(vec![0; 64], vec![0xff]).unwrap_err(),
+            BackupError::SecretNotText
+        );
+    }
+
+    #[test]
     fn restoring_into_a_vault_in_use_needs_merge_and_changes_nothing_without() {
         let dir = tempfile::tempdir().unwrap();
         let old = filled_vault(&dir);

@@ -12,6 +12,17 @@ const COMPOSED: &str = "caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e thursday";
 /// `é` as an `e` and a combining acute accent (what some keyboards and pastes send).
 const DECOMPOSED: &str = "cafe\u{301} cre\u{300}me bru\u{302}le\u{301}e thursday";
 
+/// A new vault opened through the FFI, as a phone would, in `dir`.
+fn ffi_vault(dir: &std::path::Path) -> std::sync::Arc<oneday_ffi::Vault> {
+    oneday_ffi::create_vault(
+        dir.join("v").to_string_lossy().into_owned(),
+        vec![7; 32],
+        Some(oneday_ffi::minimum_kdf_params()),
+    )
+    .unwrap()
+    .vault
+}
+
 #[test]
 fn the_two_spellings_differ_as_bytes() {
     assert_ne!(COMPOSED.as_bytes(), DECOMPOSED.as_bytes());
@@ -39,14 +50,7 @@ fn a_backup_sealed_on_the_cli_with_a_decomposed_passphrase_opens_through_the_ffi
         oneday_ffi::BackupSecretKind::Passphrase
     );
     let new_dir = tempfile::tempdir().unwrap();
-    let created = oneday_ffi::create_vault(
-        new_dir.path().join("v").to_string_lossy().into_owned(),
-        vec![7; 32],
-        Some(oneday_ffi::minimum_kdf_params()),
-    )
-    .unwrap();
-    let report = created
-        .vault
+    let report = ffi_vault(new_dir.path())
         .restore_backup(bytes, COMPOSED.as_bytes().to_vec(), false)
         .unwrap();
     assert_eq!(report.added, 1);
@@ -55,14 +59,7 @@ fn a_backup_sealed_on_the_cli_with_a_decomposed_passphrase_opens_through_the_ffi
 #[test]
 fn a_backup_sealed_through_the_ffi_with_a_composed_passphrase_opens_on_the_cli() {
     let tmp = tempfile::tempdir().unwrap();
-    let created = oneday_ffi::create_vault(
-        tmp.path().join("v").to_string_lossy().into_owned(),
-        vec![7; 32],
-        Some(oneday_ffi::minimum_kdf_params()),
-    )
-    .unwrap();
-    let bytes = created
-        .vault
+    let bytes = ffi_vault(tmp.path())
         .export_backup(
             COMPOSED.as_bytes().to_vec(),
             oneday_ffi::BackupSecretKind::Passphrase,

@@ -227,6 +227,12 @@ fn texting_uses_prepared_messages_percent_encoded() {
         plan["target"]["uri"],
         "sms:07700900002?body=Rough%20day%20%26%20free%20later%3F"
     );
+    // Each prepared message says who one tap texts it to, with the URI `call --sms` gives.
+    let prepared = &messages["prepared"][1];
+    assert_eq!(prepared["index"], 1);
+    assert_eq!(prepared["text"], "Rough day & free later?");
+    assert_eq!(prepared["to"], "Jo (friend)");
+    assert_eq!(prepared["uri"], plan["target"]["uri"]);
     let (code, _) = fails(&dir, &["call", "--sms", "--message", "2"]);
     assert_eq!(code, 3);
     ok(&dir, &["contacts", "messages", "--remove", "1"]);
@@ -234,42 +240,6 @@ fn texting_uses_prepared_messages_percent_encoded() {
         ok(&dir, &["contacts", "messages"]),
         "0. Can you call me?\n   to Jo (friend)  sms:07700900002?body=Can%20you%20call%20me%3F\n"
     );
-}
-
-#[test]
-fn prepared_messages_say_who_one_tap_texts_and_the_uri() {
-    let (_tmp, dir) = new_store();
-    ok(
-        &dir,
-        &[
-            "contacts",
-            "add",
-            "Sam",
-            "--role",
-            "sponsor",
-            "--phone",
-            "07700 900001",
-            "--sms",
-        ],
-    );
-    ok_in(
-        &dir,
-        &["contacts", "messages", "--add", "-"],
-        "At a meeting, later?\n",
-    );
-    let doc = json(&dir, &["contacts", "messages", "--json"]);
-    let prepared = doc["prepared"].as_array().unwrap();
-    assert_eq!(prepared.len(), 2);
-    assert_eq!(prepared[1]["index"], 1);
-    assert_eq!(prepared[1]["text"], "At a meeting, later?");
-    assert_eq!(prepared[1]["to"], "Sam (sponsor)");
-    assert_eq!(
-        prepared[1]["uri"],
-        "sms:07700900001?body=At%20a%20meeting%2C%20later%3F"
-    );
-    // The same URI `oneday call --sms --message 1` gives.
-    let plan = json(&dir, &["call", "--sms", "--message", "1", "--json"]);
-    assert_eq!(plan["target"]["uri"], prepared[1]["uri"]);
 }
 
 #[test]
