@@ -15,7 +15,6 @@ use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
-use crate::backup::BackupError;
 use crate::vault::VaultError;
 
 /// Why typed secret bytes were refused.
@@ -116,21 +115,11 @@ impl WrongSecret for VaultError {
     }
 }
 
-impl WrongSecret for BackupError {
-    fn is_wrong_secret(&self) -> bool {
-        matches!(
-            self,
-            BackupError::WrongSecret
-                | BackupError::NotThisVaultsRecoveryCode
-                | BackupError::Vault(VaultError::WrongRecoverySecret)
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::backup::BackupError;
 
     const COMPOSED: &str = "caf\u{e9} au lait";
     const DECOMPOSED: &str = "cafe\u{301} au lait";
