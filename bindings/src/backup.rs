@@ -16,10 +16,11 @@
 use std::fmt;
 
 use oneday_core::backup as core;
+use oneday_core::secret::SecretError;
 use oneday_core::vault::{RecordKind, VaultError as CoreVaultError};
-use zeroize::Zeroizing;
 
 use crate::dates::LocalDate;
+use crate::errors::secret_of;
 use crate::kdf::{or_default, KdfParams};
 use crate::vault::Vault;
 
@@ -182,6 +183,8 @@ pub enum BackupError {
     },
     /// The vault is locked: unlock it first.
     Locked,
+    /// The passphrase or recovery code given is not UTF-8 text.
+    SecretNotText,
     /// The vault failed (a damaged record, storage, a newer format); the reason says which.
     VaultFailure {
         /// What happened, for a person (core's message; it names no record content).
@@ -266,12 +269,21 @@ impl fmt::Display for BackupError {
             BackupError::InvalidKdfParams { reason } | BackupError::VaultFailure { reason } => {
                 return f.write_str(reason)
             }
+            BackupError::SecretNotText => return SecretError::NotUtf8.fmt(f),
         };
         core_error.fmt(f)
     }
 }
 
 impl std::error::Error for BackupError {}
+
+impl From<SecretError> for BackupError {
+    fn from(e: SecretError) -> Self {
+        match e {
+            SecretError::NotUtf8 => BackupError::SecretNotText,
+        }
+    }
+}
 
 /// Reads what a backup file says before it is opened, so the app can ask for the right secret:
 /// its clear header (format 1: which secret opens it; the rest of the file must be there), or
@@ -292,8 +304,8 @@ pub fn read_backup_header(file: Vec<u8>) -> Result<Option<BackupHeader>, BackupE
 /// Throws `WrongSecret`, `Damaged`, `BadRecord` and whatever [`read_backup_header`] throws.
 #[uniffi::export]
 pub fn verify_backup(file: Vec<u8>, secret: Vec<u8>) -> Result<BackupSummary, BackupError> {
-    let secret = Zeroizing::new(secret);
-    Ok(core::verify(&file, &secret)?.into())
+    let secret = secret_of::<BackupError>(secret)?;
+    Ok(secret.open_with(|s| core::verify(&file, s))?.into())
 }
 
 /// The file name to offer when saving a backup made on `today`, such as `backup-2026-11-29`. It
@@ -317,13 +329,8 @@ impl Vault {
         kind: BackupSecretKind,
         kdf: Option<KdfParams>,
     ) -> Result<Vec<u8>, BackupError> {
-        let secret = Zeroizing::new(secret);
-        Ok(core::export(
-            &self.inner,
-            &secret,
-            kind.into(),
-            or_default(kdf),
-        )?)
+        let secret = secret_of::<BackupError>(secret)?;
+        Ok(secret.open_with(|s| core::export(&self.inner, s, kind.into(), or_default(kdf)))?)
     }
 
     /// Restores a backup into this vault, all of it or nothing. With `merge` false the vault must
@@ -337,13 +344,13 @@ impl Vault {
         secret: Vec<u8>,
         merge: bool,
     ) -> Result<RestoreReport, BackupError> {
-        let secret = Zeroizing::new(secret);
+        let secret = secret_of::<BackupError>(secret)?;
         let mode = if merge {
             core::RestoreMode::Merge
         } else {
             core::RestoreMode::IntoEmpty
         };
-        let report = core::restore(&self.inner, &file, &secret, mode)?;
+        let report = secret.open_with(|s| core::restore(&self.inner, &file, s, mode))?;
         // The meetings kept between calls may be stale now.
         *self
             .meeting_book
@@ -558,6 +565,32 @@ mod tests {
             Err(BackupError::WrongSecret)
         );
         assert!(new.counters().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_backup_sealed_under_unnormalised_bytes_still_opens_typed_the_same_way() {
+        // What the CLI wrote before secrets were normalised: the decomposed bytes as typed.
+        let decomposed = "cafe\u{301} cre\u{300}me bru\u{302}le\u{301}e thursday";
+        let composed = "caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e thursday";
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = filled_vault(&tmp);
+        let file = core::export(
+            &vault.inner,
+            decomposed.as_bytes(),
+            core::BackupSecretKind::Passphrase,
+            minimum_kdf_params().into(),
+        )
+        .unwrap();
+        verify_backup(file.clone(), decomposed.as_bytes().to_vec()).unwrap();
+        // Typed the other way it cannot be told apart from a wrong passphrase.
+        assert_eq!(
+            verify_backup(file, composed.as_bytes().to_vec()).unwrap_err(),
+            BackupError::WrongSecret
+        );
+        assert_eq!(
+            verify_backup(vec![0; 64], vec![0xff]).unwrap_err(),
+            BackupError::SecretNotText
+        );
     }
 
     #[test]

@@ -7,7 +7,59 @@
 
 use oneday_core::cleantime::store::CounterStoreError;
 use oneday_core::cleantime::CleanTimeError as CoreCleanTimeError;
+use oneday_core::secret::{Secret, SecretError};
 use oneday_core::vault::VaultError as CoreVaultError;
+
+/// What a vault failure means to an area other than the vault itself: the one classification
+/// every area's FFI error shares (each area picks its own variant for each, see
+/// [`from_vault_error!`](crate::from_vault_error)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VaultFailure {
+    /// The vault is locked: the area's `Locked`.
+    Locked,
+    /// The id given is not shaped like a record id: the caller's mistake, the area's validation
+    /// (or "not found") error.
+    BadRecordId,
+    /// Anything else (a damaged record, storage, a newer format): the area's vault failure.
+    Other,
+}
+
+impl VaultFailure {
+    /// Which of the three `e` is.
+    pub(crate) fn of(e: &CoreVaultError) -> Self {
+        match e {
+            CoreVaultError::Locked => VaultFailure::Locked,
+            CoreVaultError::InvalidRecordId => VaultFailure::BadRecordId,
+            _ => VaultFailure::Other,
+        }
+    }
+}
+
+/// Implements `From<oneday_core::vault::VaultError>` for an area's flat FFI error whose variants
+/// carry `message` (core's sentence), naming the variant for each [`VaultFailure`]:
+/// `from_vault_error!(SupportError { locked: Locked, bad_record_id: Validation, other: VaultFailure });`
+#[macro_export]
+#[doc(hidden)]
+macro_rules! from_vault_error {
+    ($area:ident { locked: $locked:ident, bad_record_id: $bad:ident, other: $other:ident }) => {
+        impl From<oneday_core::vault::VaultError> for $area {
+            fn from(e: oneday_core::vault::VaultError) -> Self {
+                let message = e.to_string();
+                match $crate::errors::VaultFailure::of(&e) {
+                    $crate::errors::VaultFailure::Locked => $area::$locked { message },
+                    $crate::errors::VaultFailure::BadRecordId => $area::$bad { message },
+                    $crate::errors::VaultFailure::Other => $area::$other { message },
+                }
+            }
+        }
+    };
+}
+
+/// A passphrase or recovery code from a shell (its UTF-8 bytes, wiped here) as core's [`Secret`]:
+/// checked to be UTF-8 and normalised to NFC, so the phones never shape the bytes themselves.
+pub(crate) fn secret_of<E: From<SecretError>>(bytes: Vec<u8>) -> Result<Secret, E> {
+    Ok(Secret::from_typed(bytes)?)
+}
 
 /// Why a vault operation failed: opening, unlocking, key slots, wiping.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -135,6 +187,20 @@ pub enum VaultError {
         /// What happened, for a person.
         message: String,
     },
+    /// The passphrase or recovery code given is not UTF-8 text.
+    #[error("{message}")]
+    SecretNotText {
+        /// What happened, for a person.
+        message: String,
+    },
+}
+
+impl From<SecretError> for VaultError {
+    fn from(e: SecretError) -> Self {
+        VaultError::SecretNotText {
+            message: e.to_string(),
+        }
+    }
 }
 
 impl From<CoreVaultError> for VaultError {
@@ -238,16 +304,11 @@ impl From<CoreCleanTimeError> for CleanTimeError {
     }
 }
 
-impl From<CoreVaultError> for CleanTimeError {
-    fn from(e: CoreVaultError) -> Self {
-        let message = e.to_string();
-        match e {
-            CoreVaultError::Locked => CleanTimeError::Locked { message },
-            CoreVaultError::InvalidRecordId => CleanTimeError::Validation { message },
-            _ => CleanTimeError::VaultFailure { message },
-        }
-    }
-}
+crate::from_vault_error!(CleanTimeError {
+    locked: Locked,
+    bad_record_id: Validation,
+    other: VaultFailure
+});
 
 impl From<CounterStoreError> for CleanTimeError {
     fn from(e: CounterStoreError) -> Self {
@@ -265,6 +326,7 @@ impl From<CounterStoreError> for CleanTimeError {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
@@ -272,6 +334,32 @@ mod tests {
         let e = VaultError::from(CoreVaultError::WrongDeviceKey);
         assert!(matches!(e, VaultError::WrongDeviceKey { .. }));
         assert_eq!(e.to_string(), "the device key does not open this vault");
+    }
+
+    #[test]
+    fn vault_failures_are_classified_once() {
+        assert_eq!(
+            VaultFailure::of(&CoreVaultError::Locked),
+            VaultFailure::Locked
+        );
+        assert_eq!(
+            VaultFailure::of(&CoreVaultError::InvalidRecordId),
+            VaultFailure::BadRecordId
+        );
+        assert_eq!(
+            VaultFailure::of(&CoreVaultError::CorruptDatabase),
+            VaultFailure::Other
+        );
+        let e = CleanTimeError::from(CoreVaultError::CorruptDatabase);
+        assert!(matches!(e, CleanTimeError::VaultFailure { .. }));
+        assert_eq!(e.to_string(), CoreVaultError::CorruptDatabase.to_string());
+    }
+
+    #[test]
+    fn a_secret_that_is_not_utf8_is_a_typed_error() {
+        let e = secret_of::<VaultError>(vec![0xc3, 0x28]).unwrap_err();
+        assert!(matches!(e, VaultError::SecretNotText { .. }));
+        assert!(secret_of::<VaultError>(b"caf\xc3\xa9".to_vec()).is_ok());
     }
 
     #[test]

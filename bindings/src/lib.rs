@@ -3,9 +3,11 @@
 //! The UniFFI facade over `oneday-core`: the one library the Android and iOS apps load. It holds no
 //! rule of its own; every file maps core types to FFI records, enums and objects, one area per file:
 //!
-//! - [`dates`]: civil dates, times of day and date-times cross as ISO strings (`LocalDate`, ...).
+//! - [`dates`]: civil dates, times of day and date-times cross as ISO strings (`LocalDate`, ...),
+//!   parsed by core's one parser; a refused one is the called area's typed error.
 //! - [`errors`]: one typed error per area, [`VaultError`] and [`CleanTimeError`], with messages a
-//!   person can act on.
+//!   person can act on; the one mapping of vault failures every area's error shares, and secrets
+//!   as core's `Secret` (UTF-8 checked, NFC).
 //! - [`kdf`]: the Argon2id cost of the recovery slot.
 //! - [`vault`]: the [`Vault`] object (create, open, lock, unlock, key slots) and the panic wipe.
 //! - [`cleantime`]: the stateless clean-time calculator and its result.
@@ -24,7 +26,8 @@
 //! - [`backup`]: encrypted backups (export, verify, restore or merge) and [`BackupError`].
 //!
 //! Conventions: secrets (device key, recovery code, passphrase) cross as bytes, never as strings, and
-//! the FFI's own copies are wiped after use; objects are `Arc`s that are `Send + Sync`; no function
+//! the FFI's own copies are wiped after use (passphrases and recovery codes are normalised by core,
+//! never by the apps); objects are `Arc`s that are `Send + Sync`; no function
 //! panics on anything the caller passes (no `unwrap`/`expect` on foreign input). Kotlin and Swift
 //! names come from the Rust names (`clean_time` is `cleanTime`, `VaultError` is `VaultException` in
 //! Kotlin and `VaultError` in Swift). `bindings/README.md` explains how to generate the bindings.
@@ -98,7 +101,7 @@ pub use profiles::{ChipColour, CustomMilestone, Milestone, MilestoneProfile, Spa
 pub use support::{
     crisis_lines, default_sms_message, sms_uri, tel_uri, validate_phone, CallChannel, CallPlan,
     CallReason, CallTarget, Contact, ContactChange, ContactRole, CrisisCountry, CrisisLine,
-    EmergencyNumber, NewContact, RegionStatus, SourceKind,
+    DirectCalls, EmergencyNumber, NewContact, PreparedMessage, RegionStatus, SourceKind,
 };
 pub use support_error::SupportError;
-pub use vault::{create_vault, vault_exists, wipe_vault, Vault, VaultCreation};
+pub use vault::{create_vault, secrets_match, vault_exists, wipe_vault, Vault, VaultCreation};

@@ -174,6 +174,41 @@ pub struct CallPlan {
     pub region: RegionStatus,
     /// What to tell the user about their region, if anything.
     pub region_hint: Option<String>,
+    /// The first crisis line or emergency number after the target (or "your local emergency
+    /// number"): the row the Call screen keeps in sight below everyone else.
+    pub crisis_row: Option<CallTarget>,
+    /// The fallbacks other than `crisis_row`, in order: the rows between the target and it.
+    pub other_fallbacks: Vec<CallTarget>,
+    /// Whether one tap places the call itself (calling a number, with direct calls allowed)
+    /// rather than opening the dialer.
+    pub places_call_directly: bool,
+    /// Whether the screen offers to let One Day place calls itself (calling a number, on a phone
+    /// that could but has not been allowed to).
+    pub offers_direct_calls: bool,
+}
+
+/// What the app may do with a `tel:` URI, as the shell knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum DirectCalls {
+    /// Only the dialer can be opened with the number (iOS).
+    Unavailable,
+    /// The app could place calls itself but the person has not allowed it (Android without the
+    /// call permission).
+    NotAllowed,
+    /// The app places calls itself (Android with the call permission).
+    Allowed,
+}
+
+/// A prepared text message, with who one tap texts it to.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PreparedMessage {
+    /// Its number: 0 is "Can you call me?", the user's own are 1 and up.
+    pub index: u32,
+    /// The message.
+    pub text: String,
+    /// Who one tap texts it to, with the `sms:` URI carrying the message; absent when nobody can
+    /// be texted.
+    pub target: Option<CallTarget>,
 }
 
 /// What kind of page an entry was checked against, strongest first.
@@ -432,8 +467,29 @@ impl From<&core::CallTarget> for CallTarget {
     }
 }
 
-impl From<&core::CallPlan> for CallPlan {
-    fn from(p: &core::CallPlan) -> Self {
+impl From<DirectCalls> for core::DirectCalls {
+    fn from(d: DirectCalls) -> Self {
+        match d {
+            DirectCalls::Unavailable => core::DirectCalls::Unavailable,
+            DirectCalls::NotAllowed => core::DirectCalls::NotAllowed,
+            DirectCalls::Allowed => core::DirectCalls::Allowed,
+        }
+    }
+}
+
+impl From<core::PreparedMessage> for PreparedMessage {
+    fn from(m: core::PreparedMessage) -> Self {
+        PreparedMessage {
+            index: u32::try_from(m.index).unwrap_or(u32::MAX),
+            text: m.text,
+            target: m.target.as_ref().map(Into::into),
+        }
+    }
+}
+
+impl CallPlan {
+    /// Core's plan as it crosses, for a shell that may place calls as `direct` says.
+    pub(crate) fn of(p: &core::CallPlan, direct: core::DirectCalls) -> Self {
         CallPlan {
             channel: match p.channel {
                 core::ChannelKind::Call => CallChannel::Call,
@@ -453,6 +509,10 @@ impl From<&core::CallPlan> for CallPlan {
                 },
             },
             region_hint: p.region_hint().map(str::to_owned),
+            crisis_row: p.crisis_row().map(Into::into),
+            other_fallbacks: p.other_fallbacks().into_iter().map(Into::into).collect(),
+            places_call_directly: p.places_call_directly(direct),
+            offers_direct_calls: p.offers_direct_calls(direct),
         }
     }
 }

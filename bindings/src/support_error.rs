@@ -6,7 +6,6 @@
 //! carrying core's message, which never repeats a name, number, note or message the user typed.
 
 use oneday_core::support::SupportError as CoreSupportError;
-use oneday_core::vault::VaultError as CoreVaultError;
 
 /// Why a support-network request failed.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -68,21 +67,17 @@ impl From<CoreSupportError> for SupportError {
     }
 }
 
-impl From<CoreVaultError> for SupportError {
-    fn from(e: CoreVaultError) -> Self {
-        let message = e.to_string();
-        match e {
-            CoreVaultError::Locked => SupportError::Locked { message },
-            CoreVaultError::InvalidRecordId => SupportError::Validation { message },
-            _ => SupportError::VaultFailure { message },
-        }
-    }
-}
+crate::from_vault_error!(SupportError {
+    locked: Locked,
+    bad_record_id: Validation,
+    other: VaultFailure
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use oneday_core::support::PhoneError;
+    use oneday_core::vault::VaultError as CoreVaultError;
 
     #[test]
     fn core_errors_map_to_their_variant() {

@@ -9,7 +9,7 @@ use oneday_core::support::one_tap::Channel;
 use oneday_core::support::{region, sms, store, Region};
 use oneday_core::vault::RecordId;
 
-use crate::support::{CallPlan, Contact, ContactChange, NewContact};
+use crate::support::{CallPlan, Contact, ContactChange, DirectCalls, NewContact, PreparedMessage};
 use crate::support_error::SupportError;
 use crate::vault::Vault;
 
@@ -80,10 +80,26 @@ impl Vault {
         Ok(sms::messages(&self.inner)?)
     }
 
-    /// The one-tap plan: who to call (or, with `sms`, text) first and who next. `message` is the
-    /// text to prepare for contacts when texting (default "Can you call me?").
-    #[uniffi::method(default(message = None))]
-    pub fn call_plan(&self, sms: bool, message: Option<String>) -> Result<CallPlan, SupportError> {
+    /// Every prepared message with who one tap texts it to and the `sms:` URI carrying it: the
+    /// Text screen in one call.
+    pub fn prepared_messages(&self) -> Result<Vec<PreparedMessage>, SupportError> {
+        Ok(store::prepared_messages(&self.inner)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// The one-tap plan, the Call screen in one call: who to call (or, with `sms`, text) first and
+    /// who next, each number once, the crisis row to keep in sight, and whether one tap places the
+    /// call itself. `message` is the text to prepare for contacts when texting (default "Can you
+    /// call me?"); `direct_calls` is what the app may do with a `tel:` URI (default `Unavailable`).
+    #[uniffi::method(default(message = None, direct_calls = None))]
+    pub fn call_plan(
+        &self,
+        sms: bool,
+        message: Option<String>,
+        direct_calls: Option<DirectCalls>,
+    ) -> Result<CallPlan, SupportError> {
         let channel = if sms {
             let message = message.as_deref().unwrap_or(sms::DEFAULT_MESSAGE);
             Channel::Sms {
@@ -92,7 +108,11 @@ impl Vault {
         } else {
             Channel::Call
         };
-        Ok((&store::call_plan(&self.inner, &channel)?).into())
+        let direct = direct_calls.unwrap_or(DirectCalls::Unavailable).into();
+        Ok(CallPlan::of(
+            &store::call_plan(&self.inner, &channel)?,
+            direct,
+        ))
     }
 }
 

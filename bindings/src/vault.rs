@@ -16,7 +16,9 @@ use oneday_core::meetings::MeetingBook;
 use oneday_core::vault::{DeviceKey, SlotState as CoreSlotState, Vault as CoreVault};
 use zeroize::Zeroizing;
 
-use crate::errors::VaultError;
+use oneday_core::secret::open_with_optional;
+
+use crate::errors::{secret_of, VaultError};
 use crate::kdf::{or_default, KdfParams};
 
 /// An open vault. Every method except the `unlock*` ones fails with `Locked` while it is locked.
@@ -92,8 +94,18 @@ pub fn destroy_file(path: String) -> Result<(), VaultError> {
 /// `WeakPassphrase` (whose message says why, in plain words). The bytes are wiped after use.
 #[uniffi::export]
 pub fn check_passphrase(passphrase: Vec<u8>) -> Result<(), VaultError> {
-    let passphrase = Zeroizing::new(passphrase);
-    Ok(oneday_core::vault::check_passphrase(&passphrase)?)
+    let passphrase = secret_of::<VaultError>(passphrase)?;
+    Ok(oneday_core::vault::check_passphrase(passphrase.as_bytes())?)
+}
+
+/// Whether two typed passphrases are the same once normalised (the "type it again" check of a new
+/// passphrase: a precomposed `é` and an `e` with a combining accent are the same). Both are UTF-8
+/// bytes, wiped after use; throws `SecretNotText` when either is not UTF-8.
+#[uniffi::export]
+pub fn secrets_match(first: Vec<u8>, second: Vec<u8>) -> Result<bool, VaultError> {
+    let first = secret_of::<VaultError>(first)?;
+    let second = secret_of::<VaultError>(second)?;
+    Ok(first.matches(&second))
 }
 
 /// The state of one key slot, read without its secret.
@@ -148,8 +160,8 @@ impl Vault {
     /// Throws `NotFound`, `WrongRecoverySecret`, `MalformedRecoveryCode`, `WipeInProgress`, `Damaged`.
     #[uniffi::constructor]
     pub fn open_with_recovery(dir: String, secret: Vec<u8>) -> Result<Arc<Self>, VaultError> {
-        let secret = Zeroizing::new(secret);
-        let inner = CoreVault::open_with_recovery(Path::new(&dir), &secret)?;
+        let secret = secret_of::<VaultError>(secret)?;
+        let inner = secret.open_with(|s| CoreVault::open_with_recovery(Path::new(&dir), s))?;
         Ok(Vault::wrap(inner))
     }
 
@@ -164,9 +176,9 @@ impl Vault {
         secret: Vec<u8>,
         new_device_key: Vec<u8>,
     ) -> Result<Arc<Self>, VaultError> {
-        let secret = Zeroizing::new(secret);
+        let secret = secret_of::<VaultError>(secret)?;
         let key = device_key_from(new_device_key)?;
-        let inner = CoreVault::recover(Path::new(&dir), &secret, &key)?;
+        let inner = secret.open_with(|s| CoreVault::recover(Path::new(&dir), s, &key))?;
         Ok(Vault::wrap(inner))
     }
 
@@ -198,8 +210,8 @@ impl Vault {
     /// Unlocks with the recovery code or passphrase (UTF-8 bytes; runs Argon2id). On error the vault
     /// stays locked.
     pub fn unlock_with_recovery(&self, secret: Vec<u8>) -> Result<(), VaultError> {
-        let secret = Zeroizing::new(secret);
-        Ok(self.inner.unlock_with_recovery(&secret)?)
+        let secret = secret_of::<VaultError>(secret)?;
+        Ok(secret.open_with(|s| self.inner.unlock_with_recovery(s))?)
     }
 
     /// Checks both key slots without any secret (cheap). Call it after opening: when
@@ -213,8 +225,8 @@ impl Vault {
         })
     }
 
-    /// Replaces the recovery code (or passphrase) with the passphrase `new_passphrase` (UTF-8, NFC;
-    /// used exactly as given) and rotates the data key. `current` is the recovery code or passphrase
+    /// Replaces the recovery code (or passphrase) with the passphrase `new_passphrase` (UTF-8 bytes;
+    /// core normalises them to NFC) and rotates the data key. `current` is the recovery code or passphrase
     /// in force, proving the person has it; `null`/`nil` only when the recovery slot is damaged.
     /// `kdf`: `null`/`nil` for the default cost.
     ///
@@ -227,13 +239,12 @@ impl Vault {
         new_passphrase: Vec<u8>,
         kdf: Option<KdfParams>,
     ) -> Result<(), VaultError> {
-        let current = current.map(Zeroizing::new);
-        let secret = Zeroizing::new(new_passphrase);
-        Ok(self.inner.change_passphrase(
-            current.as_ref().map(|c| c.as_slice()),
-            &secret,
-            or_default(kdf),
-        )?)
+        let current = current.map(secret_of::<VaultError>).transpose()?;
+        let new_passphrase = secret_of::<VaultError>(new_passphrase)?;
+        Ok(open_with_optional(current.as_ref(), |current| {
+            self.inner
+                .change_passphrase(current, new_passphrase.as_bytes(), or_default(kdf))
+        })?)
     }
 
     /// Replaces the recovery code (or passphrase) with a new generated recovery code, returned as
@@ -244,10 +255,10 @@ impl Vault {
         current: Option<Vec<u8>>,
         kdf: Option<KdfParams>,
     ) -> Result<Vec<u8>, VaultError> {
-        let current = current.map(Zeroizing::new);
-        let code = self
-            .inner
-            .new_recovery_code(current.as_ref().map(|c| c.as_slice()), or_default(kdf))?;
+        let current = current.map(secret_of::<VaultError>).transpose()?;
+        let code = open_with_optional(current.as_ref(), |current| {
+            self.inner.new_recovery_code(current, or_default(kdf))
+        })?;
         Ok(code.as_str().as_bytes().to_vec())
     }
 
@@ -256,8 +267,8 @@ impl Vault {
     /// get back in). Throws `RecoverySlotDamaged` (make a new recovery code first) or
     /// `WrongRecoverySecret`; nothing changes then.
     pub fn remove_device_slot(&self, recovery_secret: Vec<u8>) -> Result<(), VaultError> {
-        let secret = Zeroizing::new(recovery_secret);
-        Ok(self.inner.remove_device_slot(&secret)?)
+        let secret = secret_of::<VaultError>(recovery_secret)?;
+        Ok(secret.open_with(|s| self.inner.remove_device_slot(s))?)
     }
 
     /// Whether the vault has a device slot.
@@ -269,8 +280,8 @@ impl Vault {
     /// be the current recovery code or passphrase (it keeps working). The device slot is re-wrapped
     /// for the same device key when this handle was opened with it, and removed otherwise.
     pub fn rotate_data_key(&self, recovery_secret: Vec<u8>) -> Result<(), VaultError> {
-        let secret = Zeroizing::new(recovery_secret);
-        Ok(self.inner.rotate_data_key(&secret)?)
+        let secret = secret_of::<VaultError>(recovery_secret)?;
+        Ok(secret.open_with(|s| self.inner.rotate_data_key(s))?)
     }
 }
 

@@ -140,9 +140,6 @@ pub enum CliError {
     /// Neither --zone, TZ nor the system says which zone the user is in.
     #[error("cannot tell your time zone; pass --zone such as --zone Europe/Berlin")]
     NoLocalZone,
-    /// A local date and time could not be read.
-    #[error("`{0}` is not a date and time like \"2024-03-14 22:30\"")]
-    BadDateTime(String),
     /// A check-in, a check-in preference or a trends request was refused.
     #[error("{0}")]
     CheckIn(CheckInError),
@@ -304,7 +301,6 @@ impl CliError {
             | CliError::FeedFile(..)
             | CliError::UnknownZone(_)
             | CliError::NoLocalZone
-            | CliError::BadDateTime(_)
             | CliError::CheckIn(_)
             | CliError::Plan(_)
             | CliError::PlanUsage(_) => 3,

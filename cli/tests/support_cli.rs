@@ -227,10 +227,19 @@ fn texting_uses_prepared_messages_percent_encoded() {
         plan["target"]["uri"],
         "sms:07700900002?body=Rough%20day%20%26%20free%20later%3F"
     );
+    // Each prepared message says who one tap texts it to, with the URI `call --sms` gives.
+    let prepared = &messages["prepared"][1];
+    assert_eq!(prepared["index"], 1);
+    assert_eq!(prepared["text"], "Rough day & free later?");
+    assert_eq!(prepared["to"], "Jo (friend)");
+    assert_eq!(prepared["uri"], plan["target"]["uri"]);
     let (code, _) = fails(&dir, &["call", "--sms", "--message", "2"]);
     assert_eq!(code, 3);
     ok(&dir, &["contacts", "messages", "--remove", "1"]);
-    assert_eq!(ok(&dir, &["contacts", "messages"]), "0. Can you call me?\n");
+    assert_eq!(
+        ok(&dir, &["contacts", "messages"]),
+        "0. Can you call me?\n   to Jo (friend)  sms:07700900002?body=Can%20you%20call%20me%3F\n"
+    );
 }
 
 #[test]

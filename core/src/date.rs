@@ -122,18 +122,20 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     check_supported(date)
 }
 
-/// Parses a 24-hour local time of day `HH:MM` (`9:05` is accepted as 09:05).
+/// Parses a 24-hour local time of day `HH:MM` (`9:05` is accepted as 09:05), optionally with
+/// seconds and a fraction of a second (`21:30:15`, `21:30:15.250`: what `java.time` and ISO 8601
+/// print, so the FFI's times go through this one parser too).
 ///
 /// ```
 /// use oneday_core::date::parse_time;
 /// assert_eq!(parse_time("21:30").unwrap().to_string(), "21:30:00");
+/// assert_eq!(parse_time("09:00:30.5").unwrap().to_string(), "09:00:30.500");
 /// assert!(parse_time("25:00").is_err());
 /// ```
 pub fn parse_time(input: &str) -> Result<NaiveTime, DateError> {
     let malformed = || DateError::MalformedTime {
         input: input.to_owned(),
     };
-    let (h, m) = input.split_once(':').ok_or_else(malformed)?;
     let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
         if len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
             s.parse::<u32>().map_err(|_| malformed())
@@ -141,10 +143,31 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, DateError> {
             Err(malformed())
         }
     };
-    NaiveTime::from_hms_opt(number(h, 1..=2)?, number(m, 2..=2)?, 0).ok_or_else(malformed)
+    let (h, rest) = input.split_once(':').ok_or_else(malformed)?;
+    let (m, seconds) = match rest.split_once(':') {
+        Some((m, seconds)) => (m, Some(seconds)),
+        None => (rest, None),
+    };
+    let (s, nanos) = match seconds {
+        None => (0, 0),
+        Some(seconds) => {
+            let (s, nanos) = match seconds.split_once('.') {
+                Some((s, fraction)) => {
+                    // `.5` is half a second: the fraction's digits scaled to nanoseconds.
+                    let value = number(fraction, 1..=9)?;
+                    (s, value * 10u32.pow(9 - fraction.len() as u32))
+                }
+                None => (seconds, 0),
+            };
+            (number(s, 2..=2)?, nanos)
+        }
+    };
+    NaiveTime::from_hms_nano_opt(number(h, 1..=2)?, number(m, 2..=2)?, s, nanos)
+        .ok_or_else(malformed)
 }
 
-/// Parses a local civil date and time `YYYY-MM-DD HH:MM` (a `T` between them is accepted too).
+/// Parses a local civil date and time `YYYY-MM-DD HH:MM` (a `T` between them is accepted too, and
+/// the time may have seconds as for [`parse_time`]). The date is checked as [`parse_date`] does.
 pub fn parse_date_time(input: &str) -> Result<NaiveDateTime, DateError> {
     let (date, time) = input
         .split_once([' ', 'T'])
@@ -263,8 +286,35 @@ mod tests {
             NaiveTime::from_hms_opt(9, 5, 0).unwrap()
         );
         assert_eq!(parse_time("00:00").unwrap(), NaiveTime::MIN);
+        assert_eq!(
+            parse_time("12:30:00").unwrap(),
+            NaiveTime::from_hms_opt(12, 30, 0).unwrap()
+        );
+        assert_eq!(
+            parse_time("09:00:30.5").unwrap(),
+            NaiveTime::from_hms_milli_opt(9, 0, 30, 500).unwrap()
+        );
+        assert_eq!(
+            parse_time("23:59:59.123456789").unwrap(),
+            NaiveTime::from_hms_nano_opt(23, 59, 59, 123_456_789).unwrap()
+        );
         for bad in [
-            "24:00", "12:60", "12", "12:5", "-1:30", "12:30:00", "", "ab:cd",
+            "24:00",
+            "12:60",
+            "12",
+            "12:5",
+            "-1:30",
+            "",
+            "ab:cd",
+            "12:30:60",
+            "12:30:5",
+            "12:30:",
+            "12:30:00.",
+            "12:30:00.1234567890",
+            "12:30:00:00",
+            "12:30.5",
+            "12:30:00,5",
+            "+1:30",
         ] {
             assert!(
                 matches!(parse_time(bad), Err(DateError::MalformedTime { .. })),

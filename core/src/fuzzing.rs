@@ -227,13 +227,13 @@ pub fn date(data: &[u8]) {
         assert_eq!(parse_date(&iso), Ok(d), "date does not re-parse");
     }
     if let Ok(t) = parse_time(&text) {
-        let hhmm = t.format("%H:%M").to_string();
-        assert_eq!(parse_time(&hhmm), Ok(t), "time does not re-parse");
+        let iso = t.format("%H:%M:%S%.f").to_string();
+        assert_eq!(parse_time(&iso), Ok(t), "time does not re-parse");
     }
     if let Ok(dt) = parse_date_time(&text) {
-        let s = dt.format("%Y-%m-%d %H:%M").to_string();
+        let s = dt.format("%Y-%m-%d %H:%M:%S%.f").to_string();
         assert_eq!(parse_date_time(&s), Ok(dt), "date and time do not re-parse");
-        let s = dt.format("%Y-%m-%dT%H:%M").to_string();
+        let s = dt.format("%Y-%m-%dT%H:%M:%S%.f").to_string();
         assert_eq!(parse_date_time(&s), Ok(dt), "date T time does not re-parse");
     }
 }

@@ -11,6 +11,7 @@
 //! - [`input`]: the one bounded reader every read of outside input goes through.
 //! - [`meetings`]: meeting lists imported offline, saved meetings, next meeting, calendar export.
 //! - [`plans`]: the safety plan and the relapse-prevention plan, with revisions and export.
+//! - [`secret`]: passphrases and recovery codes as typed (UTF-8, normalised to NFC).
 //! - [`settings`]: the user's own settings (their region, ...).
 //! - [`support`]: the support network, one-tap call and SMS, crisis lines by region.
 //! - [`vault`]: the encrypted store everything a user enters is kept in.
@@ -19,10 +20,13 @@ pub mod backup;
 pub mod checkins;
 pub mod cleantime;
 pub mod date;
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod input;
 pub mod meetings;
 pub mod plans;
+mod record_merge;
+pub mod secret;
 pub mod settings;
 pub mod support;
 pub mod vault;

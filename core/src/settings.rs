@@ -94,7 +94,7 @@ fn find_in(tx: &VaultTx<'_>, name: &str) -> Result<Option<RecordId>, VaultError>
 }
 
 /// Backups: a setting is the same setting when it has the same name; the newer edit wins.
-impl crate::backup::merge::Mergeable for NamedSetting {
+impl crate::record_merge::Mergeable for NamedSetting {
     fn identity(&self) -> String {
         self.name.clone()
     }

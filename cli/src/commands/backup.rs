@@ -12,6 +12,7 @@ use clap::{Args, Subcommand};
 use oneday_core::backup::{
     self, BackupSecretKind, BackupSummary, KindReport, RestoreMode, RestoreReport,
 };
+use oneday_core::secret::Secret;
 use oneday_core::vault::RecordKind;
 use serde::Serialize;
 
@@ -100,15 +101,16 @@ fn export(args: &ExportArgs, store: &StoreDir, out: &mut impl Write) -> Result<(
     } else {
         let first = read_secret("Passphrase for the backup: ")?;
         let second = read_secret("The same again: ")?;
-        if *first != *second {
+        if !first.matches(&second) {
             return Err(CliError::PassphraseMismatch);
         }
         (first, BackupSecretKind::Passphrase)
     };
-    let bytes = backup::export(&vault, secret.as_bytes(), kind, recovery_kdf())?;
+    let bytes = secret.open_with(|s| backup::export(&vault, s, kind, recovery_kdf()))?;
     backup::write_file(&args.file, &bytes)?;
     // Read back what was written: a backup that does not open is worse than none.
-    let summary = backup::verify(&backup::read_file(&args.file)?, secret.as_bytes())?;
+    let written = backup::read_file(&args.file)?;
+    let summary = secret.open_with(|s| backup::verify(&written, s))?;
     if args.json {
         return json::print(out, &SummaryDoc::new(&summary, Some(&args.file)));
     }
@@ -129,7 +131,7 @@ fn export(args: &ExportArgs, store: &StoreDir, out: &mut impl Write) -> Result<(
 
 fn verify(args: &FileArgs, out: &mut impl Write) -> Result<(), CliError> {
     let (file, secret) = read_backup(&args.file)?;
-    let summary = backup::verify(&file, secret.as_bytes())?;
+    let summary = secret.open_with(|s| backup::verify(&file, s))?;
     if args.json {
         return json::print(out, &SummaryDoc::new(&summary, None));
     }
@@ -150,7 +152,7 @@ fn restore(args: &RestoreArgs, store: &StoreDir, out: &mut impl Write) -> Result
     } else {
         RestoreMode::IntoEmpty
     };
-    let report = backup::restore(&vault, &file, secret.as_bytes(), mode)?;
+    let report = secret.open_with(|s| backup::restore(&vault, &file, s, mode))?;
     if args.json {
         return json::print(out, &RestoreDoc::new(&report, args.merge));
     }
@@ -184,7 +186,7 @@ fn restore(args: &RestoreArgs, store: &StoreDir, out: &mut impl Write) -> Result
 
 /// Reads the file, then asks for the secret its clear header says it needs (a version-1 file), or
 /// for either (a sealed file says nothing until it is opened).
-fn read_backup(path: &Path) -> Result<(Vec<u8>, zeroize::Zeroizing<String>), CliError> {
+fn read_backup(path: &Path) -> Result<(Vec<u8>, Secret), CliError> {
     let file = backup::read_file(path)?;
     let secret = match backup::read_header(&file)?.map(|h| h.secret_kind) {
         Some(BackupSecretKind::RecoveryCode) => read_secret("Recovery code of the backup: ")?,

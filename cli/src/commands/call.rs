@@ -139,6 +139,8 @@ struct CallDoc {
     region_hint: Option<&'static str>,
     target: Option<TargetJson>,
     fallbacks: Vec<TargetJson>,
+    /// The fallback a screen keeps in sight: the first crisis line or emergency number.
+    crisis_row: Option<TargetJson>,
     helplines: Vec<TargetJson>,
 }
 
@@ -184,6 +186,7 @@ impl CallDoc {
             region_hint: plan.region_hint(),
             target: plan.target.as_ref().map(TargetJson::new),
             fallbacks: plan.fallbacks.iter().map(TargetJson::new).collect(),
+            crisis_row: plan.crisis_row().map(TargetJson::new),
             helplines: plan.helplines.iter().map(TargetJson::new).collect(),
         }
     }

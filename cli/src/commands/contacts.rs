@@ -8,8 +8,8 @@ use std::io::Write;
 
 use clap::{Args, Subcommand};
 use oneday_core::support::{
-    region, sms, store, ContactChange, ContactInput, ContactRole, Region, StoredContact,
-    SupportError,
+    region, sms, store, ContactChange, ContactInput, ContactRole, PreparedMessage, Region,
+    StoredContact, SupportError,
 };
 use oneday_core::vault::{RecordId, Vault};
 use serde::Serialize;
@@ -307,18 +307,27 @@ fn messages_command(
         own.remove(n - 1);
         sms::set_templates(vault, &own)?;
     }
-    let all = sms::messages(vault)?;
+    let prepared = store::prepared_messages(vault)?;
     if args.json {
         return json::print(
             out,
             &MessagesDoc {
                 schema_version: SCHEMA_VERSION,
-                messages: &all,
+                messages: prepared.iter().map(|m| m.text.as_str()).collect(),
+                prepared: prepared.iter().map(PreparedJson::from).collect(),
             },
         );
     }
-    for (i, m) in all.iter().enumerate() {
-        writeln!(out, "{i}. {}", m.replace('\n', " / "))?;
+    for m in &prepared {
+        writeln!(out, "{}. {}", m.index, m.text.replace('\n', " / "))?;
+        if let Some(to) = &m.target {
+            writeln!(
+                out,
+                "   to {}  {}",
+                to.label(),
+                to.uri.as_deref().unwrap_or("")
+            )?;
+        }
     }
     Ok(())
 }
@@ -369,5 +378,29 @@ struct RegionDoc<'a> {
 #[derive(Debug, Serialize)]
 struct MessagesDoc<'a> {
     schema_version: u32,
-    messages: &'a [String],
+    /// The messages alone, in order (as before `prepared` was added).
+    messages: Vec<&'a str>,
+    /// Each message with who one tap texts it to and the `sms:` URI.
+    prepared: Vec<PreparedJson<'a>>,
+}
+
+/// One prepared message in `oneday contacts messages --json`.
+#[derive(Debug, Serialize)]
+struct PreparedJson<'a> {
+    index: usize,
+    text: &'a str,
+    /// `Sam (sponsor)`; null when nobody can be texted.
+    to: Option<String>,
+    uri: Option<&'a str>,
+}
+
+impl<'a> From<&'a PreparedMessage> for PreparedJson<'a> {
+    fn from(m: &'a PreparedMessage) -> Self {
+        PreparedJson {
+            index: m.index,
+            text: &m.text,
+            to: m.target.as_ref().map(|t| t.label()),
+            uri: m.target.as_ref().and_then(|t| t.uri.as_deref()),
+        }
+    }
 }

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
+use oneday_core::secret::{open_with_optional, Secret};
 use oneday_core::vault::{DeviceKey, Vault, VaultError};
-use zeroize::Zeroizing;
 
 use crate::error::CliError;
 use crate::secrets::read_secret;
@@ -30,7 +30,7 @@ pub fn unlock(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
         Some(key) if StoreDir::key_from_env() => key,
         _ => DeviceKey::generate()?,
     };
-    Vault::recover(&store.dir, secret.as_bytes(), &key)?;
+    secret.open_with(|s| Vault::recover(&store.dir, s, &key))?;
     if !StoreDir::key_from_env() {
         store.write_device_key(&key)?;
     }
@@ -50,7 +50,7 @@ pub fn lock(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
         "After locking, only your recovery code or passphrase opens the store. Without it, nothing can."
     );
     let secret = read_secret("Type it now to lock: ")?;
-    match vault.remove_device_slot(secret.as_bytes()) {
+    match secret.open_with(|s| vault.remove_device_slot(s)) {
         Ok(()) => {}
         Err(VaultError::WrongRecoverySecret | VaultError::MalformedRecoveryCode) => {
             return Err(CliError::LockRefused(LOCK_REFUSED))
@@ -77,14 +77,12 @@ pub fn change_passphrase(store: &StoreDir, out: &mut impl Write) -> Result<(), C
     let first = read_secret("New passphrase: ")?;
     oneday_core::vault::check_passphrase(first.as_bytes())?;
     let second = read_secret("The same again: ")?;
-    if *first != *second {
+    if !first.matches(&second) {
         return Err(CliError::PassphraseMismatch);
     }
-    vault.change_passphrase(
-        current.as_ref().map(|c| c.as_bytes()),
-        first.as_bytes(),
-        recovery_kdf(),
-    )?;
+    open_with_optional(current.as_ref(), |current| {
+        vault.change_passphrase(current, first.as_bytes(), recovery_kdf())
+    })?;
     writeln!(
         out,
         "Passphrase changed. The old recovery code or passphrase no longer opens the store."
@@ -96,7 +94,9 @@ pub fn change_passphrase(store: &StoreDir, out: &mut impl Write) -> Result<(), C
 pub fn new_code(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
     let vault = session::open(store)?;
     let current = read_current(&vault)?;
-    let code = vault.new_recovery_code(current.as_ref().map(|c| c.as_bytes()), recovery_kdf())?;
+    let code = open_with_optional(current.as_ref(), |current| {
+        vault.new_recovery_code(current, recovery_kdf())
+    })?;
     writeln!(
         out,
         "Your new recovery code (shown this once, never stored):"
@@ -113,7 +113,7 @@ pub fn new_code(store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> 
 
 /// The current recovery code or passphrase, asked for unless the recovery slot is damaged (then
 /// nothing can check it, and this computer's key is the proof).
-fn read_current(vault: &Vault) -> Result<Option<Zeroizing<String>>, CliError> {
+fn read_current(vault: &Vault) -> Result<Option<Secret>, CliError> {
     if vault.key_slot_health()?.recovery_needs_new_code() {
         return Ok(None);
     }

@@ -92,3 +92,15 @@ impl BackupError {
         }
     }
 }
+
+impl crate::secret::WrongSecret for BackupError {
+    /// The secret does not open the file, or (exporting under the recovery code) is not the vault's.
+    fn is_wrong_secret(&self) -> bool {
+        matches!(
+            self,
+            BackupError::WrongSecret
+                | BackupError::NotThisVaultsRecoveryCode
+                | BackupError::Vault(VaultError::WrongRecoverySecret)
+        )
+    }
+}

@@ -215,6 +215,7 @@ fn owner_only_file(path: &Path) -> std::io::Result<std::fs::File> {
 /// afford per input): as a whole file's header, as decrypted contents (each record then read as its
 /// kind, as a restore would), and sealed then opened under a fixed key. Used by the `backup_file`
 /// fuzz target and its regression test; panics only if the round trip does not hold, which is a bug.
+#[cfg(feature = "fuzzing")]
 pub(crate) fn read_untrusted(data: &[u8]) {
     let _ = read_header(data);
     if let Ok(contents) = contents::decode(data) {

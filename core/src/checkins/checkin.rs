@@ -308,7 +308,7 @@ pub fn check_symptom_name(name: &str) -> Result<(), CheckInError> {
 }
 
 /// Backups: a check-in is matched by its date; the newer edit wins.
-impl crate::backup::merge::Mergeable for CheckIn {
+impl crate::record_merge::Mergeable for CheckIn {
     fn identity(&self) -> String {
         self.date.to_string()
     }

@@ -299,7 +299,7 @@ fn check_note(note: &str) -> Result<(), CleanTimeError> {
 
 /// Backups: a counter is matched by its name (ignoring case and spaces around it) and merged by
 /// [`super::merge::merge`]; contradicting histories keep both counters.
-impl crate::backup::merge::Mergeable for Counter {
+impl crate::record_merge::Mergeable for Counter {
     fn identity(&self) -> String {
         self.settings.label.trim().to_lowercase()
     }
@@ -308,9 +308,9 @@ impl crate::backup::merge::Mergeable for Counter {
         local: &Self,
         incoming: &Self,
         incoming_is_newer: bool,
-    ) -> crate::backup::merge::Merged<Self> {
+    ) -> crate::record_merge::Merged<Self> {
         use super::merge::{merge, CounterMerge};
-        use crate::backup::merge::Merged;
+        use crate::record_merge::Merged;
         let (older, newer) = if incoming_is_newer {
             (local, incoming)
         } else {

@@ -166,7 +166,7 @@ impl MeetingUserData {
 
 /// Backups: the user's data on a meeting is matched by the meeting's key. The newer edit wins, and
 /// the days attended on either side are all kept.
-impl crate::backup::merge::Mergeable for MeetingMine {
+impl crate::record_merge::Mergeable for MeetingMine {
     fn identity(&self) -> String {
         identity(&self.key)
     }
@@ -175,8 +175,8 @@ impl crate::backup::merge::Mergeable for MeetingMine {
         local: &Self,
         incoming: &Self,
         incoming_is_newer: bool,
-    ) -> crate::backup::merge::Merged<Self> {
-        use crate::backup::merge::Merged;
+    ) -> crate::record_merge::Merged<Self> {
+        use crate::record_merge::Merged;
         let (newer, older) = if incoming_is_newer {
             (incoming, local)
         } else {

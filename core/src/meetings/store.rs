@@ -560,7 +560,7 @@ pub fn export_ics(
 }
 
 /// Backups: a list's settings are matched by the list's name; the newer edit wins.
-impl crate::backup::merge::Mergeable for MeetingSourceSettings {
+impl crate::record_merge::Mergeable for MeetingSourceSettings {
     fn identity(&self) -> String {
         self.source.clone()
     }

@@ -397,7 +397,7 @@ pub fn completeness(
 
 /// Backups: a plan is matched by which plan it is; the revisions of both are kept
 /// ([`History::merged_with`]), so the current plan is the one saved last.
-impl crate::backup::merge::Mergeable for PlanRecord {
+impl crate::record_merge::Mergeable for PlanRecord {
     fn identity(&self) -> String {
         match self {
             PlanRecord::Safety { .. } => "safety",
@@ -410,8 +410,8 @@ impl crate::backup::merge::Mergeable for PlanRecord {
         local: &Self,
         incoming: &Self,
         _incoming_is_newer: bool,
-    ) -> crate::backup::merge::Merged<Self> {
-        use crate::backup::merge::Merged;
+    ) -> crate::record_merge::Merged<Self> {
+        use crate::record_merge::Merged;
         let merged = match (local, incoming) {
             (PlanRecord::Safety { history: a }, PlanRecord::Safety { history: b }) => {
                 PlanRecord::Safety {

@@ -229,7 +229,7 @@ pub fn check_note(note: Option<String>) -> Result<Option<String>, SupportError> 
 
 /// Backups: a contact is matched by name (ignoring case and spaces around it) and the number as
 /// dialled. The newer edit wins, keeping the vault's place in the order; a new contact goes last.
-impl crate::backup::merge::Mergeable for Contact {
+impl crate::record_merge::Mergeable for Contact {
     fn identity(&self) -> String {
         format!(
             "{}\u{0}{}",
@@ -242,8 +242,8 @@ impl crate::backup::merge::Mergeable for Contact {
         local: &Self,
         incoming: &Self,
         incoming_is_newer: bool,
-    ) -> crate::backup::merge::Merged<Self> {
-        use crate::backup::merge::Merged;
+    ) -> crate::record_merge::Merged<Self> {
+        use crate::record_merge::Merged;
         if !incoming_is_newer {
             return Merged::Local;
         }

@@ -19,7 +19,7 @@
 //! | `sms.rs` | the RFC 5724 `sms:` URI, the prepared messages and the user's templates |
 //! | `region.rs` | [`Region`] (ISO 3166-1 alpha-2) and the region setting |
 //! | `crisis.rs`, `crisis_lines.json` | the bundled crisis lines, emergency numbers and drug and alcohol helplines by country, each with its kind of source |
-//! | `one_tap.rs` | who one tap calls or texts, and who next: [`CallPlan`] |
+//! | `one_tap.rs` | who one tap calls or texts, and who next: [`CallPlan`]; each number once; the Call screen's crisis row and direct calling; the prepared messages with their `sms:` URIs |
 //! | `store.rs` | contacts in the vault: add, list, get, find, edit, remove, reorder; the plan |
 //! | `plan_links.rs` | [`PlanContacts`]: the contacts that safety-plan entries link to |
 //! | `error.rs` | [`SupportError`] |
@@ -37,7 +37,9 @@ pub mod store;
 pub use contact::{Contact, ContactChange, ContactInput, ContactRole};
 pub use crisis::{Country, CrisisLine, EmergencyNumber, SourceKind};
 pub use error::SupportError;
-pub use one_tap::{CallPlan, CallTarget, Channel, ChannelKind, Reason, RegionStatus};
+pub use one_tap::{
+    CallPlan, CallTarget, Channel, ChannelKind, DirectCalls, PreparedMessage, Reason, RegionStatus,
+};
 pub use phone::{PhoneError, PhoneNumber};
 pub use plan_links::PlanContacts;
 pub use region::Region;

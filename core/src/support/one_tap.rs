@@ -15,7 +15,18 @@
 //! follows the same order among contacts who are fine with texts, then the region's crisis lines
 //! that take texts; emergency numbers are never texted. Shells only launch the URI.
 //!
-//! [`plan`] is pure; `store::call_plan` feeds it from the vault.
+//! Each number is offered once: a target whose number (its URI without any message) an earlier
+//! target already has is left out, and so is a helpline whose number is already in the order (a
+//! contact saved under the crisis line's number, two contacts sharing a phone).
+//!
+//! What the Call screen shows is decided here too: the first crisis line or emergency number after
+//! the target is its [`CallPlan::crisis_row`], kept in sight below everyone else; and whether one tap
+//! places the call itself or opens the dialer ([`CallPlan::places_call_directly`], given what the
+//! shell may do, [`DirectCalls`]). The prepared text messages, each with who one tap texts it to and
+//! the `sms:` URI, are [`prepared_messages`].
+//!
+//! [`plan`] and [`prepared_messages`] are pure; `store::call_plan` and `store::prepared_messages`
+//! feed them from the vault.
 
 use serde::Serialize;
 
@@ -91,6 +102,21 @@ pub struct CallTarget {
 }
 
 impl CallTarget {
+    /// Whether it is a crisis line or an emergency number (known or not), not a person.
+    fn is_line(&self) -> bool {
+        matches!(
+            self.reason,
+            Reason::CrisisLine | Reason::EmergencyNumber | Reason::LocalEmergencyNumber
+        )
+    }
+
+    /// The number it reaches, for telling two targets apart: its URI without any message.
+    fn dial_key(&self) -> Option<&str> {
+        self.uri
+            .as_deref()
+            .map(|u| u.split('?').next().unwrap_or(u))
+    }
+
     /// How to name the target: `Sam (sponsor)`, `Samaritans (crisis line)`, `911 (emergency
     /// number)`, `your local emergency number`.
     pub fn label(&self) -> String {
@@ -115,6 +141,31 @@ impl CallTarget {
             (Some(_), ChannelKind::Sms) => format!("Texting {}", self.label()),
         }
     }
+}
+
+/// What the shell may do with a `tel:` URI: place the call itself, or only open the dialer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DirectCalls {
+    /// The shell can only open the dialer with the number (iOS, the desktop).
+    #[default]
+    Unavailable,
+    /// The shell could place calls itself, but the person has not allowed it (Android without
+    /// the call permission): the screen offers to allow it.
+    NotAllowed,
+    /// The shell places calls itself (Android with the call permission).
+    Allowed,
+}
+
+/// A prepared text message, with who one tap texts it to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedMessage {
+    /// Its number in the list: 0 is [`super::sms::DEFAULT_MESSAGE`], the user's own are 1 and up.
+    pub index: usize,
+    /// The message.
+    pub text: String,
+    /// Who one tap texts it to (sponsor, next in order, a crisis line that takes texts), with the
+    /// `sms:` URI that carries the message; `None` when nobody can be texted.
+    pub target: Option<CallTarget>,
 }
 
 /// What the plan knows about the user's region.
@@ -152,6 +203,40 @@ impl CallPlan {
             None => "No one can be texted: add a contact who is fine with texts, or call instead"
                 .to_owned(),
         }
+    }
+
+    /// The first crisis line or emergency number (or "your local emergency number") after the
+    /// target: the row the Call screen keeps in sight below everyone else. `None` when texting with
+    /// no line that takes texts, or when the target is itself the first of them.
+    pub fn crisis_row(&self) -> Option<&CallTarget> {
+        self.fallbacks.iter().find(|t| t.is_line())
+    }
+
+    /// The fallbacks other than [`CallPlan::crisis_row`], in order.
+    pub fn other_fallbacks(&self) -> Vec<&CallTarget> {
+        let crisis = self.fallbacks.iter().position(CallTarget::is_line);
+        self.fallbacks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != crisis)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    /// Whether one tap places the call itself rather than opening the dialer: calling, a target
+    /// with a number, and a shell allowed to ([`DirectCalls::Allowed`]).
+    pub fn places_call_directly(&self, direct: DirectCalls) -> bool {
+        direct == DirectCalls::Allowed && self.calls_a_number()
+    }
+
+    /// Whether the screen offers to let One Day place calls itself: calling a number, on a shell
+    /// that could but has not been allowed ([`DirectCalls::NotAllowed`]).
+    pub fn offers_direct_calls(&self, direct: DirectCalls) -> bool {
+        direct == DirectCalls::NotAllowed && self.calls_a_number()
+    }
+
+    fn calls_a_number(&self) -> bool {
+        self.channel == ChannelKind::Call && self.target.as_ref().is_some_and(|t| t.uri.is_some())
     }
 
     /// What to tell the user about their region, if anything.
@@ -244,9 +329,20 @@ pub fn plan(
         (ChannelKind::Sms, None) => {}
     }
 
-    let helplines = country
+    let mut seen: Vec<String> = Vec::new();
+    let mut once = |t: &CallTarget| match t.dial_key() {
+        Some(key) if seen.iter().any(|s| s == key) => false,
+        Some(key) => {
+            seen.push(key.to_owned());
+            true
+        }
+        None => true,
+    };
+    all.retain(&mut once);
+    let mut helplines = country
         .map(|c| line_targets(&c.drug_alcohol_helplines, Reason::DrugAlcoholHelpline, kind))
         .unwrap_or_default();
+    helplines.retain(&mut once);
     let mut all = all.into_iter();
     CallPlan {
         channel: kind,
@@ -255,6 +351,30 @@ pub fn plan(
         helplines,
         region: status,
     }
+}
+
+/// The prepared text messages (`messages`, as `sms::messages` lists them), each with who one tap
+/// texts it to and the `sms:` URI carrying it: the texting plan's target for that message.
+pub fn prepared_messages(
+    contacts: &[StoredContact],
+    region: Option<&Region>,
+    country: Option<&Country>,
+    messages: Vec<String>,
+) -> Vec<PreparedMessage> {
+    messages
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let channel = Channel::Sms {
+                message: text.clone(),
+            };
+            PreparedMessage {
+                index,
+                target: plan(contacts, region, country, &channel).target,
+                text,
+            }
+        })
+        .collect()
 }
 
 /// The targets of `lines` that can be reached on `channel`: their number to call, or their number
@@ -537,5 +657,105 @@ mod tests {
         assert!(plan(&[], None, Some(country("US")), &Channel::Call)
             .helplines
             .is_empty());
+    }
+
+    #[test]
+    fn each_number_is_offered_once() {
+        let gb = region("GB");
+        // A contact saved under Samaritans' number, and two contacts sharing a phone.
+        let contacts = [
+            contact("Sam", R::Sponsor, "+44 20 7946 0321", true, 0),
+            contact("Sam at home", R::Friend, "+44 20 7946 0321", true, 1),
+            contact("Samaritans", R::Other, "116 123", true, 2),
+        ];
+        let p = plan(&contacts, Some(&gb), Some(country("GB")), &Channel::Call);
+        let all = uris(&p);
+        let mut unique = all.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(all.len(), unique.len(), "{all:?}");
+        assert_eq!(all.iter().filter(|u| *u == "tel:116123").count(), 1);
+        assert_eq!(p.fallbacks[0].reason, Reason::NextInOrder);
+        assert_eq!(p.fallbacks[0].name, "Samaritans");
+        // The crisis row is the next line after the ones a contact already covers (999 here).
+        assert!(p.crisis_row().unwrap().is_line());
+        assert_ne!(p.crisis_row().unwrap().uri.as_deref(), Some("tel:116123"));
+    }
+
+    #[test]
+    fn the_crisis_row_is_the_first_line_after_the_target() {
+        let gb = region("GB");
+        let contacts = [
+            contact("Sam", R::Sponsor, "+44 20 7946 0321", true, 0),
+            contact("Jo", R::Friend, "+44 20 7946 0999", false, 1),
+        ];
+        let p = plan(&contacts, Some(&gb), Some(country("GB")), &Channel::Call);
+        let crisis = p.crisis_row().unwrap();
+        assert_eq!(crisis.reason, Reason::CrisisLine);
+        assert_eq!(crisis, &p.fallbacks[1]);
+        let others = p.other_fallbacks();
+        assert_eq!(others.len(), p.fallbacks.len() - 1);
+        assert_eq!(others[0].name, "Jo");
+        assert!(!others.contains(&crisis));
+
+        // No region: the crisis row is the local emergency wording, with no number.
+        let p = plan(&contacts, None, None, &Channel::Call);
+        assert_eq!(p.crisis_row().unwrap().reason, Reason::LocalEmergencyNumber);
+        // Nobody saved: the target is the line itself; the next line is the crisis row.
+        let p = plan(&[], Some(&gb), Some(country("GB")), &Channel::Call);
+        assert!(p.target.as_ref().unwrap().is_line());
+        assert_eq!(p.crisis_row(), p.fallbacks.first());
+    }
+
+    #[test]
+    fn direct_calls_only_when_calling_a_number_and_allowed() {
+        let contacts = [contact("Sam", R::Sponsor, "+44 20 7946 0321", true, 0)];
+        let call = plan(&contacts, None, None, &Channel::Call);
+        assert!(call.places_call_directly(DirectCalls::Allowed));
+        assert!(!call.places_call_directly(DirectCalls::NotAllowed));
+        assert!(!call.places_call_directly(DirectCalls::Unavailable));
+        assert!(call.offers_direct_calls(DirectCalls::NotAllowed));
+        assert!(!call.offers_direct_calls(DirectCalls::Unavailable));
+        assert!(!call.offers_direct_calls(DirectCalls::Allowed));
+
+        // No number to call (nobody saved, no region), or texting: never.
+        let nothing = plan(&[], None, None, &Channel::Call);
+        assert!(!nothing.places_call_directly(DirectCalls::Allowed));
+        assert!(!nothing.offers_direct_calls(DirectCalls::NotAllowed));
+        let sms = Channel::Sms {
+            message: "Can you call me?".into(),
+        };
+        let text = plan(&contacts, None, None, &sms);
+        assert!(!text.places_call_directly(DirectCalls::Allowed));
+        assert!(!text.offers_direct_calls(DirectCalls::NotAllowed));
+    }
+
+    #[test]
+    fn prepared_messages_go_to_the_sponsor_with_their_sms_uri() {
+        let contacts = [
+            contact("Jo", R::Friend, "+44 20 7946 0999", true, 0),
+            contact("Sam", R::Sponsor, "+1 (555) 010-0000", true, 1),
+        ];
+        let messages = vec![
+            "Can you call me?".to_owned(),
+            "At a meeting, later?".to_owned(),
+        ];
+        let prepared = prepared_messages(&contacts, None, None, messages);
+        assert_eq!(prepared.len(), 2);
+        assert_eq!(prepared[0].index, 0);
+        let first = prepared[0].target.as_ref().unwrap();
+        assert_eq!(first.reason, Reason::Sponsor);
+        assert_eq!(
+            first.uri.as_deref(),
+            Some("sms:+15550100000?body=Can%20you%20call%20me%3F")
+        );
+        assert_eq!(prepared[1].text, "At a meeting, later?");
+        assert_eq!(
+            prepared[1].target.as_ref().unwrap().uri.as_deref(),
+            Some("sms:+15550100000?body=At%20a%20meeting%2C%20later%3F")
+        );
+        // Nobody to text: the messages are listed with no target.
+        let none = prepared_messages(&[], None, None, vec!["Can you call me?".to_owned()]);
+        assert_eq!(none[0].target, None);
     }
 }

@@ -10,9 +10,11 @@
 //! [`get`] and all of them with [`list`]; both decrypt the contact records only.
 
 use super::contact::{Contact, ContactChange, ContactInput};
+use super::crisis::Country;
 use super::error::SupportError;
-use super::one_tap::{self, CallPlan, Channel};
-use super::{crisis, region};
+use super::one_tap::{self, CallPlan, Channel, PreparedMessage};
+use super::region::Region;
+use super::{crisis, region, sms};
 use crate::vault::{match_id_prefix, PrefixMatch, RecordId, RecordKind, Vault, VaultTx};
 
 /// A contact with its record id in the vault.
@@ -113,13 +115,35 @@ pub fn reorder(vault: &Vault, first: &[RecordId]) -> Result<Vec<StoredContact>, 
 /// The one-tap plan from what the vault holds: the contacts in the user's order, the user's region
 /// and the bundled crisis lines of that region (see `one_tap.rs` for the rule).
 pub fn call_plan(vault: &Vault, channel: &Channel) -> Result<CallPlan, SupportError> {
+    let (contacts, region, country) = one_tap_inputs(vault)?;
+    Ok(one_tap::plan(&contacts, region.as_ref(), country, channel))
+}
+
+/// The prepared text messages (`sms::messages`), each with who one tap texts it to and its `sms:`
+/// URI, from what the vault holds (see `one_tap::prepared_messages`).
+pub fn prepared_messages(vault: &Vault) -> Result<Vec<PreparedMessage>, SupportError> {
+    let (contacts, region, country) = one_tap_inputs(vault)?;
+    let messages = sms::messages(vault)?;
+    Ok(one_tap::prepared_messages(
+        &contacts,
+        region.as_ref(),
+        country,
+        messages,
+    ))
+}
+
+/// What one tap is decided from: the contacts in the user's order, the user's region and what the
+/// bundled table knows about it.
+type OneTapInputs = (Vec<StoredContact>, Option<Region>, Option<&'static Country>);
+
+fn one_tap_inputs(vault: &Vault) -> Result<OneTapInputs, SupportError> {
     let contacts = list(vault)?;
     let region = region::get(vault)?;
     let country = match &region {
         Some(r) => crisis::country(r)?,
         None => None,
     };
-    Ok(one_tap::plan(&contacts, region.as_ref(), country, channel))
+    Ok((contacts, region, country))
 }
 
 /// Gives `contacts` the orders 0, 1, 2, ... in the order given, writing only those that change.

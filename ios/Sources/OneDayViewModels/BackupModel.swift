@@ -128,16 +128,11 @@ public final class BackupModel {
         -> Outcome<BackupFile>
     {
         if vault.isLocked() { return .refused(.locked) }
-        let bytes: Data
-        switch choice {
-        case .passphrase:
-            guard Self.passphraseBytes(secret) == Self.passphraseBytes(again) else {
-                return .refused(Self.passphrasesDiffer)
-            }
-            bytes = Self.passphraseBytes(secret)
-        case .recoveryCode:
-            // Core checks that the code is this vault's before it seals anything.
-            bytes = Data(secret.utf8)
+        // Core normalises what was typed (NFC), so "café" typed either way is the same passphrase; for
+        // the recovery code it checks that the code is this vault's before it seals anything.
+        let bytes = Data(secret.utf8)
+        if choice == .passphrase, try !secretsMatch(first: bytes, second: Data(again.utf8)) {
+            return .refused(Self.passphrasesDiffer)
         }
         return try outcomeOf {
             let sealed = try vault.exportBackup(secret: bytes, kind: choice.kind, kdf: kdf)
@@ -209,7 +204,7 @@ public final class BackupModel {
     /// Opens the backup with `secret` and says what it holds, writing nothing.
     public func preview(_ file: Data, _ request: SecretRequest, secret: String) throws -> Outcome<BackupPreview> {
         try outcomeOf {
-            BackupPreview(summary: summaryLine(try verifyBackup(file: file, secret: Self.secretBytes(request.kind, secret))))
+            BackupPreview(summary: summaryLine(try verifyBackup(file: file, secret: Data(secret.utf8))))
         }
     }
 
@@ -217,7 +212,7 @@ public final class BackupModel {
     /// (core decides what "nothing yet" is) and nothing is written.
     public func restore(_ file: Data, _ request: SecretRequest, secret: String) throws -> Outcome<RestoreStep> {
         do {
-            let report = try vault.restoreBackup(file: file, secret: Self.secretBytes(request.kind, secret), merge: false)
+            let report = try vault.restoreBackup(file: file, secret: Data(secret.utf8), merge: false)
             return .done(.restored(report: reportText(report)))
         } catch BackupError.VaultNotEmpty {
             return .done(.askToMerge)
@@ -230,7 +225,7 @@ public final class BackupModel {
     /// Merges the backup into this vault after the user agreed to ``mergeQuestion``; the report.
     public func merge(_ file: Data, _ request: SecretRequest, secret: String) throws -> Outcome<String> {
         try outcomeOf {
-            reportText(try vault.restoreBackup(file: file, secret: Self.secretBytes(request.kind, secret), merge: true))
+            reportText(try vault.restoreBackup(file: file, secret: Data(secret.utf8), merge: true))
         }
     }
 
@@ -292,17 +287,4 @@ public final class BackupModel {
         return "\(n) \(n == 1 ? one : many)"
     }
 
-    /// A passphrase as core wants it: UTF-8 in Unicode NFC, so the same passphrase typed on another
-    /// keyboard or phone (iPhone or Android) gives the same bytes.
-    public static func passphraseBytes(_ typed: String) -> Data {
-        Data(typed.precomposedStringWithCanonicalMapping.utf8)
-    }
-
-    /// Either secret (`kind` nil) is read as a passphrase: a recovery code is ASCII, which NFC leaves as it is.
-    private static func secretBytes(_ kind: BackupSecretKind?, _ typed: String) -> Data {
-        switch kind {
-        case .passphrase, nil: return passphraseBytes(typed)
-        case .recoveryCode: return Data(typed.utf8)
-        }
-    }
 }

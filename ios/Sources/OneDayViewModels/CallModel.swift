@@ -20,7 +20,8 @@ public struct CallRow: Equatable, Sendable {
     }
 }
 
-/// The Call screen (or the Text screen): who one tap reaches first and who after them.
+/// The Call screen (or the Text screen): who one tap reaches first and who after them, all decided by
+/// core's plan (each number once, the crisis row, direct calling); this only turns targets into rows.
 public struct CallScreen: Equatable, Sendable {
     /// Calls or texts.
     public let channel: CallChannel
@@ -32,7 +33,8 @@ public struct CallScreen: Equatable, Sendable {
     public let target: CallRow?
     /// Everyone else to try, in core's order, without ``crisisRow``.
     public let fallbacks: [CallRow]
-    /// The first crisis line or emergency number after the target, pinned at the bottom.
+    /// Core's crisis row: the first crisis line or emergency number after the target, pinned at the
+    /// bottom.
     public let crisisRow: CallRow?
     /// What core says about the user's region, such as asking them to set it.
     public let regionHint: String?
@@ -40,19 +42,15 @@ public struct CallScreen: Equatable, Sendable {
     /// them in one tap's order.
     public let helplines: [CallRow]
 
-    private static let lines: Set<CallReason> = [.crisisLine, .emergencyNumber, .localEmergencyNumber]
-
     /// The screen of one plan.
     public static func of(_ plan: CallPlan) -> CallScreen {
-        let rows = plan.fallbacks.map(CallRow.of)
-        let crisisIndex = rows.firstIndex { lines.contains($0.reason) }
-        return CallScreen(
+        CallScreen(
             channel: plan.channel,
             headline: plan.headline,
             launchUri: plan.target?.uri,
             target: plan.target.map(CallRow.of),
-            fallbacks: rows.enumerated().filter { $0.offset != crisisIndex }.map(\.element),
-            crisisRow: crisisIndex.map { rows[$0] },
+            fallbacks: plan.otherFallbacks.map(CallRow.of),
+            crisisRow: plan.crisisRow.map(CallRow.of),
             regionHint: plan.regionHint,
             helplines: plan.helplines.map(CallRow.of)
         )
@@ -77,8 +75,9 @@ public final class CallModel {
         try outcomeOf { CallScreen.of(try vault.callPlan(sms: true, message: message)) }
     }
 
-    /// The prepared messages to choose from: core's default first, then the user's own.
-    public func messages() throws -> Outcome<[String]> {
-        try outcomeOf { try vault.smsMessages() }
+    /// The prepared messages to choose from, core's default first, then the user's own: each with who
+    /// one tap texts it to and the `sms:` URI to open.
+    public func messages() throws -> Outcome<[PreparedMessage]> {
+        try outcomeOf { try vault.preparedMessages() }
     }
 }

@@ -76,6 +76,8 @@ public struct UserMessage: Equatable, Sendable {
         case .PassphraseTooShort(let min): return "A passphrase needs at least \(min) characters."
         case .WeakPassphrase(let reason): return "That passphrase is not strong enough. \(reason)"
         case .Locked: return unlockText
+        case .SecretNotText:
+            return "That passphrase or recovery code could not be read as text. Type it again. \(unchanged)"
         case .InvalidKdfParams(let reason), .VaultFailure(let reason): return "\(sentence(reason)) \(unchanged)"
         }
     }

@@ -80,6 +80,8 @@ final class CallModelTests: XCTestCase {
         XCTAssertEqual(screen.launchUri, try vault.callPlan(sms: true, message: nil).target?.uri)
         XCTAssertTrue(try XCTUnwrap(screen.launchUri).hasPrefix("sms:"))
         XCTAssertFalse(screen.fallbacks.contains { $0.label.hasPrefix("Alex") })
-        XCTAssertEqual(try CallModel(vault: vault).messages().done(), try vault.smsMessages())
+        let messages = try CallModel(vault: vault).messages().done()
+        XCTAssertEqual(messages.map(\.text), try vault.smsMessages())
+        XCTAssertEqual(messages.first?.target?.uri, screen.launchUri)
     }
 }

@@ -13,7 +13,7 @@ mod progress;
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use oneday_core::date::parse_date;
 use oneday_core::input::{self, InputError};
@@ -297,8 +297,7 @@ fn next(vault: &Vault, args: &MeetingsNextArgs, out: &mut impl Write) -> Result<
     let zone = user_zone(args.zone.as_deref())?;
     let from: DateTime<Tz> = match &args.at {
         Some(at) => {
-            let local = NaiveDateTime::parse_from_str(at.trim(), "%Y-%m-%d %H:%M")
-                .map_err(|_| CliError::BadDateTime(at.clone()))?;
+            let local = oneday_core::date::parse_date_time(at.trim())?;
             oneday_core::meetings::next::place(zone, local.date(), local.time()).0
         }
         None => Utc::now().with_timezone(&zone),

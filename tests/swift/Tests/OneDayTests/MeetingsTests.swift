@@ -215,10 +215,10 @@ final class MeetingsTests: XCTestCase {
         XCTAssertEqual(window, MeetingAttendance(from: "2024-03-10", to: "2024-06-07", meetings: 2, daysWithAMeeting: 1))
         XCTAssertEqual(try vault.meetingAttendance(today: "2024-06-07", days: 365).meetings, 3)
         XCTAssertEqual(try vault.meeting(id: "sample/night-owls").user.attended, ["2024-01-01", "2024-06-07"])
-        // An impossible date string is refused before the call (as UniFFI's internal error, since dates
-        // belong to CleanTimeError), and nothing is recorded.
+        // An impossible date string is refused before the call, as the area's own typed error (the
+        // FFI's date lift, bindings/src/dates.rs), and nothing is recorded.
         XCTAssertThrowsError(try vault.markMeetingAttended(id: "sample/night-owls", date: "2023-02-29")) {
-            XCTAssertNil($0 as? MeetingsError)
+            XCTAssertEqual($0 as? MeetingsError, .OutOfRange)
         }
         XCTAssertEqual(try vault.meeting(id: "sample/night-owls").user.attended.count, 2)
     }

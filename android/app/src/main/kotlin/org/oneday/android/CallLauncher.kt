@@ -7,6 +7,7 @@ import android.content.Context
 import android.content.Intent
 import android.content.pm.PackageManager
 import android.net.Uri
+import org.oneday.ffi.DirectCalls
 
 /**
  * Launches a URI core made (a `tel:` or `sms:` URI from the call plan, a meeting's link or dial-in).
@@ -18,6 +19,10 @@ object CallLauncher {
     /** Whether the user let One Day place calls itself. */
     fun canPlaceCalls(context: Context): Boolean =
         context.checkSelfPermission(Manifest.permission.CALL_PHONE) == PackageManager.PERMISSION_GRANTED
+
+    /** What One Day may do with a `tel:` URI here, for core's plan: place calls, or only offer to. */
+    fun directCalls(context: Context): DirectCalls =
+        if (canPlaceCalls(context)) DirectCalls.ALLOWED else DirectCalls.NOT_ALLOWED
 
     /** Launches [uri]; `false` when it is not a kind of URI One Day launches or no app takes it. */
     fun launch(context: Context, uri: String): Boolean {

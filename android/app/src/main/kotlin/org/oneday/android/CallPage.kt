@@ -25,7 +25,7 @@ internal class CallPage(private val host: MainActivity, private val vault: Vault
 
     /** Loads the call plan in the background and adds it to [into]. */
     fun show(into: LinearLayout, texting: Boolean = false) {
-        Background.run(host, { if (texting) model.text() else model.call() }) { outcome ->
+        Background.run(host, { if (texting) model.text() else model.call(CallLauncher.directCalls(host)) }) { outcome ->
             into.removeAllViews()
             when (outcome) {
                 is Outcome.Done -> screen(into, outcome.value, texting)
@@ -52,7 +52,7 @@ internal class CallPage(private val host: MainActivity, private val vault: Vault
                 show(into, !texting)
             },
         )
-        if (!texting && !CallLauncher.canPlaceCalls(host)) {
+        if (s.offersDirectCalls) {
             into.addView(Views.button(host, ShellLabels.ALLOW_DIRECT_CALLS) { host.askCallPermission() })
         }
         val people = LinearLayout(host).apply { orientation = LinearLayout.VERTICAL }

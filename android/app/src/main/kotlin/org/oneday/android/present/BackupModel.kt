@@ -1,6 +1,5 @@
 package org.oneday.android.present
 
-import java.text.Normalizer
 import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneId
@@ -14,6 +13,7 @@ import org.oneday.ffi.KdfParams
 import org.oneday.ffi.RestoreReport
 import org.oneday.ffi.Vault
 import org.oneday.ffi.readBackupHeader
+import org.oneday.ffi.secretsMatch
 import org.oneday.ffi.suggestedBackupFileName
 import org.oneday.ffi.verifyBackup
 
@@ -141,15 +141,11 @@ class BackupModel(
      */
     fun export(choice: BackupSecretChoice, secret: String, again: String, today: LocalDate): Outcome<BackupFile> {
         if (vault.isLocked()) return Outcome.Refused(UserMessage.LOCKED)
-        val bytes = when (choice) {
-            BackupSecretChoice.PASSPHRASE -> {
-                if (passphraseBytes(secret).contentEquals(passphraseBytes(again)).not()) {
-                    return Outcome.Refused(PASSPHRASES_DIFFER)
-                }
-                passphraseBytes(secret)
-            }
-            // Core checks that the code is this vault's before it seals anything.
-            BackupSecretChoice.RECOVERY_CODE -> secret.toByteArray(Charsets.UTF_8)
+        // Core normalises what was typed (NFC), so "café" typed either way is the same passphrase; for
+        // the recovery code it checks that the code is this vault's before it seals anything.
+        val bytes = secret.toByteArray(Charsets.UTF_8)
+        if (choice == BackupSecretChoice.PASSPHRASE && !secretsMatch(bytes, again.toByteArray(Charsets.UTF_8))) {
+            return Outcome.Refused(PASSPHRASES_DIFFER)
         }
         return outcomeOf {
             val sealed = vault.exportBackup(bytes, choice.kind(), kdf)
@@ -219,14 +215,14 @@ class BackupModel(
 
     /** Opens the backup with [secret] and says what it holds, writing nothing. */
     fun preview(file: ByteArray, request: SecretRequest, secret: String): Outcome<BackupPreview> =
-        outcomeOf { BackupPreview(summaryLine(verifyBackup(file, secretBytes(request.kind, secret)))) }
+        outcomeOf { BackupPreview(summaryLine(verifyBackup(file, secret.toByteArray(Charsets.UTF_8)))) }
 
     /**
      * Restores into this vault when it holds nothing yet; otherwise answers [RestoreStep.AskToMerge]
      * (core decides what "nothing yet" is) and nothing is written.
      */
     fun restore(file: ByteArray, request: SecretRequest, secret: String): Outcome<RestoreStep> = try {
-        Outcome.Done(RestoreStep.Restored(reportText(vault.restoreBackup(file, secretBytes(request.kind, secret), false))))
+        Outcome.Done(RestoreStep.Restored(reportText(vault.restoreBackup(file, secret.toByteArray(Charsets.UTF_8), false))))
     } catch (_: org.oneday.ffi.BackupException.VaultNotEmpty) {
         Outcome.Done(RestoreStep.AskToMerge)
     } catch (e: Exception) {
@@ -235,7 +231,7 @@ class BackupModel(
 
     /** Merges the backup into this vault after the user agreed to [mergeQuestion]; the report. */
     fun merge(file: ByteArray, request: SecretRequest, secret: String): Outcome<String> =
-        outcomeOf { reportText(vault.restoreBackup(file, secretBytes(request.kind, secret), true)) }
+        outcomeOf { reportText(vault.restoreBackup(file, secret.toByteArray(Charsets.UTF_8), true)) }
 
     // ------------------------------------------------------------------------------------------
     // Wording of core's answers
@@ -293,17 +289,5 @@ class BackupModel(
             return "$n ${if (n == 1u) one else many}"
         }
 
-        /**
-         * A passphrase as core wants it: UTF-8 in Unicode NFC, so the same passphrase typed on another
-         * keyboard or phone (Android or iPhone) gives the same bytes.
-         */
-        fun passphraseBytes(typed: String): ByteArray =
-            Normalizer.normalize(typed, Normalizer.Form.NFC).toByteArray(Charsets.UTF_8)
-
-        /** Either secret (`kind` null) is read as a passphrase: a recovery code is ASCII, which NFC leaves as it is. */
-        private fun secretBytes(kind: BackupSecretKind?, typed: String): ByteArray = when (kind) {
-            BackupSecretKind.PASSPHRASE, null -> passphraseBytes(typed)
-            BackupSecretKind.RECOVERY_CODE -> typed.toByteArray(Charsets.UTF_8)
-        }
     }
 }

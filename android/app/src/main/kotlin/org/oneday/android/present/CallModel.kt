@@ -4,6 +4,8 @@ import org.oneday.ffi.CallChannel
 import org.oneday.ffi.CallPlan
 import org.oneday.ffi.CallReason
 import org.oneday.ffi.CallTarget
+import org.oneday.ffi.DirectCalls
+import org.oneday.ffi.PreparedMessage
 import org.oneday.ffi.Vault
 
 /**
@@ -31,7 +33,8 @@ data class CallRow(
 }
 
 /**
- * The Call screen (or the Text screen): who one tap reaches first and who after them.
+ * The Call screen (or the Text screen): who one tap reaches first and who after them, all decided by
+ * core's plan (each number once, the crisis row, direct calling); this only turns targets into rows.
  *
  * @property channel Calls or texts.
  * @property headline Core's line: `Calling Sam (sponsor)`, `Call your local emergency number`.
@@ -39,10 +42,14 @@ data class CallRow(
  *   text): the screen then shows the headline and the rows only.
  * @property target The first row, when there is one.
  * @property fallbacks Everyone else to try, in core's order, without [crisisRow].
- * @property crisisRow The first crisis line or emergency number after the target, pinned at the bottom.
+ * @property crisisRow Core's crisis row: the first crisis line or emergency number after the target,
+ *   pinned at the bottom.
  * @property regionHint What core says about the user's region, such as asking them to set it.
  * @property helplines The region's drug and alcohol helplines, shown apart under their own heading:
  *   core never puts them in one tap's order.
+ * @property placesCallDirectly Whether one tap places the call itself (core's answer, given what the
+ *   app may do).
+ * @property offersDirectCalls Whether to offer letting One Day place calls itself.
  */
 data class CallScreen(
     val channel: CallChannel,
@@ -53,26 +60,24 @@ data class CallScreen(
     val crisisRow: CallRow?,
     val regionHint: String?,
     val helplines: List<CallRow>,
+    val placesCallDirectly: Boolean,
+    val offersDirectCalls: Boolean,
 ) {
     /** Building the screen from core's plan. */
     companion object {
-        private val LINES = setOf(CallReason.CRISIS_LINE, CallReason.EMERGENCY_NUMBER, CallReason.LOCAL_EMERGENCY_NUMBER)
-
         /** The screen of one plan. */
-        fun of(plan: CallPlan): CallScreen {
-            val rows = plan.fallbacks.map(CallRow::of)
-            val crisis = rows.firstOrNull { it.reason in LINES }
-            return CallScreen(
-                channel = plan.channel,
-                headline = plan.headline,
-                launchUri = plan.target?.uri,
-                target = plan.target?.let(CallRow::of),
-                fallbacks = rows.filter { it !== crisis },
-                crisisRow = crisis,
-                regionHint = plan.regionHint,
-                helplines = plan.helplines.map(CallRow::of),
-            )
-        }
+        fun of(plan: CallPlan): CallScreen = CallScreen(
+            channel = plan.channel,
+            headline = plan.headline,
+            launchUri = plan.target?.uri,
+            target = plan.target?.let(CallRow::of),
+            fallbacks = plan.otherFallbacks.map(CallRow::of),
+            crisisRow = plan.crisisRow?.let(CallRow::of),
+            regionHint = plan.regionHint,
+            helplines = plan.helplines.map(CallRow::of),
+            placesCallDirectly = plan.placesCallDirectly,
+            offersDirectCalls = plan.offersDirectCalls,
+        )
     }
 }
 
@@ -83,12 +88,16 @@ data class CallScreen(
  * @param vault The open vault.
  */
 class CallModel(private val vault: Vault) {
-    /** Calling. */
-    fun call(): Outcome<CallScreen> = outcomeOf { CallScreen.of(vault.callPlan(false, null)) }
+    /** Calling; [direct] is what the app may do with a `tel:` URI (the call permission). */
+    fun call(direct: DirectCalls = DirectCalls.UNAVAILABLE): Outcome<CallScreen> =
+        outcomeOf { CallScreen.of(vault.callPlan(false, null, direct)) }
 
     /** Texting, with [message] prepared for contacts (core's "Can you call me?" when `null`). */
-    fun text(message: String? = null): Outcome<CallScreen> = outcomeOf { CallScreen.of(vault.callPlan(true, message)) }
+    fun text(message: String? = null): Outcome<CallScreen> = outcomeOf { CallScreen.of(vault.callPlan(true, message, null)) }
 
-    /** The prepared messages to choose from: core's default first, then the user's own. */
-    fun messages(): Outcome<List<String>> = outcomeOf { vault.smsMessages() }
+    /**
+     * The prepared messages to choose from, core's default first, then the user's own: each with who
+     * one tap texts it to and the `sms:` URI to launch.
+     */
+    fun messages(): Outcome<List<PreparedMessage>> = outcomeOf { vault.preparedMessages() }
 }

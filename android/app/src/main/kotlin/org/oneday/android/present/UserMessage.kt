@@ -86,6 +86,7 @@ data class UserMessage(val text: String, val action: Action) {
             is BackupException.PassphraseTooShort -> "A passphrase needs at least ${error.min} characters."
             is BackupException.WeakPassphrase -> "That passphrase is not strong enough. ${error.reason}"
             is BackupException.Locked -> UNLOCK_TEXT
+            is BackupException.SecretNotText -> "That passphrase or recovery code could not be read as text. Type it again. $UNCHANGED"
             is BackupException.InvalidKdfParams -> "${sentence(error.reason)} $UNCHANGED"
             is BackupException.VaultFailure -> "${sentence(error.reason)} $UNCHANGED"
         }

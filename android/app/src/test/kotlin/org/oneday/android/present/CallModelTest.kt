@@ -2,6 +2,7 @@ package org.oneday.android.present
 
 import kotlin.test.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFalse
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
@@ -9,6 +10,7 @@ import org.oneday.android.present.TestVaults.newVault
 import org.oneday.ffi.CallChannel
 import org.oneday.ffi.CallReason
 import org.oneday.ffi.ContactRole
+import org.oneday.ffi.DirectCalls
 import org.oneday.ffi.NewContact
 import org.oneday.ffi.telUri
 
@@ -95,7 +97,22 @@ class CallModelTest {
             assertEquals(vault.callPlan(true, null).target?.uri, screen.launchUri)
             assertTrue(assertNotNull(screen.launchUri).startsWith("sms:"))
             assertTrue(screen.fallbacks.none { it.label.startsWith("Alex") })
-            assertEquals(vault.smsMessages(), CallModel(vault).messages().done())
+            val messages = CallModel(vault).messages().done()
+            assertEquals(vault.smsMessages(), messages.map { it.text })
+            assertEquals(screen.launchUri, messages.first().target?.uri)
+        }
+    }
+
+    @Test
+    fun directCallsAreCoresAnswerForWhatThePhoneAllows() {
+        newVault().use { vault ->
+            vault.addContact(NewContact("Sam", ContactRole.SPONSOR, "+44 7700 900456", true, null))
+            val model = CallModel(vault)
+            assertFalse(model.call().done().offersDirectCalls)
+            assertTrue(model.call(DirectCalls.NOT_ALLOWED).done().offersDirectCalls)
+            val allowed = model.call(DirectCalls.ALLOWED).done()
+            assertTrue(allowed.placesCallDirectly)
+            assertFalse(allowed.offersDirectCalls)
         }
     }
 }
