@@ -46,7 +46,9 @@ fn heavy(vault: &Vault) -> Result<(), Box<dyn Error>> {
         let c = vault.add_counter(s, start)?;
         let mut on = start;
         for _ in 0..99 {
-            on = on.checked_add_days(Days::new(18)).ok_or("date out of range")?;
+            on = on
+                .checked_add_days(Days::new(18))
+                .ok_or("date out of range")?;
             vault.reset_counter(c.id.clone(), on, None, Some("note".into()))?;
         }
     }
@@ -109,7 +111,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     let heavy_dir = tempfile::tempdir()?;
-    let heavy_path = heavy_dir.path().join("vault").to_string_lossy().into_owned();
+    let heavy_path = heavy_dir
+        .path()
+        .join("vault")
+        .to_string_lossy()
+        .into_owned();
     let heavy_vault = create_vault(heavy_path, vec![7; 32], Some(minimum_kdf_params()))?.vault;
     heavy(&heavy_vault)?;
     for _ in 0..20 {

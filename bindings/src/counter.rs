@@ -265,7 +265,7 @@ impl From<oneday_core::screens::TodayScreen> for TodayOverview {
                 .into_iter()
                 .map(|c| TodayCard {
                     counter_id: c.id.to_string(),
-                    label: c.label,
+                    label: c.settings.label,
                     archived: c.archived,
                     clean_time: c.clean_time.into(),
                     key_tag: c.key_tag.map(Into::into),

@@ -142,14 +142,13 @@ impl Vault {
         horizon_days: u32,
         at: LocalTime,
     ) -> Result<Vec<CounterReminder>, CleanTimeError> {
-        let window = ReminderWindow {
-            horizon_days,
-            at,
-        };
-        Ok(reminders::across(&store::list(&self.inner)?, today, window)?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        let window = ReminderWindow { horizon_days, at };
+        Ok(
+            reminders::across(&store::list(&self.inner)?, today, window)?
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+        )
     }
 }
 

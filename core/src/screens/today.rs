@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cleantime::reminders::{self, CounterReminder, ReminderWindow};
 use crate::cleantime::store::{self, CounterStoreError, StoredCounter};
-use crate::cleantime::{AttemptStats, CleanTime, CountState, Milestone};
+use crate::cleantime::{AttemptStats, CleanTime, CountState, CounterSettings, Milestone};
 use crate::vault::{RecordId, Vault};
 
 /// What the caller wants on the screen besides the visible counters.
@@ -26,8 +26,8 @@ pub struct TodayOptions {
 pub struct CounterCard {
     /// The counter's record id, for actions (reset, edit, archive).
     pub id: RecordId,
-    /// The name the user gave it.
-    pub label: String,
+    /// Its settings: the name the user gave it, what it counts, how, ...
+    pub settings: CounterSettings,
     /// Whether it is archived (only with [`TodayOptions::include_archived`]).
     pub archived: bool,
     /// Clean time on the day: state, day count, period, milestones, the next one and money saved.
@@ -86,7 +86,7 @@ fn card(stored: &StoredCounter, today: NaiveDate) -> Result<CounterCard, Counter
     let stats = AttemptStats::over(counter.attempts(), clean_time.total_days);
     Ok(CounterCard {
         id: stored.id,
-        label: counter.settings().label.clone(),
+        settings: counter.settings().clone(),
         archived: counter.is_archived(),
         key_tag: clean_time.milestones_reached.last().cloned(),
         can_reset: clean_time.state == CountState::Running,
@@ -99,7 +99,7 @@ fn card(stored: &StoredCounter, today: NaiveDate) -> Result<CounterCard, Counter
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::cleantime::{Counter, CounterEdit, CounterSettings};
+    use crate::cleantime::{Counter, CounterEdit};
     use crate::test_support::{d, temp_vault};
 
     fn add(vault: &Vault, label: &str, start: NaiveDate) -> RecordId {
@@ -151,7 +151,7 @@ mod tests {
         let by_id = |id| screen.cards.iter().find(|c| c.id == id).unwrap();
 
         let r = by_id(running);
-        assert_eq!(r.label, "Running");
+        assert_eq!(r.settings.label, "Running");
         assert_eq!(r.clean_time.total_days, 31);
         assert_eq!(r.key_tag.as_ref().unwrap().label, "30 days");
         let next = r.clean_time.next_milestone.as_ref().unwrap();
