@@ -353,3 +353,46 @@ impl From<core::AttemptStats> for AttemptStats {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn an_edit_clears_or_sets_a_cost_and_a_given_value_wins() {
+        let cost = Money {
+            minor_units: 500,
+            currency: "EUR".into(),
+        };
+        let clear = core::CounterEdit::try_from(CounterEdit {
+            clear_daily_cost: true,
+            clear_last_use: true,
+            ..CounterEdit::default()
+        })
+        .unwrap();
+        assert_eq!((clear.daily_cost, clear.last_use), (Some(None), Some(None)));
+        let set = core::CounterEdit::try_from(CounterEdit {
+            daily_cost: Some(cost),
+            clear_daily_cost: true,
+            ..CounterEdit::default()
+        })
+        .unwrap();
+        assert_eq!(set.daily_cost, Some(Some(core::Money::new(500, "EUR").unwrap())));
+        assert_eq!(set.last_use, None);
+        assert!(core::CounterEdit::try_from(CounterEdit::default())
+            .unwrap()
+            .is_empty());
+        let bad = CounterEdit {
+            daily_cost: Some(Money {
+                minor_units: 1,
+                currency: "euro".into(),
+            }),
+            ..CounterEdit::default()
+        };
+        assert!(matches!(
+            core::CounterEdit::try_from(bad),
+            Err(CleanTimeError::Validation { .. })
+        ));
+    }
+}

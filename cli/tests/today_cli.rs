@@ -11,6 +11,27 @@ fn json(dir: &std::path::Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(dir, args)).unwrap()
 }
 
+/// The dates of `oneday reminders` from 2024-03-11 over 60 days.
+fn reminder_dates(dir: &std::path::Path) -> Vec<String> {
+    let r = json(
+        dir,
+        &[
+            "reminders",
+            "--as-of",
+            "2024-03-11",
+            "--days",
+            "60",
+            "--json",
+        ],
+    );
+    r["reminders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn an_edit_is_one_change_and_archived_counters_leave_every_list() {
     let tmp = tempfile::tempdir().unwrap();
@@ -89,45 +110,14 @@ fn an_edit_is_one_change_and_archived_counters_leave_every_list() {
     assert_eq!(v["counters"].as_array().unwrap().len(), 1);
     let all = json(&dir, &["counter", "list", "--all", "--json"]);
     assert_eq!(all["counters"].as_array().unwrap().len(), 2);
-    let r = json(
-        &dir,
-        &[
-            "reminders",
-            "--as-of",
-            "2024-03-11",
-            "--days",
-            "60",
-            "--json",
-        ],
-    );
-    let dates: Vec<&str> = r["reminders"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["date"].as_str().unwrap())
-        .collect();
     // Only Sober's (day one on 2024-01-15): 60 days on 03-14, 90 days on 04-13.
-    assert_eq!(dates, ["2024-03-14", "2024-04-13"]);
+    assert_eq!(reminder_dates(&dir), ["2024-03-14", "2024-04-13"]);
     ok(&dir, &["counter", "archive", &gambling, "--undo"]);
-    let r = json(
-        &dir,
-        &[
-            "reminders",
-            "--as-of",
-            "2024-03-11",
-            "--days",
-            "60",
-            "--json",
-        ],
-    );
     // Gambling's 90 days (2024-03-31) joins them, in date order.
-    let dates: Vec<&str> = r["reminders"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["date"].as_str().unwrap())
-        .collect();
-    assert_eq!(dates, ["2024-03-14", "2024-03-31", "2024-04-13"]);
+    assert_eq!(
+        reminder_dates(&dir),
+        ["2024-03-14", "2024-03-31", "2024-04-13"]
+    );
 }
 
 #[test]
