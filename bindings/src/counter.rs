@@ -378,7 +378,10 @@ mod tests {
             ..CounterEdit::default()
         })
         .unwrap();
-        assert_eq!(set.daily_cost, Some(Some(core::Money::new(500, "EUR").unwrap())));
+        assert_eq!(
+            set.daily_cost,
+            Some(Some(core::Money::new(500, "EUR").unwrap()))
+        );
         assert_eq!(set.last_use, None);
         assert!(core::CounterEdit::try_from(CounterEdit::default())
             .unwrap()
