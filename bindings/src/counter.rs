@@ -256,23 +256,25 @@ impl From<core::reminders::CounterReminder> for CounterReminder {
     }
 }
 
+impl From<oneday_core::screens::CounterCard> for TodayCard {
+    fn from(c: oneday_core::screens::CounterCard) -> Self {
+        TodayCard {
+            counter_id: c.id.to_string(),
+            label: c.settings.label,
+            archived: c.archived,
+            clean_time: c.clean_time.into(),
+            key_tag: c.key_tag.map(Into::into),
+            stats: c.stats.into(),
+            can_reset: c.can_reset,
+        }
+    }
+}
+
 impl From<oneday_core::screens::TodayScreen> for TodayOverview {
     fn from(t: oneday_core::screens::TodayScreen) -> Self {
         TodayOverview {
             today: t.today,
-            cards: t
-                .cards
-                .into_iter()
-                .map(|c| TodayCard {
-                    counter_id: c.id.to_string(),
-                    label: c.settings.label,
-                    archived: c.archived,
-                    clean_time: c.clean_time.into(),
-                    key_tag: c.key_tag.map(Into::into),
-                    stats: c.stats.into(),
-                    can_reset: c.can_reset,
-                })
-                .collect(),
+            cards: t.cards.into_iter().map(Into::into).collect(),
             widget_days: t.widget_days,
             reminders: t.reminders.into_iter().map(Into::into).collect(),
         }

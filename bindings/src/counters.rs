@@ -8,11 +8,11 @@
 use oneday_core::cleantime::reminders::{self, ReminderWindow};
 use oneday_core::cleantime::store::{self, StoredCounter};
 use oneday_core::cleantime::Counter as CoreCounter;
-use oneday_core::screens::{self, TodayOptions};
+use oneday_core::screens::{self, CounterCard, TodayOptions};
 use oneday_core::vault::RecordId;
 
 use crate::counter::{
-    Counter, CounterEdit, CounterReminder, CounterSettings, CounterStatus, TodayOverview,
+    Counter, CounterEdit, CounterReminder, CounterSettings, CounterStatus, TodayCard, TodayOverview,
 };
 use crate::dates::{LocalDate, LocalTime};
 use crate::errors::CleanTimeError;
@@ -105,6 +105,14 @@ impl Vault {
             },
         };
         Ok(screens::today(&self.inner, today, options)?.into())
+    }
+
+    /// One counter's card on the local date `today`, as the Today screen shows it (archived or
+    /// not): after an action on that counter, its new card in one call.
+    pub fn today_card(&self, id: String, today: LocalDate) -> Result<TodayCard, CleanTimeError> {
+        let id = parse_id(&id)?;
+        let counter = store::get(&self.inner, &id)?;
+        Ok(CounterCard::of(&StoredCounter { id, counter }, today)?.into())
     }
 
     /// Deletes the counter with all its history.

@@ -66,7 +66,7 @@ pub fn today(
         .collect();
     let cards = counters
         .iter()
-        .map(|c| card(c, today))
+        .map(|c| CounterCard::of(c, today))
         .collect::<Result<Vec<_>, _>>()?;
     let widget_days = cards
         .iter()
@@ -80,19 +80,22 @@ pub fn today(
     })
 }
 
-fn card(stored: &StoredCounter, today: NaiveDate) -> Result<CounterCard, CounterStoreError> {
-    let counter = &stored.counter;
-    let clean_time = counter.clean_time(today)?;
-    let stats = AttemptStats::over(counter.attempts(), clean_time.total_days);
-    Ok(CounterCard {
-        id: stored.id,
-        settings: counter.settings().clone(),
-        archived: counter.is_archived(),
-        key_tag: clean_time.milestones_reached.last().cloned(),
-        can_reset: clean_time.state == CountState::Running,
-        stats,
-        clean_time,
-    })
+impl CounterCard {
+    /// The card of one stored counter on `today` (as on the Today screen; archived or not).
+    pub fn of(stored: &StoredCounter, today: NaiveDate) -> Result<CounterCard, CounterStoreError> {
+        let counter = &stored.counter;
+        let clean_time = counter.clean_time(today)?;
+        let stats = AttemptStats::over(counter.attempts(), clean_time.total_days);
+        Ok(CounterCard {
+            id: stored.id,
+            settings: counter.settings().clone(),
+            archived: counter.is_archived(),
+            key_tag: clean_time.milestones_reached.last().cloned(),
+            can_reset: clean_time.state == CountState::Running,
+            stats,
+            clean_time,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -176,6 +176,9 @@ class CountersTest {
             assertTrue(all.cards[0].archived)
             assertEquals(listOf(date(2024, 2, 4)), all.reminders.map { it.date })
             assertEquals(LocalTime.of(7, 30), all.reminders.single().time)
+            // One counter's card, as the screen shows it, archived or not.
+            assertEquals(card, vault.todayCard(running.id, date(2024, 2, 1)))
+            assertTrue(vault.todayCard(old.id, date(2024, 2, 1)).archived)
         }
     }
 }

@@ -156,5 +156,8 @@ final class CountersTests: XCTestCase {
         XCTAssertEqual(all.cards.map(\.counterId), [old.id, running.id, later.id])
         XCTAssertTrue(all.cards[0].archived)
         XCTAssertEqual(all.reminders.map(\.time), ["07:30:00"])
+        // One counter's card, as the screen shows it, archived or not.
+        XCTAssertEqual(try vault.todayCard(id: running.id, today: "2024-02-01"), card)
+        XCTAssertTrue(try vault.todayCard(id: old.id, today: "2024-02-01").archived)
     }
 }
