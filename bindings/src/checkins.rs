@@ -171,6 +171,21 @@ pub struct CheckInTrends {
     pub flags: Vec<CheckInFlag>,
 }
 
+/// The check-in screen of one day, in one call.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CheckInOverview {
+    /// The day.
+    pub date: LocalDate,
+    /// The day's saved check-in; absent: the form starts empty.
+    pub check_in: Option<CheckIn>,
+    /// The user's preferences: the symptoms the form offers, the thresholds of the cues.
+    pub preferences: CheckInPreferences,
+    /// The run of days with a check-in ending that day (or the day before, until it has one).
+    pub streak: CheckInStreak,
+    /// The cues the user's thresholds raise on that day, craving first (nudges, never a diagnosis).
+    pub cues: Vec<CheckInFlag>,
+}
+
 /// Why a check-in request failed.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 #[uniffi(flat_error)]
@@ -265,6 +280,19 @@ impl Vault {
     /// The check-in of `date`, or nothing.
     pub fn check_in(&self, date: LocalDate) -> Result<Option<CheckIn>, CheckInError> {
         Ok(store::get(&self.inner, date)?.map(CheckIn::from))
+    }
+
+    /// The check-in screen of `date` (the shell's local date for today's screen) in one call: the
+    /// day's check-in or none, the preferences that shape the form, the streak and the cues.
+    pub fn check_in_day(&self, date: LocalDate) -> Result<CheckInOverview, CheckInError> {
+        let day = oneday_core::screens::checkin_day(&self.inner, date)?;
+        Ok(CheckInOverview {
+            date: day.date,
+            check_in: day.check_in.map(Into::into),
+            preferences: day.preferences.into(),
+            streak: day.streak.into(),
+            cues: day.cues.into_iter().map(Into::into).collect(),
+        })
     }
 
     /// The check-ins from `from` through `to` (both included), oldest first.
@@ -424,28 +452,36 @@ impl From<core::Trends> for CheckInTrends {
                     symptom_count: p.symptom_count,
                 })
                 .collect(),
-            streak: CheckInStreak {
-                days: t.streak.days,
-                since: t.streak.since,
-                through: t.streak.through,
+            streak: t.streak.into(),
+            flags: t.flags.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<core::Streak> for CheckInStreak {
+    fn from(s: core::Streak) -> Self {
+        CheckInStreak {
+            days: s.days,
+            since: s.since,
+            through: s.through,
+        }
+    }
+}
+
+impl From<core::ThresholdFlag> for CheckInFlag {
+    fn from(f: core::ThresholdFlag) -> Self {
+        CheckInFlag {
+            rule: match f.rule {
+                core::FlagRule::CravingAtOrAbove { threshold } => {
+                    CheckInFlagRule::CravingAtOrAbove { threshold }
+                }
+                core::FlagRule::MoodAtOrBelow { threshold } => {
+                    CheckInFlagRule::MoodAtOrBelow { threshold }
+                }
             },
-            flags: t
-                .flags
-                .into_iter()
-                .map(|f| CheckInFlag {
-                    rule: match f.rule {
-                        core::FlagRule::CravingAtOrAbove { threshold } => {
-                            CheckInFlagRule::CravingAtOrAbove { threshold }
-                        }
-                        core::FlagRule::MoodAtOrBelow { threshold } => {
-                            CheckInFlagRule::MoodAtOrBelow { threshold }
-                        }
-                    },
-                    since: f.since,
-                    through: f.through,
-                    days: f.days,
-                })
-                .collect(),
+            since: f.since,
+            through: f.through,
+            days: f.days,
         }
     }
 }

@@ -5,11 +5,15 @@
 //! `CleanTimeError`: `Locked` on a locked vault, `NotFound` for an unknown id, `Validation`,
 //! `InvalidDate`, `NotRunning` / `AlreadyRunning` for refused changes.
 
+use oneday_core::cleantime::reminders::{self, ReminderWindow};
 use oneday_core::cleantime::store::{self, StoredCounter};
 use oneday_core::cleantime::Counter as CoreCounter;
+use oneday_core::screens::{self, CounterCard, TodayOptions};
 use oneday_core::vault::RecordId;
 
-use crate::counter::{Counter, CounterReminder, CounterSettings, CounterStatus};
+use crate::counter::{
+    Counter, CounterEdit, CounterReminder, CounterSettings, CounterStatus, TodayCard, TodayOverview,
+};
 use crate::dates::{LocalDate, LocalTime};
 use crate::errors::CleanTimeError;
 use crate::vault::Vault;
@@ -72,36 +76,43 @@ impl Vault {
         self.change(&id, |c| c.resume(start))
     }
 
-    /// Moves the clean date of the running attempt, such as back-dating a streak the user had before
-    /// installing the app. An edit, not a relapse: the number of attempts does not change.
-    pub fn set_counter_start(
-        &self,
-        id: String,
-        start: LocalDate,
-    ) -> Result<Counter, CleanTimeError> {
-        self.change(&id, |c| c.set_start(start))
+    /// Applies a person's edit of the counter (name, kind, counting, milestones, daily cost, last
+    /// use, reminders, clean date, archived) in one transaction: only the fields given change, and
+    /// when core refuses any of them nothing is written. Returns the counter as saved.
+    pub fn edit_counter(&self, id: String, edit: CounterEdit) -> Result<Counter, CleanTimeError> {
+        let edit = edit.try_into()?;
+        self.change(&id, |c| c.apply(edit))
     }
 
-    /// Replaces the counter's settings after checking them.
-    pub fn update_counter_settings(
+    /// The Today screen on the local date `today`, in one call: a card per counter that is not
+    /// archived (all of them with `include_archived`), the widget's count, and the milestone
+    /// reminders from `today` through `today + reminder_days` (default 60) at `reminder_time`
+    /// (default 09:00), sorted by date then time.
+    #[uniffi::method(default(include_archived = false, reminder_days = None, reminder_time = None))]
+    pub fn today(
         &self,
-        id: String,
-        settings: CounterSettings,
-    ) -> Result<Counter, CleanTimeError> {
-        let settings = settings.try_into()?;
-        self.change(&id, |c| c.update_settings(settings))
+        today: LocalDate,
+        include_archived: bool,
+        reminder_days: Option<u32>,
+        reminder_time: Option<LocalTime>,
+    ) -> Result<TodayOverview, CleanTimeError> {
+        let defaults = ReminderWindow::default();
+        let options = TodayOptions {
+            include_archived,
+            reminders: ReminderWindow {
+                horizon_days: reminder_days.unwrap_or(defaults.horizon_days),
+                at: reminder_time.unwrap_or(defaults.at),
+            },
+        };
+        Ok(screens::today(&self.inner, today, options)?.into())
     }
 
-    /// Archives (`true`) or restores (`false`) the counter; archiving keeps every attempt.
-    pub fn set_counter_archived(
-        &self,
-        id: String,
-        archived: bool,
-    ) -> Result<Counter, CleanTimeError> {
-        self.change(&id, |c| {
-            c.set_archived(archived);
-            Ok(())
-        })
+    /// One counter's card on the local date `today`, as the Today screen shows it (archived or
+    /// not): after an action on that counter, its new card in one call.
+    pub fn today_card(&self, id: String, today: LocalDate) -> Result<TodayCard, CleanTimeError> {
+        let id = parse_id(&id)?;
+        let counter = store::get(&self.inner, &id)?;
+        Ok(CounterCard::of(&StoredCounter { id, counter }, today)?.into())
     }
 
     /// Deletes the counter with all its history.
@@ -130,7 +141,8 @@ impl Vault {
     }
 
     /// Milestone notifications from `today` through `today + horizon_days`, each at the local time
-    /// `at`, for every counter that is neither archived nor paused; sorted by date. The text is
+    /// `at`, for every counter that is neither archived nor paused; sorted by date then time (as in
+    /// `today`). The text is
     /// neutral unless the counter opted in to being named.
     pub fn upcoming_reminders(
         &self,
@@ -138,21 +150,13 @@ impl Vault {
         horizon_days: u32,
         at: LocalTime,
     ) -> Result<Vec<CounterReminder>, CleanTimeError> {
-        let mut all = Vec::new();
-        for stored in store::list(&self.inner)? {
-            let id = stored.id.to_string();
-            for r in stored.counter.upcoming_reminders(today, horizon_days, at)? {
-                all.push(CounterReminder {
-                    counter_id: id.clone(),
-                    date: r.date,
-                    time: r.time,
-                    title: r.title,
-                    body: r.body,
-                });
-            }
-        }
-        all.sort_by_key(|r| r.date);
-        Ok(all)
+        let window = ReminderWindow { horizon_days, at };
+        Ok(
+            reminders::across(&store::list(&self.inner)?, today, window)?
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+        )
     }
 }
 

@@ -217,4 +217,16 @@ impl CounterJson {
             stats,
         }
     }
+
+    /// Reshapes a card of core's Today screen for JSON (the same fields as [`CounterJson::new`]).
+    pub fn of_card(card: &oneday_core::screens::CounterCard) -> Self {
+        CounterJson {
+            id: card.id.to_string(),
+            label: card.settings.label.clone(),
+            kind: card.settings.kind,
+            archived: card.archived,
+            clean_time: CleanTimeJson::new(&card.clean_time, card.settings.counting),
+            stats: card.stats,
+        }
+    }
 }

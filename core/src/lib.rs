@@ -11,6 +11,7 @@
 //! - [`input`]: the one bounded reader every read of outside input goes through.
 //! - [`meetings`]: meeting lists imported offline, saved meetings, next meeting, calendar export.
 //! - [`plans`]: the safety plan and the relapse-prevention plan, with revisions and export.
+//! - [`screens`]: a screen of the shells as data, computed in one call (Today, the check-in day).
 //! - [`secret`]: passphrases and recovery codes as typed (UTF-8, normalised to NFC).
 //! - [`settings`]: the user's own settings (their region, ...).
 //! - [`support`]: the support network, one-tap call and SMS, crisis lines by region.
@@ -26,6 +27,7 @@ pub mod input;
 pub mod meetings;
 pub mod plans;
 mod record_merge;
+pub mod screens;
 pub mod secret;
 pub mod settings;
 pub mod support;

@@ -3,9 +3,11 @@
 use std::io::Write;
 
 use oneday_core::cleantime::store::{self, StoredCounter};
-use oneday_core::cleantime::{CleanTimeError, Counter, CounterSettings, CountingMode, Money};
+use oneday_core::cleantime::{
+    CleanTimeError, Counter, CounterEdit, CounterSettings, CountingMode, Money,
+};
 use oneday_core::date::{parse_date, parse_date_time};
-use oneday_core::vault::Vault;
+use oneday_core::screens::{self, TodayOptions};
 use serde::Serialize;
 
 use crate::args::{CounterCommand, CounterSettingsArgs};
@@ -28,31 +30,29 @@ pub fn run(
             let label = text_or_stdin(&args.label, "Name: ")?;
             let since = text_or_stdin(&args.since, "Clean date (YYYY-MM-DD): ")?;
             let typed = TypedSettings::read(&args.settings)?;
-            let mut settings = CounterSettings::new(label);
-            apply_settings(&mut settings, &args.settings, &typed)?;
-            let counter = Counter::new(settings, parse_date(&since)?)?;
+            let mut counter = Counter::new(CounterSettings::new(label), parse_date(&since)?)?;
+            counter.apply(settings_edit(&args.settings, &typed)?)?;
             let id = store::add(&vault, &counter)?;
             writeln!(out, "Added counter {id}.")?;
         }
         CounterCommand::List(args) => {
             let as_of = today::resolve(args.read.as_of.as_deref())?;
-            let counters = visible(&vault, args.all)?;
+            let options = TodayOptions {
+                include_archived: args.all,
+                ..TodayOptions::default()
+            };
+            let screen = screens::today(&vault, as_of, options)?;
             if args.read.json {
-                return crate::commands::status::print_json(out, as_of, &counters, None);
+                return crate::commands::status::print_json(out, &screen, None);
             }
-            for c in &counters {
-                let ct = c.counter.clean_time(as_of)?;
-                let archived = if c.counter.is_archived() {
-                    "  (archived)"
-                } else {
-                    ""
-                };
+            for card in &screen.cards {
+                let archived = if card.archived { "  (archived)" } else { "" };
                 writeln!(
                     out,
                     "{}  {:>6}  {}{archived}",
-                    c.id,
-                    render::days_word(ct.total_days),
-                    c.counter.settings().label
+                    card.id,
+                    render::days_word(card.clean_time.total_days),
+                    card.settings.label
                 )?;
             }
         }
@@ -70,25 +70,16 @@ pub fn run(
                     .map(parse_date)
                     .transpose()?;
             let typed = TypedSettings::read(&args.settings)?;
-            store::update(&vault, &found.id, |counter| {
-                let mut settings = counter.settings().clone();
-                if let Some(label) = label {
-                    settings.label = label;
-                }
-                if args.no_daily_cost {
-                    settings.daily_cost = None;
-                }
-                if args.no_last_use {
-                    settings.last_use = None;
-                }
-                apply_settings(&mut settings, &args.settings, &typed)?;
-                // The start moves first, so a new last-use time is checked against the new start.
-                if let Some(since) = since {
-                    counter.set_start(since)?;
-                }
-                counter.update_settings(settings)
-            })
-            .map_err(|e| not_found_as(e, &args.id))?;
+            let mut edit = settings_edit(&args.settings, &typed)?;
+            edit.label = label;
+            edit.start = since;
+            if args.no_daily_cost && edit.daily_cost.is_none() {
+                edit.daily_cost = Some(None);
+            }
+            if args.no_last_use && edit.last_use.is_none() {
+                edit.last_use = Some(None);
+            }
+            store::edit(&vault, &found.id, edit).map_err(|e| not_found_as(e, &args.id))?;
             writeln!(out, "Updated.")?;
         }
         CounterCommand::Reset(args) => {
@@ -135,11 +126,11 @@ pub fn run(
         }
         CounterCommand::Archive(args) => {
             let found = find_counter(&vault, &args.id)?;
-            store::update(&vault, &found.id, |c| {
-                c.set_archived(!args.undo);
-                Ok(())
-            })
-            .map_err(|e| not_found_as(e, &args.id))?;
+            let archive = CounterEdit {
+                archived: Some(!args.undo),
+                ..CounterEdit::default()
+            };
+            store::edit(&vault, &found.id, archive).map_err(|e| not_found_as(e, &args.id))?;
             writeln!(
                 out,
                 "{}",
@@ -163,14 +154,6 @@ pub fn run(
         }
     }
     Ok(())
-}
-
-/// Non-archived counters, or all of them.
-pub fn visible(vault: &Vault, all: bool) -> Result<Vec<StoredCounter>, CliError> {
-    Ok(store::list(vault)?
-        .into_iter()
-        .filter(|c| all || !c.counter.is_archived())
-        .collect())
 }
 
 fn short(c: &StoredCounter) -> String {
@@ -202,36 +185,36 @@ impl TypedSettings {
     }
 }
 
-/// Applies the settings given on the command line (with the values typed at a prompt); the core
-/// checks them.
-fn apply_settings(
-    settings: &mut CounterSettings,
+/// The edit the settings given on the command line make (with the values typed at a prompt);
+/// the core checks it when it is applied.
+fn settings_edit(
     args: &CounterSettingsArgs,
     typed: &TypedSettings,
-) -> Result<(), CleanTimeError> {
-    if let Some(profile) = args.profile {
-        settings.profile = profile.profile();
-    }
-    if let Some(kind) = args.kind {
-        settings.kind = kind.into();
-    }
-    if let Some(day_one) = args.day_one {
-        settings.counting = if day_one {
-            CountingMode::TodayIsDayOne
-        } else {
-            CountingMode::CompletedDays
-        };
-    }
-    if let (Some(amount), Some(currency)) = (&typed.daily_cost, &args.currency) {
-        settings.daily_cost = Some(Money::parse(amount, currency)?);
-    }
-    if let Some(text) = &typed.last_use {
-        settings.last_use = Some(parse_date_time(text)?);
-    }
-    if let Some(named) = args.name_in_reminders {
-        settings.name_in_reminders = named;
-    }
-    Ok(())
+) -> Result<CounterEdit, CleanTimeError> {
+    let daily_cost = match (&typed.daily_cost, &args.currency) {
+        (Some(amount), Some(currency)) => Some(Some(Money::parse(amount, currency)?)),
+        _ => None,
+    };
+    Ok(CounterEdit {
+        profile: args.profile.map(|p| p.profile()),
+        kind: args.kind.map(Into::into),
+        counting: args.day_one.map(|day_one| {
+            if day_one {
+                CountingMode::TodayIsDayOne
+            } else {
+                CountingMode::CompletedDays
+            }
+        }),
+        daily_cost,
+        last_use: typed
+            .last_use
+            .as_deref()
+            .map(parse_date_time)
+            .transpose()?
+            .map(Some),
+        name_in_reminders: args.name_in_reminders,
+        ..CounterEdit::default()
+    })
 }
 
 #[derive(Serialize)]

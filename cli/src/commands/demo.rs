@@ -72,16 +72,16 @@ fn show(vault: &Vault, as_of: NaiveDate, json: bool, out: &mut impl Write) -> Re
     for counter in sample_counters(as_of)? {
         cleantime::store::add(vault, &counter)?;
     }
-    let counters = cleantime::store::list(vault)?;
+    let screen = oneday_core::screens::today(vault, as_of, Default::default())?;
     if json {
-        return status::print_json(out, as_of, &counters, None);
+        return status::print_json(out, &screen, None);
     }
     writeln!(
         out,
         "One Day — demo dashboard for {as_of} (sample data in a throwaway encrypted store)"
     )?;
     writeln!(out)?;
-    status::print_dashboard(out, as_of, &counters)?;
+    status::print_dashboard(out, &screen)?;
     section(
         out,
         "One tap: `oneday call` with a sponsor and a friend, region US",

@@ -3,12 +3,12 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use oneday_core::cleantime::Reminder;
+use oneday_core::cleantime::{Reminder, ReminderWindow};
 use oneday_core::date::parse_time;
+use oneday_core::screens::{self, TodayOptions};
 use serde::Serialize;
 
 use crate::args::RemindersArgs;
-use crate::commands::counter::visible;
 use crate::error::CliError;
 use crate::json::{self, SCHEMA_VERSION};
 use crate::store_dir::StoreDir;
@@ -21,16 +21,24 @@ struct RemindersDoc {
     reminders: Vec<Reminder>,
 }
 
-/// Lists the reminders of every counter from `--as-of` through `--days` ahead, oldest first.
+/// Lists the reminders of every counter from `--as-of` through `--days` ahead, in core's order
+/// (by date, then time).
 pub fn run(args: &RemindersArgs, store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
     let at = parse_time(&args.at)?;
     let vault = session::open(store)?;
     let as_of = today::resolve(args.read.as_of.as_deref())?;
-    let mut reminders = Vec::new();
-    for c in visible(&vault, false)? {
-        reminders.extend(c.counter.upcoming_reminders(as_of, args.days, at)?);
-    }
-    reminders.sort_by_key(|r| (r.date, r.time));
+    let options = TodayOptions {
+        include_archived: false,
+        reminders: ReminderWindow {
+            horizon_days: args.days,
+            at,
+        },
+    };
+    let reminders: Vec<Reminder> = screens::today(&vault, as_of, options)?
+        .reminders
+        .into_iter()
+        .map(|r| r.reminder)
+        .collect();
     if args.read.json {
         let doc = RemindersDoc {
             schema_version: SCHEMA_VERSION,

@@ -1,12 +1,10 @@
-//! `oneday status`: the dashboard of every counter.
+//! `oneday status`: the dashboard of every counter, core's Today screen.
 
 use std::io::Write;
 
-use chrono::NaiveDate;
-use oneday_core::cleantime::store::StoredCounter;
+use oneday_core::screens::{self, TodayOptions, TodayScreen};
 
 use crate::args::StatusArgs;
-use crate::commands::counter::visible;
 use crate::error::CliError;
 use crate::json::{self, CounterJson, DashboardDoc, KeySlotsJson, SCHEMA_VERSION};
 use crate::store_dir::StoreDir;
@@ -16,33 +14,32 @@ use crate::{render, session, today};
 pub fn run(args: &StatusArgs, store: &StoreDir, out: &mut impl Write) -> Result<(), CliError> {
     let vault = session::open(store)?;
     let as_of = today::resolve(args.read.as_of.as_deref())?;
-    let counters = visible(&vault, args.all)?;
+    let options = TodayOptions {
+        include_archived: args.all,
+        ..TodayOptions::default()
+    };
+    let screen = screens::today(&vault, as_of, options)?;
     if args.read.json {
         let key_slots = vault.key_slot_health()?.into();
-        return print_json(out, as_of, &counters, Some(key_slots));
+        return print_json(out, &screen, Some(key_slots));
     }
-    print_dashboard(out, as_of, &counters)
+    print_dashboard(out, &screen)
 }
 
 /// The dashboard as text: a card per counter.
-pub fn print_dashboard(
-    out: &mut impl Write,
-    as_of: NaiveDate,
-    counters: &[StoredCounter],
-) -> Result<(), CliError> {
-    if counters.is_empty() {
+pub fn print_dashboard(out: &mut impl Write, screen: &TodayScreen) -> Result<(), CliError> {
+    if screen.cards.is_empty() {
         writeln!(
             out,
             "No counters yet. Add one with `oneday counter add NAME --since YYYY-MM-DD`."
         )?;
     }
-    for (n, c) in counters.iter().enumerate() {
+    for (n, card) in screen.cards.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        let ct = c.counter.clean_time(as_of)?;
-        render::clean_time_card(out, &c.counter.settings().label, &ct)?;
-        render::stats_line(out, &c.counter.stats(as_of)?)?;
+        render::clean_time_card(out, &card.settings.label, &card.clean_time)?;
+        render::stats_line(out, &card.stats)?;
     }
     Ok(())
 }
@@ -50,24 +47,13 @@ pub fn print_dashboard(
 /// The dashboard as JSON (docs/cli-json.md); `key_slots` only from a real store.
 pub fn print_json(
     out: &mut impl Write,
-    as_of: NaiveDate,
-    counters: &[StoredCounter],
+    screen: &TodayScreen,
     key_slots: Option<KeySlotsJson>,
 ) -> Result<(), CliError> {
-    let mut cards = Vec::with_capacity(counters.len());
-    for c in counters {
-        let ct = c.counter.clean_time(as_of)?;
-        cards.push(CounterJson::new(
-            c.id.to_string(),
-            &c.counter,
-            &ct,
-            c.counter.stats(as_of)?,
-        ));
-    }
     let doc = DashboardDoc {
         schema_version: SCHEMA_VERSION,
-        as_of,
-        counters: cards,
+        as_of: screen.today,
+        counters: screen.cards.iter().map(CounterJson::of_card).collect(),
         key_slots,
     };
     json::print(out, &doc)

@@ -114,6 +114,24 @@ impl Counter {
         Ok(())
     }
 
+    /// Replaces the settings and, when given, the clean date of the running attempt, checked
+    /// together (a new last-use time against the new clean date); refused, nothing changes.
+    pub(crate) fn replace_settings(
+        &mut self,
+        settings: CounterSettings,
+        start: Option<NaiveDate>,
+    ) -> Result<(), CleanTimeError> {
+        let mut changed = self.clone();
+        if let Some(start) = start {
+            // The last use is checked against the new clean date with the new settings below.
+            changed.settings.last_use = None;
+            changed.set_start(start)?;
+        }
+        changed.update_settings(settings)?;
+        *self = changed;
+        Ok(())
+    }
+
     /// Whether the counter is archived (kept, but out of the way).
     pub fn is_archived(&self) -> bool {
         self.archived

@@ -11,6 +11,7 @@
 //! - [`milestones`]: NA key tags, AA chips, custom lists, and the dates they are reached;
 //! - [`compute`]: clean time on a day (total, period, milestones, next milestone, money);
 //! - [`attempts`] and [`counter`]: relapse, pause, back-dating, and the stats over all attempts;
+//! - [`edit`]: every change a person makes to a counter's settings, as one edit;
 //! - [`money`]: money saved in exact minor units; [`reminders`]: neutral milestone notifications;
 //! - [`store`]: counters kept as sealed records in the vault;
 //! - [`merge`]: two versions of one counter (a restored backup and the vault) made one, history kept.
@@ -19,6 +20,7 @@ pub mod attempts;
 pub mod compute;
 pub mod counter;
 pub mod counting;
+pub mod edit;
 pub mod error;
 pub mod merge;
 pub mod milestones;
@@ -32,9 +34,10 @@ pub use attempts::{Attempt, AttemptEnd, AttemptStats, EndReason};
 pub use compute::{CleanTime, CountState, NextMilestone};
 pub use counter::{Counter, CounterKind, CounterSettings};
 pub use counting::CountingMode;
+pub use edit::CounterEdit;
 pub use error::CleanTimeError;
 pub use milestones::{ChipColour, CustomMilestone, Milestone, MilestoneProfile};
 pub use money::Money;
 pub use period::Period;
-pub use reminders::Reminder;
+pub use reminders::{CounterReminder, Reminder, ReminderWindow};
 pub use span::Span;

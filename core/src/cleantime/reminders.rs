@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::counter::Counter;
 use super::error::CleanTimeError;
+use super::store::StoredCounter;
+use crate::vault::RecordId;
 
 /// The neutral title every reminder carries.
 pub const NEUTRAL_TITLE: &str = "One Day";
@@ -27,6 +29,59 @@ pub struct Reminder {
     pub title: String,
     /// The notification text: neutral unless the counter opted in to being named.
     pub body: String,
+}
+
+/// Which milestone reminders to gather: how far ahead and at what local time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderWindow {
+    /// Milestones from today through today plus this many days.
+    pub horizon_days: u32,
+    /// The local time of day each reminder comes at.
+    pub at: NaiveTime,
+}
+
+impl Default for ReminderWindow {
+    /// The phones' schedule: the next 60 days, at 09:00 (the next opening of the app extends it).
+    fn default() -> Self {
+        ReminderWindow {
+            horizon_days: 60,
+            at: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+        }
+    }
+}
+
+/// A reminder with the counter it is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CounterReminder {
+    /// The counter's record id.
+    pub counter_id: RecordId,
+    /// The reminder.
+    #[serde(flatten)]
+    pub reminder: Reminder,
+}
+
+/// The reminders of every counter in `counters` within `window` from `today` (archived and paused
+/// counters have none), sorted by date, then time, then the counters' order: the one order every
+/// shell schedules them in.
+pub fn across(
+    counters: &[StoredCounter],
+    today: NaiveDate,
+    window: ReminderWindow,
+) -> Result<Vec<CounterReminder>, CleanTimeError> {
+    let mut all = Vec::new();
+    for stored in counters {
+        for reminder in stored
+            .counter
+            .upcoming_reminders(today, window.horizon_days, window.at)?
+        {
+            all.push(CounterReminder {
+                counter_id: stored.id,
+                reminder,
+            });
+        }
+    }
+    all.sort_by_key(|r| (r.reminder.date, r.reminder.time));
+    Ok(all)
 }
 
 impl Counter {
@@ -99,6 +154,37 @@ mod tests {
         let r = c.upcoming_reminders(d(2024, 1, 2), 30, at).unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].body, "Heroin: 30 days today.");
+    }
+
+    #[test]
+    fn across_counters_by_date_then_time() {
+        let early = NaiveTime::from_hms_opt(7, 0, 0).unwrap();
+        let stored = |label: &str, start| StoredCounter {
+            id: RecordId::generate().unwrap(),
+            counter: Counter::new(CounterSettings::new(label), start).unwrap(),
+        };
+        // "b" reaches 30 days on 2024-01-31, "a" its 60 days on 2024-03-01 and 30 days on 01-31.
+        let counters = [stored("a", d(2024, 1, 1)), stored("b", d(2024, 1, 1))];
+        let window = ReminderWindow {
+            horizon_days: 45,
+            at: early,
+        };
+        let all = across(&counters, d(2024, 1, 20), window).unwrap();
+        let keys: Vec<_> = all
+            .iter()
+            .map(|r| (r.reminder.date, r.counter_id))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                (d(2024, 1, 31), counters[0].id),
+                (d(2024, 1, 31), counters[1].id),
+                (d(2024, 3, 1), counters[0].id),
+                (d(2024, 3, 1), counters[1].id),
+            ]
+        );
+        assert!(all.iter().all(|r| r.reminder.time == early));
+        assert_eq!(ReminderWindow::default().horizon_days, 60);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use super::counter::Counter;
+use super::edit::CounterEdit;
 use super::error::CleanTimeError;
 use crate::vault::{match_id_prefix, PrefixMatch, RecordId, RecordKind, Vault, VaultError};
 
@@ -95,6 +96,12 @@ pub fn update(
         tx.put(RecordKind::Counter, id, &counter)?;
         Ok(counter)
     })
+}
+
+/// Applies a person's edit of the counter with this id (settings, clean date, archived) in one
+/// vault transaction; refused, nothing is written. Returns the counter as saved.
+pub fn edit(vault: &Vault, id: &RecordId, edit: CounterEdit) -> Result<Counter, CounterStoreError> {
+    update(vault, id, |counter| counter.apply(edit))
 }
 
 /// Deletes the counter with this id, with all its history.

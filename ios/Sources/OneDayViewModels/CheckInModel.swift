@@ -44,11 +44,12 @@ public final class CheckInModel {
         self.today = today
     }
 
-    /// Today's form: the saved check-in when there is one, else an empty form; with the user's symptom list.
+    /// Today's form from core's check-in day (one call): the saved check-in or an empty form, with the user's symptom list.
     public func form() throws -> Outcome<CheckInForm> {
         try outcomeOf {
-            let choices = try vault.checkInPreferences().symptoms
-            if let saved = try vault.checkIn(date: today) { return CheckInForm.of(saved, symptomChoices: choices) }
+            let day = try vault.checkInDay(date: today)
+            let choices = day.preferences.symptoms
+            if let saved = day.checkIn { return CheckInForm.of(saved, symptomChoices: choices) }
             return CheckInForm(date: today, symptomChoices: choices)
         }
     }

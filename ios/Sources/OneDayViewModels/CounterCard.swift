@@ -22,7 +22,8 @@ public struct MilestoneProgress: Equatable, Sendable {
     }
 }
 
-/// One counter on the Today screen: every number in it is core's (`Vault.status`).
+/// One counter on the Today screen: every number and choice in it is core's (`Vault.today`); this
+/// only words them.
 public struct CounterCard: Equatable, Sendable {
     /// The counter's id, for actions such as the reset flow.
     public let counterId: String
@@ -40,12 +41,12 @@ public struct CounterCard: Equatable, Sendable {
     public let next: MilestoneProgress?
     /// `120.00 EUR` when a daily cost is set.
     public let moneySaved: String?
-    /// Whether the reset flow is offered (only a running count can be reset).
+    /// Whether the reset flow is offered (core's answer: only a running count).
     public let canReset: Bool
 
-    /// The card of one counter's status. Throws `CleanTimeError` when core refuses the money.
-    public static func of(_ status: CounterStatus) throws -> CounterCard {
-        let ct = status.cleanTime
+    /// The words of one card core computed. Throws `CleanTimeError` when core refuses the money.
+    public static func of(_ card: TodayCard) throws -> CounterCard {
+        let ct = card.cleanTime
         let daysLine: String
         switch ct.state {
         case .running: daysLine = CountText.days(ct.totalDays)
@@ -53,15 +54,15 @@ public struct CounterCard: Equatable, Sendable {
         case .paused: daysLine = "Paused"
         }
         return CounterCard(
-            counterId: status.counter.id,
-            label: status.counter.settings.label,
+            counterId: card.counterId,
+            label: card.label,
             state: ct.state,
             daysLine: daysLine,
             periodLine: ct.state == .running ? CountText.period(ct.period) : nil,
-            keyTag: ct.milestonesReached.last.map(KeyTag.of),
+            keyTag: card.keyTag.map(KeyTag.of),
             next: ct.nextMilestone.map(MilestoneProgress.of),
             moneySaved: try ct.moneySaved.map { try formatMoney(money: $0) },
-            canReset: ct.state == .running
+            canReset: card.canReset
         )
     }
 }

@@ -41,8 +41,8 @@ public final class ResetFlow {
         try outcomeOf {
             let kept = note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             _ = try vault.resetCounter(id: counterId, relapseOn: today, newStart: nil, note: kept)
-            let status = try vault.counterStatus(id: counterId, today: today)
-            return ResetDone(card: try CounterCard.of(status), keptLine: Self.keptLine(status.stats.totalCleanDays))
+            let card = try vault.todayCard(id: counterId, today: today)
+            return ResetDone(card: try CounterCard.of(card), keptLine: Self.keptLine(card.stats.totalCleanDays))
         }
     }
 

@@ -1,6 +1,7 @@
 import OneDay
 
-/// The Today screen: one ``CounterCard`` per counter that is not archived, in core's order.
+/// The Today screen: one ``CounterCard`` per card of core's Today screen (`Vault.today`, one call:
+/// core hides archived counters and orders the cards).
 public final class TodayModel {
     private let vault: Vault
     private let today: LocalDate
@@ -18,7 +19,7 @@ public final class TodayModel {
 
     /// The cards to show; an empty list means the screen offers to add a counter.
     public func cards() throws -> Outcome<[CounterCard]> {
-        try outcomeOf { try vault.status(today: today).filter { !$0.counter.archived }.map(CounterCard.of) }
+        try outcomeOf { try vault.today(today: today).cards.map(CounterCard.of) }
     }
 
     /// The add-counter form, its date picker starting today.

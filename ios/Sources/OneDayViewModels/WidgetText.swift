@@ -1,8 +1,8 @@
 import OneDay
 
-/// The home-screen widget's text: the days clean of the first running counter, from the very same
-/// cards as the Today screen (core's count, so app and widget can never disagree). It names no
-/// counter: a widget is seen by anyone holding the phone.
+/// The home-screen widget's text: core's widget count from the very same Today screen (the days clean
+/// of the first running counter, so app and widget can never disagree), in the Today screen's words.
+/// It names no counter: a widget is seen by anyone holding the phone.
 public final class WidgetText {
     private let vault: Vault
     private let today: LocalDate
@@ -18,8 +18,8 @@ public final class WidgetText {
 
     /// `12 days`; ``noCounter`` when no counter is running; ``UserMessage/unlockText`` when locked.
     public func text() throws -> String {
-        switch try TodayModel(vault: vault, today: today).cards() {
-        case .done(let cards): return cards.first { $0.state == .running }?.daysLine ?? Self.noCounter
+        switch try outcomeOf({ try vault.today(today: today).widgetDays }) {
+        case .done(let days): return days.map(CountText.days) ?? Self.noCounter
         case .refused(let message): return message.text
         }
     }

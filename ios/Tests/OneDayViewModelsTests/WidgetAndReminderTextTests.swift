@@ -7,7 +7,7 @@ import XCTest
 final class WidgetAndReminderTextTests: XCTestCase {
     private let today: LocalDate = "2024-06-03"
 
-    func testTheWidgetShowsTheFirstRunningCountFromTheSameComputation() throws {
+    func testTheWidgetWordsCoresCountAsTheTodayScreenDoes() throws {
         let vault = try TestVaults.newVault()
         XCTAssertEqual(try WidgetText(vault: vault, today: today).text(), WidgetText.noCounter)
         let paused = try vault.addCounter(settings: TestVaults.settings("Alcohol"), start: Day.plus(today, -100)).id
@@ -16,7 +16,7 @@ final class WidgetAndReminderTextTests: XCTestCase {
 
         let text = try WidgetText(vault: vault, today: today).text()
         XCTAssertEqual(text, "12 days")
-        XCTAssertEqual(text, CountText.days(try vault.counterStatus(id: running, today: today).cleanTime.totalDays))
+        XCTAssertEqual(text, CountText.days(try XCTUnwrap(try vault.today(today: today).widgetDays)))
         XCTAssertEqual(text, try TodayModel(vault: vault, today: today).cards().done().first { $0.counterId == running }?.daysLine)
         XCTAssertFalse(text.contains("Cannabis"))
 
@@ -27,7 +27,7 @@ final class WidgetAndReminderTextTests: XCTestCase {
     func testTheLockScreenTextNamesNothing() throws {
         let vault = try TestVaults.newVault()
         let id = try vault.addCounter(settings: TestVaults.settings("Cocaine", nameInReminders: true), start: Day.plus(today, -29)).id
-        let reminder = try XCTUnwrap(try vault.upcomingReminders(today: today, horizonDays: 7, at: "09:00").first { $0.counterId == id })
+        let reminder = try XCTUnwrap(try vault.today(today: today).reminders.first { $0.counterId == id })
         let privateText = ReminderText.counter(reminder)
         XCTAssertEqual(privateText.title, reminder.title)
         XCTAssertEqual(privateText.body, reminder.body)

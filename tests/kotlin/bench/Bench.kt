@@ -19,6 +19,26 @@ fun main() {
     val dir = Files.createTempDirectory("oneday-bench-").resolve("vault").toString()
     val start = LocalDate.of(2020, 1, 1)
     val today = LocalDate.of(2025, 6, 15)
+    val heavyDir = Files.createTempDirectory("oneday-bench-heavy-").resolve("vault").toString()
+    createVault(heavyDir, ByteArray(32) { 7 }, minimumKdfParams()).vault.use { vault ->
+        // 20 counters, each reset every 18 days 99 times (100 attempts), the first named in reminders.
+        repeat(20) { i ->
+            val settings = CounterSettings("heavy $i", CounterKind.SUBSTANCE, CountingMode.COMPLETED_DAYS, MilestoneProfile.NaKeyTags, nameInReminders = i == 0)
+            val c = vault.addCounter(settings, start)
+            var on = start
+            repeat(99) {
+                on = on.plusDays(18)
+                vault.resetCounter(c.id, on, null, "note")
+            }
+        }
+        repeat(200) { vault.today(today) }
+        val screens = LongArray(200) {
+            val t = System.nanoTime()
+            check(vault.today(today).cards.size == 20)
+            System.nanoTime() - t
+        }
+        println("today_heavy ${screens.sorted()[screens.size / 2]}")
+    }
     createVault(dir, ByteArray(32) { 7 }, minimumKdfParams()).vault.use { vault ->
         repeat(20) { i ->
             val settings = CounterSettings("counter $i", CounterKind.SUBSTANCE, CountingMode.COMPLETED_DAYS, MilestoneProfile.NaKeyTags)

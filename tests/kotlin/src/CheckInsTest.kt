@@ -157,4 +157,26 @@ class CheckInsTest {
             assertFailsWith<CheckInException.Locked> { vault.checkIn(today) }
         }
     }
+
+    @Test
+    fun theCheckInDayIsTheWholeScreenInOneCall() {
+        newVault().first.use { vault ->
+            val empty = vault.checkInDay(date(2024, 5, 7))
+            assertNull(empty.checkIn)
+            assertEquals(0u, empty.streak.days)
+            assertEquals(emptyList(), empty.preferences.symptoms)
+            assertEquals(emptyList(), empty.cues)
+
+            vault.setCheckInPreferences(vault.checkInPreferences().copy(symptoms = listOf("Anxiety")))
+            recordWeek(vault)
+            val day = vault.checkInDay(date(2024, 5, 7))
+            assertEquals(date(2024, 5, 7), day.date)
+            assertEquals(7u.toUByte(), day.checkIn?.craving)
+            assertEquals(listOf("Anxiety"), day.preferences.symptoms)
+            // Nothing on the 4th: the streak is the 5th to the 7th.
+            assertEquals(3u, day.streak.days)
+            assertEquals(date(2024, 5, 5), day.streak.since)
+            assertEquals(listOf(CheckInFlagRule.CravingAtOrAbove(7u)), day.cues.map { it.rule })
+        }
+    }
 }

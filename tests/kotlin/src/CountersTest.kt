@@ -11,6 +11,7 @@ import oneday.tests.Support.newVault
 import oneday.tests.Support.settings
 import org.oneday.ffi.CleanTimeException
 import org.oneday.ffi.CountState
+import org.oneday.ffi.CounterEdit
 import org.oneday.ffi.EndReason
 import org.oneday.ffi.parseDate
 import org.oneday.ffi.parseMoney
@@ -42,7 +43,7 @@ class CountersTest {
     fun backDatingIsAnEditNotARelapse() {
         newVault().first.use { vault ->
             val c = vault.addCounter(settings("Clean"), date(2024, 3, 1))
-            val moved = vault.setCounterStart(c.id, date(2024, 1, 1))
+            val moved = vault.editCounter(c.id, CounterEdit(start = date(2024, 1, 1)))
             assertEquals(1, moved.attempts.size)
             val stats = vault.counterStatus(c.id, date(2024, 3, 1)).stats
             assertEquals(60L, stats.currentRunDays)
@@ -60,7 +61,7 @@ class CountersTest {
             vault.resumeCounter(c.id, date(2024, 1, 21))
             assertFailsWith<CleanTimeException.AlreadyRunning> { vault.resumeCounter(c.id, date(2024, 1, 22)) }
             assertEquals(20L, vault.counterStatus(c.id, date(2024, 1, 31)).stats.totalCleanDays)
-            assertTrue(vault.setCounterArchived(c.id, true).archived)
+            assertTrue(vault.editCounter(c.id, CounterEdit(archived = true)).archived)
             assertTrue(vault.status(date(2024, 2, 1)).single().counter.archived)
             vault.deleteCounter(c.id)
             assertEquals(emptyList(), vault.counters())
@@ -88,7 +89,7 @@ class CountersTest {
         newVault().first.use { vault ->
             assertFailsWith<CleanTimeException.Validation> { vault.addCounter(settings(" "), date(2024, 1, 1)) }
             val c = vault.addCounter(settings("Clean"), date(2024, 1, 1))
-            val renamed = vault.updateCounterSettings(c.id, c.settings.copy(label = "Sober", nameInReminders = true))
+            val renamed = vault.editCounter(c.id, CounterEdit(label = "Sober", nameInReminders = true))
             assertEquals("Sober", vault.counter(c.id).settings.label)
             assertTrue(renamed.settings.nameInReminders)
             val e = assertFailsWith<CleanTimeException.Validation> {
@@ -125,6 +126,59 @@ class CountersTest {
             assertTrue(reminders.all { it.time == nine && it.title == "One Day" })
             val neutral = reminders.first { it.counterId != named.id }
             assertTrue("Alcohol" !in neutral.body, neutral.body)
+        }
+    }
+
+    @Test
+    fun anEditChangesOnlyWhatItNamesInOneCall() {
+        newVault().first.use { vault ->
+            val cost = parseMoney("5", "EUR")
+            val c = vault.addCounter(settings("Clean").copy(dailyCost = cost), date(2024, 3, 1))
+            val edited = vault.editCounter(c.id, CounterEdit(label = "Sober", start = date(2024, 1, 1), archived = true))
+            assertEquals("Sober", edited.settings.label)
+            assertEquals(date(2024, 1, 1), edited.attempts.single().start)
+            assertTrue(edited.archived)
+            assertEquals(cost, edited.settings.dailyCost)
+            assertNull(vault.editCounter(c.id, CounterEdit(clearDailyCost = true, archived = false)).settings.dailyCost)
+            // Refused as a whole: the valid name change is not written either.
+            assertFailsWith<CleanTimeException.Validation> { vault.editCounter(c.id, CounterEdit(label = " ", nameInReminders = true)) }
+            assertEquals("Sober", vault.counter(c.id).settings.label)
+            assertTrue(!vault.counter(c.id).settings.nameInReminders)
+            assertFailsWith<CleanTimeException.NotFound> { vault.editCounter("00".repeat(16), CounterEdit(label = "x")) }
+        }
+    }
+
+    @Test
+    fun todayIsTheWholeScreenInOneCall() {
+        newVault().first.use { vault ->
+            val old = vault.addCounter(settings("Old"), date(2023, 1, 1))
+            vault.editCounter(old.id, CounterEdit(archived = true))
+            val later = vault.addCounter(settings("Later"), date(2024, 2, 4))
+            val running = vault.addCounter(settings("Running"), date(2024, 1, 1))
+            val screen = vault.today(date(2024, 2, 1))
+            assertEquals(listOf(running.id, later.id), screen.cards.map { it.counterId })
+            val card = screen.cards[0]
+            assertEquals(31L, card.cleanTime.totalDays)
+            assertEquals("30 days", card.keyTag?.label)
+            assertEquals("60 days", card.cleanTime.nextMilestone?.milestone?.label)
+            assertTrue(card.canReset)
+            assertEquals(CountState.NOT_STARTED, screen.cards[1].cleanTime.state)
+            assertTrue(!screen.cards[1].canReset)
+            assertEquals(31L, screen.widgetDays)
+            // Reminders over the next 60 days at 09:00, by date, never from the archived counter.
+            assertEquals(
+                listOf(date(2024, 2, 4), date(2024, 3, 1), date(2024, 3, 5), date(2024, 3, 31)),
+                screen.reminders.map { it.date },
+            )
+            assertTrue(screen.reminders.all { it.time == LocalTime.of(9, 0) && it.counterId != old.id })
+            val all = vault.today(date(2024, 2, 1), includeArchived = true, reminderDays = 3u, reminderTime = LocalTime.of(7, 30))
+            assertEquals(listOf(old.id, running.id, later.id), all.cards.map { it.counterId })
+            assertTrue(all.cards[0].archived)
+            assertEquals(listOf(date(2024, 2, 4)), all.reminders.map { it.date })
+            assertEquals(LocalTime.of(7, 30), all.reminders.single().time)
+            // One counter's card, as the screen shows it, archived or not.
+            assertEquals(card, vault.todayCard(running.id, date(2024, 2, 1)))
+            assertTrue(vault.todayCard(old.id, date(2024, 2, 1)).archived)
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use oneday_core::checkins::{
-    Average, CheckIn, CheckInPreferences, DayPoint, FlagRule, Medication, ThresholdFlag, Trends,
-    WindowAverages,
+    Average, CheckIn, CheckInPreferences, DayPoint, FlagRule, Medication, Streak, ThresholdFlag,
+    Trends, WindowAverages,
 };
 use serde::Serialize;
 
@@ -58,6 +58,12 @@ pub struct CheckInDoc {
     /// After a write: `added` or `replaced`; absent when only showing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub saved: Option<&'static str>,
+    /// When showing: the check-in streak on that day; absent after a write.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streak: Option<StreakJson>,
+    /// When showing: the cues raised on that day; absent after a write.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cues: Option<Vec<FlagJson>>,
 }
 
 /// `oneday checkin list --json`.
@@ -238,6 +244,16 @@ impl From<&DayPoint> for DayJson {
     }
 }
 
+impl From<&Streak> for StreakJson {
+    fn from(s: &Streak) -> Self {
+        StreakJson {
+            days: s.days,
+            since: s.since,
+            through: s.through,
+        }
+    }
+}
+
 impl From<&ThresholdFlag> for FlagJson {
     fn from(f: &ThresholdFlag) -> Self {
         let (rule, threshold) = match f.rule {
@@ -263,11 +279,7 @@ impl TrendsDoc {
             days: t.window_days,
             averages: t.averages.iter().map(WindowJson::from).collect(),
             series: t.series.iter().map(DayJson::from).collect(),
-            streak: StreakJson {
-                days: t.streak.days,
-                since: t.streak.since,
-                through: t.streak.through,
-            },
+            streak: StreakJson::from(&t.streak),
             flags: t.flags.iter().map(FlagJson::from).collect(),
             thresholds: PreferencesDoc::from(preferences).thresholds,
         }

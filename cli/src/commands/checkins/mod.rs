@@ -20,7 +20,9 @@ use self::args::{
     CheckInArgs, CheckInListArgs, CheckInSubcommand, CheckInValues, CheckInsCommand, MedicationArg,
     SymptomsCommand, ThresholdsArgs, TrendsArgs,
 };
-use self::json::{CheckInDoc, CheckInJson, CheckInListDoc, PreferencesDoc, TrendsDoc};
+use self::json::{
+    CheckInDoc, CheckInJson, CheckInListDoc, FlagJson, PreferencesDoc, StreakJson, TrendsDoc,
+};
 use crate::error::CliError;
 use crate::json::{print, SCHEMA_VERSION};
 use crate::secrets::text_or_stdin;
@@ -105,6 +107,8 @@ fn record_or_show(vault: &Vault, args: &CheckInArgs, out: &mut impl Write) -> Re
                 } else {
                     "added"
                 }),
+                streak: None,
+                cues: None,
             },
         );
     }
@@ -157,30 +161,37 @@ fn apply(check_in: &mut CheckIn, values: &CheckInValues) -> Result<(), CliError>
     Ok(())
 }
 
+/// Shows core's check-in screen of `date`: the day's check-in, the streak and the cues.
 fn show_day(
     vault: &Vault,
     date: NaiveDate,
     json: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let found = store::get(vault, date)?;
+    let day = oneday_core::screens::checkin_day(vault, date)?;
     if json {
         return print(
             out,
             &CheckInDoc {
                 schema_version: SCHEMA_VERSION,
                 date,
-                check_in: found.as_ref().map(CheckInJson::from),
+                check_in: day.check_in.as_ref().map(CheckInJson::from),
                 saved: None,
+                streak: Some(StreakJson::from(&day.streak)),
+                cues: Some(day.cues.iter().map(FlagJson::from).collect()),
             },
         );
     }
-    match found {
-        Some(c) => render::card(out, &c)?,
+    match &day.check_in {
+        Some(c) => render::card(out, c)?,
         None => writeln!(
             out,
             "No check-in for {date} yet. Record one with `oneday checkin --mood N --craving N`."
         )?,
+    }
+    render::streak_line(out, &day.streak)?;
+    for cue in &day.cues {
+        writeln!(out, "{}", render::cue_words(cue))?;
     }
     Ok(())
 }

@@ -7,7 +7,8 @@ use std::io::Write;
 
 use oneday_core::checkins::checkin::{CRAVING_MAX, MOOD_MAX, MOOD_MIN};
 use oneday_core::checkins::{
-    Average, CheckIn, FlagRule, Medication, ThresholdFlag, Thresholds, Trends, WindowAverages,
+    Average, CheckIn, FlagRule, Medication, Streak, ThresholdFlag, Thresholds, Trends,
+    WindowAverages,
 };
 
 use crate::render::days_word;
@@ -114,6 +115,18 @@ pub fn thresholds_words(t: &Thresholds) -> Vec<String> {
     ]
 }
 
+/// Writes the check-in streak core computed: `Check-in streak: 4 days (since 2024-05-04).`
+pub fn streak_line(out: &mut impl Write, streak: &Streak) -> std::io::Result<()> {
+    match streak.since {
+        Some(since) if streak.days > 0 => writeln!(
+            out,
+            "Check-in streak: {} (since {since}).",
+            days_word(i64::from(streak.days))
+        ),
+        _ => writeln!(out, "No check-in streak yet: check in today to start one."),
+    }
+}
+
 /// Writes the trends: chart, averages, streak, cues.
 pub fn trends(out: &mut impl Write, t: &Trends) -> std::io::Result<()> {
     let first = t.series.first().map(|p| p.date).unwrap_or(t.today);
@@ -165,14 +178,7 @@ pub fn trends(out: &mut impl Write, t: &Trends) -> std::io::Result<()> {
         writeln!(out, "{}", row.trim_end())?;
     }
     writeln!(out)?;
-    match t.streak.since {
-        Some(since) if t.streak.days > 0 => writeln!(
-            out,
-            "Check-in streak: {} (since {since}).",
-            days_word(i64::from(t.streak.days))
-        )?,
-        _ => writeln!(out, "No check-in streak yet: check in today to start one.")?,
-    }
+    streak_line(out, &t.streak)?;
     if !t.flags.is_empty() {
         writeln!(out)?;
         for f in &t.flags {

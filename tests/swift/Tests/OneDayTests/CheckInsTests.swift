@@ -145,4 +145,23 @@ final class CheckInsTests: XCTestCase {
             guard case CheckInError.Locked = error else { return XCTFail("\(error)") }
         }
     }
+
+    func testTheCheckInDayIsTheWholeScreenInOneCall() throws {
+        let vault = try Support.newVault().vault
+        let empty = try vault.checkInDay(date: "2024-05-07")
+        XCTAssertNil(empty.checkIn)
+        XCTAssertEqual(empty.streak.days, 0)
+        XCTAssertEqual(empty.preferences.symptoms, [])
+        XCTAssertEqual(empty.cues, [])
+
+        var prefs = try vault.checkInPreferences()
+        prefs.symptoms = ["Anxiety"]
+        _ = try vault.setCheckInPreferences(preferences: prefs)
+        try recordWeek(vault)
+        let day = try vault.checkInDay(date: "2024-05-07")
+        XCTAssertEqual(day.checkIn?.craving, 7)
+        XCTAssertEqual(day.preferences.symptoms, ["Anxiety"])
+        XCTAssertEqual(day.streak, CheckInStreak(days: 3, since: "2024-05-05", through: "2024-05-07"))
+        XCTAssertEqual(day.cues.map(\.rule), [.cravingAtOrAbove(threshold: 7)])
+    }
 }

@@ -10,7 +10,6 @@ import android.content.Intent
 import java.time.Instant
 import java.time.LocalDate
 import java.time.LocalDateTime
-import java.time.LocalTime
 import java.time.ZoneId
 import org.oneday.android.present.NotificationText
 import org.oneday.android.present.ReminderText
@@ -34,12 +33,6 @@ object Reminders {
 
     /** The channel's name in the system settings: neutral, like the notifications. */
     private const val CHANNEL_NAME = "Reminders"
-
-    /** Milestones this many days ahead are scheduled (the next opening of the app extends it). */
-    private const val HORIZON_DAYS = 60u
-
-    /** The local time milestone reminders come at. */
-    private val MILESTONE_TIME: LocalTime = LocalTime.of(9, 0)
 
     /** At most this many alarms at once (AlarmManager allows 500 per app). */
     private const val MAX_ALARMS = 64
@@ -145,7 +138,8 @@ object Reminders {
 
     private fun milestones(vault: Vault, today: LocalDate, zone: ZoneId): List<Due> =
         try {
-            vault.upcomingReminders(today, HORIZON_DAYS, MILESTONE_TIME).map {
+            // Core's window (the next 60 days at 09:00; the next opening of the app extends it).
+            vault.today(today).reminders.map {
                 Due(LocalDateTime.of(it.date, it.time).atZone(zone).toInstant(), ReminderText.counter(it))
             }
         } catch (_: CleanTimeException) {

@@ -57,10 +57,11 @@ data class TrendsView(
  * @param today The user's local date.
  */
 class CheckInModel(private val vault: Vault, private val today: LocalDate) {
-    /** Today's form: the saved check-in when there is one, else an empty form; with the user's symptom list. */
+    /** Today's form from core's check-in day (one call): the saved check-in or an empty form, with the user's symptom list. */
     fun form(): Outcome<CheckInForm> = outcomeOf {
-        val choices = vault.checkInPreferences().symptoms
-        vault.checkIn(today)?.let { CheckInForm.of(it, choices) } ?: CheckInForm(today, symptomChoices = choices)
+        val day = vault.checkInDay(today)
+        val choices = day.preferences.symptoms
+        day.checkIn?.let { CheckInForm.of(it, choices) } ?: CheckInForm(today, symptomChoices = choices)
     }
 
     /** Saves [form] (replacing that day's check-in); returns the form as core saved it, or core's refusal. */

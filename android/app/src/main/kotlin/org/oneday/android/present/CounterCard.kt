@@ -2,8 +2,8 @@ package org.oneday.android.present
 
 import java.time.LocalDate
 import org.oneday.ffi.CountState
-import org.oneday.ffi.CounterStatus
 import org.oneday.ffi.NextMilestone
+import org.oneday.ffi.TodayCard
 import org.oneday.ffi.formatMoney
 
 /**
@@ -33,7 +33,8 @@ data class MilestoneProgress(
 }
 
 /**
- * One counter on the Today screen: every number in it is core's (`Vault.status`).
+ * One counter on the Today screen: every number and choice in it is core's (`Vault.today`); this only
+ * words them.
  *
  * @property counterId The counter's id, for actions such as the reset flow.
  * @property label The name the user gave it.
@@ -43,7 +44,7 @@ data class MilestoneProgress(
  * @property keyTag The latest key tag or chip reached, if any.
  * @property next The milestone ahead, if the profile has one.
  * @property moneySaved `120.00 EUR` when a daily cost is set.
- * @property canReset Whether the reset flow is offered (only a running count can be reset).
+ * @property canReset Whether the reset flow is offered (core's answer: only a running count).
  */
 data class CounterCard(
     val counterId: String,
@@ -56,26 +57,26 @@ data class CounterCard(
     val moneySaved: String?,
     val canReset: Boolean,
 ) {
-    /** Building cards from core's status. */
+    /** Building cards from core's Today screen. */
     companion object {
-        /** The card of one counter's status. Throws `CleanTimeException` when core refuses the money. */
-        fun of(status: CounterStatus): CounterCard {
-            val ct = status.cleanTime
+        /** The words of one card core computed. Throws `CleanTimeException` when core refuses the money. */
+        fun of(card: TodayCard): CounterCard {
+            val ct = card.cleanTime
             val daysLine = when (ct.state) {
                 CountState.RUNNING -> CountText.days(ct.totalDays)
                 CountState.NOT_STARTED -> CountText.startsIn(ct.startsInDays ?: 0L)
                 CountState.PAUSED -> "Paused"
             }
             return CounterCard(
-                counterId = status.counter.id,
-                label = status.counter.settings.label,
+                counterId = card.counterId,
+                label = card.label,
                 state = ct.state,
                 daysLine = daysLine,
                 periodLine = if (ct.state == CountState.RUNNING) CountText.period(ct.period) else null,
-                keyTag = ct.milestonesReached.lastOrNull()?.let(KeyTag::of),
+                keyTag = card.keyTag?.let(KeyTag::of),
                 next = ct.nextMilestone?.let(MilestoneProgress::of),
                 moneySaved = ct.moneySaved?.let { formatMoney(it) },
-                canReset = ct.state == CountState.RUNNING,
+                canReset = card.canReset,
             )
         }
     }

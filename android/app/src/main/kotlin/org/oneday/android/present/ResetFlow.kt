@@ -41,10 +41,10 @@ class ResetFlow(private val vault: Vault, val counterId: String, private val tod
      */
     fun confirm(note: String?): Outcome<ResetDone> = outcomeOf {
         vault.resetCounter(counterId, today, null, note?.takeIf { it.isNotBlank() })
-        val status = vault.counterStatus(counterId, today)
+        val card = vault.todayCard(counterId, today)
         ResetDone(
-            card = CounterCard.of(status),
-            keptLine = keptLine(status.stats.totalCleanDays),
+            card = CounterCard.of(card),
+            keptLine = keptLine(card.stats.totalCleanDays),
         )
     }
 

@@ -4,7 +4,8 @@ import java.time.LocalDate
 import org.oneday.ffi.Vault
 
 /**
- * The Today screen: one [CounterCard] per counter that is not archived, in core's order.
+ * The Today screen: one [CounterCard] per card of core's Today screen (`Vault.today`, one call: core
+ * hides archived counters and orders the cards).
  *
  * @param vault The open vault.
  * @param today The user's local date (from the phone's zone, never from UTC).
@@ -16,7 +17,7 @@ class TodayModel(private val vault: Vault, private val today: LocalDate) {
 
     /** The cards to show; an empty list means the screen offers to add a counter. */
     fun cards(): Outcome<List<CounterCard>> = outcomeOf {
-        vault.status(today).filter { !it.counter.archived }.map(CounterCard::of)
+        vault.today(today).cards.map(CounterCard::of)
     }
 
     /** The add-counter form, its date picker starting today. */

@@ -2,10 +2,10 @@ package org.oneday.android.present
 
 import java.time.Instant
 import java.time.LocalDate
-import java.time.LocalTime
 import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFalse
+import kotlin.test.assertNotNull
 import kotlin.test.assertTrue
 import org.oneday.android.present.TestVaults.newVault
 import org.oneday.android.present.TestVaults.settings
@@ -17,7 +17,7 @@ class WidgetAndReminderTextTest {
     private val today: LocalDate = LocalDate.of(2024, 6, 3)
 
     @Test
-    fun theWidgetShowsTheFirstRunningCountFromTheSameComputation() {
+    fun theWidgetWordsCoresCountAsTheTodayScreenDoes() {
         newVault().use { vault ->
             assertEquals(WidgetText.NO_COUNTER, WidgetText(vault, today).text())
             val paused = vault.addCounter(settings("Alcohol"), today.minusDays(100)).id
@@ -26,7 +26,7 @@ class WidgetAndReminderTextTest {
 
             val text = WidgetText(vault, today).text()
             assertEquals("12 days", text)
-            assertEquals(CountText.days(vault.counterStatus(running, today).cleanTime.totalDays), text)
+            assertEquals(CountText.days(assertNotNull(vault.today(today).widgetDays)), text)
             assertEquals(TodayModel(vault, today).cards().done().single { it.counterId == running }.daysLine, text)
             assertFalse(text.contains("Cannabis"))
 
@@ -39,7 +39,7 @@ class WidgetAndReminderTextTest {
     fun theLockScreenTextNamesNothing() {
         newVault().use { vault ->
             val id = vault.addCounter(settings("Cocaine", nameInReminders = true), today.minusDays(29)).id
-            val reminder = vault.upcomingReminders(today, 7u, LocalTime.of(9, 0)).first { it.counterId == id }
+            val reminder = vault.today(today).reminders.first { it.counterId == id }
             val private = ReminderText.counter(reminder)
             assertEquals(reminder.title, private.title)
             assertEquals(reminder.body, private.body)
