@@ -158,7 +158,7 @@ pub(crate) fn reseal_all(
         let plain = old.open(id, sealed)?;
         let resealed = new.seal(id, &plain)?;
         store::write_item(tx, id, &resealed)?;
-        out.record(id, &resealed);
+        out.record(id, &resealed)?;
     }
     if let Some(manifest) = expected {
         manifest.check_complete(ids.len())?;

@@ -187,7 +187,7 @@ impl VaultTx<'_> {
     fn put_payload(&mut self, id: &RecordId, payload: &Payload) -> Result<(), VaultError> {
         let sealed = self.sealer.seal(id, payload.as_bytes())?;
         store::write_item(&self.tx, id, &sealed)?;
-        self.manifest.record(id, &sealed);
+        self.manifest.record(id, &sealed)?;
         Ok(())
     }
 
