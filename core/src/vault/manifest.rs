@@ -111,11 +111,7 @@ impl Manifest {
     /// ([`IntegrityProblem::RecordReplaced`] otherwise). Only the open that must follow proves the
     /// body matches its tag; a body is never accepted on this check alone.
     pub(crate) fn check_body(&self, id: &RecordId, sealed: &[u8]) -> Result<(), VaultError> {
-        match self.tag(id) {
-            None => Err(integrity(IntegrityProblem::RecordAdded)),
-            Some(expected) if Some(*expected) == envelope::sealed_tag(sealed) => Ok(()),
-            Some(_) => Err(integrity(IntegrityProblem::RecordReplaced)),
-        }
+        compare(self.tag(id), sealed)
     }
 
     /// Checks that there is rightly no row `id`: [`IntegrityProblem::RecordRemoved`] if the
@@ -128,27 +124,20 @@ impl Manifest {
         }
     }
 
-    /// Checks that a full pass that saw `seen` rows, each accepted by [`Manifest::check_body`]
-    /// (so each listed, ids being unique), saw every listed record.
-    pub(crate) fn check_complete(&self, seen: usize) -> Result<(), VaultError> {
-        if seen == self.tags.len() {
-            Ok(())
-        } else {
-            Err(integrity(IntegrityProblem::RecordRemoved))
+    /// Starts checking a pass over every row of the store; see [`ManifestPass`].
+    pub(crate) fn pass(&self) -> ManifestPass<'_> {
+        ManifestPass {
+            manifest: self,
+            next: 0,
+            seen: 0,
         }
     }
 
     /// Checks that the ids in the `item` table are exactly the listed ones, opening nothing.
     pub(crate) fn check_ids(&self, conn: &Connection) -> Result<(), VaultError> {
-        let mut seen = 0usize;
-        store::for_each_id(conn, |id| {
-            if self.tag(&id).is_none() {
-                return Err(integrity(IntegrityProblem::RecordAdded));
-            }
-            seen += 1;
-            Ok(())
-        })?;
-        self.check_complete(seen)
+        let mut pass = self.pass();
+        store::for_each_id(conn, |id| pass.check_id(&id))?;
+        pass.finish()
     }
 
     /// Reads and opens the manifest; `None` if the vault has none.
@@ -218,6 +207,67 @@ impl Manifest {
     }
 }
 
+/// A body's check against the tag listed for its id (`None`: not listed).
+fn compare(expected: Option<&BodyTag>, sealed: &[u8]) -> Result<(), VaultError> {
+    match expected {
+        None => Err(integrity(IntegrityProblem::RecordAdded)),
+        Some(expected) if Some(*expected) == envelope::sealed_tag(sealed) => Ok(()),
+        Some(_) => Err(integrity(IntegrityProblem::RecordReplaced)),
+    }
+}
+
+/// The check of one pass over every row of the store (a scan, the unlock check, a re-seal): each
+/// row is checked as it comes, like [`Manifest::check_body`], and [`ManifestPass::finish`] checks
+/// that no listed record was missing. The store hands rows out in id order, the manifest's order,
+/// so each lookup is first one comparison with the entry after the last one found; rows in any
+/// other order are still checked right (by binary search), only slower.
+pub(crate) struct ManifestPass<'m> {
+    manifest: &'m Manifest,
+    /// Where the entry after the last one found is.
+    next: usize,
+    /// Rows accepted so far.
+    seen: usize,
+}
+
+impl ManifestPass<'_> {
+    /// The tag listed for `id`, looked up from where the last one was found.
+    fn tag(&mut self, id: &RecordId) -> Option<&BodyTag> {
+        let tags = &self.manifest.tags;
+        let at = match tags.get(self.next) {
+            Some((listed, _)) if listed == id => self.next,
+            _ => self.manifest.position(id).ok()?,
+        };
+        self.next = at + 1;
+        tags.get(at).map(|(_, tag)| tag)
+    }
+
+    /// Checks the body of row `id` before it is opened; see [`Manifest::check_body`].
+    pub(crate) fn check_body(&mut self, id: &RecordId, sealed: &[u8]) -> Result<(), VaultError> {
+        compare(self.tag(id), sealed)?;
+        self.seen += 1;
+        Ok(())
+    }
+
+    /// Checks that row `id` is listed, without its body ([`IntegrityProblem::RecordAdded`]).
+    pub(crate) fn check_id(&mut self, id: &RecordId) -> Result<(), VaultError> {
+        if self.tag(id).is_none() {
+            return Err(integrity(IntegrityProblem::RecordAdded));
+        }
+        self.seen += 1;
+        Ok(())
+    }
+
+    /// Checks that the pass saw every listed record ([`IntegrityProblem::RecordRemoved`]
+    /// otherwise): each row it accepted is listed and row ids are unique, so a count suffices.
+    pub(crate) fn finish(self) -> Result<(), VaultError> {
+        if self.seen == self.manifest.tags.len() {
+            Ok(())
+        } else {
+            Err(integrity(IntegrityProblem::RecordRemoved))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -276,8 +326,22 @@ mod tests {
             loaded.check_absent(&a),
             Err(VaultError::Integrity(IntegrityProblem::RecordRemoved))
         ));
-        loaded.check_complete(2).unwrap();
-        assert!(loaded.check_complete(1).is_err());
+        let mut pass = loaded.pass();
+        pass.check_body(&b, &body(b'b')).unwrap();
+        pass.check_body(&a, &body(b'a')).unwrap();
+        pass.finish().unwrap();
+        let mut pass = loaded.pass();
+        pass.check_id(&a).unwrap();
+        assert!(pass.finish().is_err(), "b was not seen");
+        let mut pass = loaded.pass();
+        assert!(matches!(
+            pass.check_body(&a, &body(b'b')),
+            Err(VaultError::Integrity(IntegrityProblem::RecordReplaced))
+        ));
+        assert!(matches!(
+            pass.check_id(&c),
+            Err(VaultError::Integrity(IntegrityProblem::RecordAdded))
+        ));
         assert!(matches!(
             loaded.check_body(&a, b"short"),
             Err(VaultError::Integrity(IntegrityProblem::RecordReplaced))
