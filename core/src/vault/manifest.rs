@@ -358,7 +358,8 @@ mod tests {
         m.remove(&RecordId::from_bytes([2; 16]));
         let ids: Vec<u8> = m.tags.iter().map(|(id, _)| id.as_bytes()[0]).collect();
         assert_eq!(ids, vec![1, 3, 5, 7]);
-        m.check_body(&RecordId::from_bytes([7; 16]), &body(7)).unwrap();
+        m.check_body(&RecordId::from_bytes([7; 16]), &body(7))
+            .unwrap();
         assert!(m.check_absent(&RecordId::from_bytes([9; 16])).is_ok());
         assert!(m.record(&RecordId::from_bytes([2; 16]), b"short").is_err());
         assert_eq!(Manifest::decode(&m.encode().unwrap()).unwrap(), m);
