@@ -314,7 +314,7 @@ fn a_manifest_rolled_back_to_an_older_copy_is_caught() {
     let conn = raw(&p.tv.dir);
     let old = manifest(&conn);
 
-    // The counter relapses after the copy: the old manifest has the clean counter's digest.
+    // The counter relapses after the copy: the old manifest has the clean counter's tag.
     p.tv.vault
         .put(RecordKind::Counter, &p.counter, &relapsed_counter())
         .unwrap();

@@ -105,6 +105,16 @@ pub(crate) fn sealed_schema(sealed: &[u8]) -> Option<u16> {
     Some(u16::from_be_bytes([*sealed.get(6)?, *sealed.get(7)?]))
 }
 
+/// The GCM tag of a sealed body (its last [`TAG_LEN`] bytes), read without opening it; `None` if
+/// the body is too short to be an envelope. What the manifest lists per record: comparing it costs
+/// nothing, and opening the body afterwards checks the body against it.
+pub(crate) fn sealed_tag(sealed: &[u8]) -> Option<[u8; TAG_LEN]> {
+    if sealed.len() < MIN_SEALED_LEN {
+        return None;
+    }
+    sealed.get(sealed.len() - TAG_LEN..)?.try_into().ok()
+}
+
 /// An AES-256-GCM key from 32 bytes. ring copies the bytes into its own key state, which it does
 /// not zeroize on drop (see the ADR); the caller's buffer is a `Zeroizing` one.
 pub(crate) fn aead_key(bytes: &[u8; KEY_LEN]) -> Result<LessSafeKey, VaultError> {
@@ -292,6 +302,25 @@ mod tests {
         assert_eq!(a.len(), MIN_SEALED_LEN + 5);
         assert_eq!(&*s.open(&id, a).unwrap(), b"hello");
         assert_eq!(&*s.open(&id, s.seal(&id, b"").unwrap()).unwrap(), b"");
+    }
+
+    #[test]
+    fn the_tag_is_the_last_16_bytes_and_binds_the_body() {
+        let s = sealer();
+        let id = RecordId::generate().unwrap();
+        let a = s.seal(&id, b"hello").unwrap();
+        let b = s.seal(&id, b"hello").unwrap();
+        let tag = sealed_tag(&a).unwrap();
+        assert_eq!(&tag[..], &a[a.len() - TAG_LEN..]);
+        assert_ne!(Some(tag), sealed_tag(&b), "a fresh nonce gives a fresh tag");
+        // The listed tag put on another body (here: another seal's) does not open.
+        let mut spliced = b.clone();
+        let at = spliced.len() - TAG_LEN;
+        spliced[at..].copy_from_slice(&tag);
+        assert_eq!(sealed_tag(&spliced), Some(tag));
+        assert!(matches!(s.open(&id, spliced), Err(VaultError::CorruptRecord(x)) if x == id));
+        assert_eq!(sealed_tag(&a[..MIN_SEALED_LEN - 1]), None);
+        assert!(sealed_tag(&a[..MIN_SEALED_LEN]).is_some());
     }
 
     /// A fixed test vector: the format must not change silently.

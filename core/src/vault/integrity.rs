@@ -149,19 +149,19 @@ pub(crate) fn reseal_all(
     expected: Option<&Manifest>,
 ) -> Result<Manifest, VaultError> {
     let mut out = expected.cloned().unwrap_or_else(Manifest::empty);
-    let ids = store::item_ids(tx)?;
-    for id in &ids {
+    let mut pass = expected.map(Manifest::pass);
+    for id in &store::item_ids(tx)? {
         let sealed = store::read_item(tx, id)?.ok_or(VaultError::CorruptDatabase)?;
-        if let Some(manifest) = expected {
-            manifest.check_body(id, &sealed)?;
+        if let Some(pass) = &mut pass {
+            pass.check_body(id, &sealed)?;
         }
         let plain = old.open(id, sealed)?;
         let resealed = new.seal(id, &plain)?;
         store::write_item(tx, id, &resealed)?;
-        out.record(id, &resealed);
+        out.record(id, &resealed)?;
     }
-    if let Some(manifest) = expected {
-        manifest.check_complete(ids.len())?;
+    if let Some(pass) = pass {
+        pass.finish()?;
     }
     Ok(out)
 }

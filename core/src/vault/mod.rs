@@ -22,7 +22,7 @@
 //! row, or relabelled, fails to open. All kinds share one table, so the files do not reveal how many
 //! records of each kind there are.
 //!
-//! **Integrity.** A sealed manifest (`manifest.rs`) lists every record's id and the SHA-256 of its
+//! **Integrity.** A sealed manifest (`manifest.rs`) lists every record's id and the GCM tag of its
 //! stored body, with a counter of writes; it is rewritten in the same transaction as every write,
 //! checked against the ids at unlock and against each body on every read (`integrity.rs`), so a row
 //! rolled back, deleted, brought back or swapped outside One Day is [`VaultError::Integrity`].
@@ -58,7 +58,7 @@
 //! | `access.rs` | lock, unlock, recover; passphrase, recovery code and device slot changes; key rotation; slot health |
 //! | `strength.rs` | the passphrase rule (length and zxcvbn score), for the vault and backups |
 //! | `records.rs` | put, get, list, for_each, delete, batches and transactions |
-//! | `manifest.rs` | the manifest of the record set: format, digests, checks |
+//! | `manifest.rs` | the manifest of the record set: format, body tags, checks |
 //! | `integrity.rs` | the manifest checked at unlock, upgraded from schema 1, cached, re-sealed with the records |
 //! | `record.rs` | [`RecordId`] and [`RecordKind`] |
 //! | `error.rs` | [`VaultError`] |

@@ -187,7 +187,7 @@ impl VaultTx<'_> {
     fn put_payload(&mut self, id: &RecordId, payload: &Payload) -> Result<(), VaultError> {
         let sealed = self.sealer.seal(id, payload.as_bytes())?;
         store::write_item(&self.tx, id, &sealed)?;
-        self.manifest.record(id, &sealed);
+        self.manifest.record(id, &sealed)?;
         Ok(())
     }
 
@@ -452,10 +452,9 @@ fn scan_in(
     mut f: impl FnMut(RecordView<'_>) -> Result<(), VaultError>,
 ) -> Result<(), VaultError> {
     let mut scratch = Zeroizing::new(Vec::new());
-    let mut seen = 0usize;
+    let mut pass = manifest.pass();
     store::for_each_item(conn, |id, sealed| {
-        manifest.check_body(&id, sealed)?;
-        seen += 1;
+        pass.check_body(&id, sealed)?;
         let plain = sealer.open_into(&id, sealed, &mut scratch)?;
         let opened = payload::split(&id, plain)?;
         match opened.kind {
@@ -468,7 +467,7 @@ fn scan_in(
             None => Ok(()),
         }
     })?;
-    manifest.check_complete(seen)
+    pass.finish()
 }
 
 #[cfg(test)]
